@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * devthread.c - the device loop of the primary process: for every port,
+ * timers and queue bookkeeping, the TX and RX engines, wire input and
+ * pending interrupts; spins while there is work, naps when idle.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "platform.h"
+
+#define SIM_IDLE_SPINS		20000u	/* empty loops before napping */
+#define SIM_NAP_MIN_NS		20000	/* first nap: 20 us */
+#define SIM_NAP_MAX_NS		1000000	/* naps double up to 1 ms: a timer wake-up
+					 * costs ~25 us of CPU on a VM */
+#define SIM_HOUSEKEEP_EVERY	1024u	/* loops between slow checks */
+
+/* Anything the application wrote into its end of the uio channel is of no
+ * meaning for uio_pci_generic; drain it so the socket never fills.
+ */
+static void drain_uio(struct sim_port *p)
+{
+	char buf[64];
+	int fd = p->irq_fd;
+
+	if (fd >= 0)
+		while (read(fd, buf, sizeof(buf)) > 0)
+			;
+}
+
+static unsigned int run_port(struct sim_port *p)
+{
+	unsigned int work;
+
+	sim_port_lock(p);
+	sim_port_tick(p);
+	work = sim_tx_poll(p);
+	work += sim_rx_poll(p);
+	sim_port_unlock(p);
+	work += sim_wire_poll(p);
+	sim_irq_recheck(p);
+	return work;
+}
+
+static void *devthread_main(void *arg)
+{
+	struct timespec nap = { 0, SIM_NAP_MIN_NS };
+	unsigned int idle = 0, loops = 0, i, work;
+
+	(void)arg;
+	/* naps as long as asked, not rounded up by the default 50 us slack */
+	prctl(PR_SET_TIMERSLACK, 1000UL);
+	for (;;) {
+		work = 0;
+		for (i = 0; i < sim_nb_ports; i++)
+			work += run_port(&sim_ports[i]);
+		if (++loops % SIM_HOUSEKEEP_EVERY == 0)
+			for (i = 0; i < sim_nb_ports; i++)
+				drain_uio(&sim_ports[i]);
+		if (work) {
+			idle = 0;
+			nap.tv_nsec = SIM_NAP_MIN_NS;
+		} else if (++idle > SIM_IDLE_SPINS) {
+			nanosleep(&nap, NULL);
+			idle = SIM_IDLE_SPINS;	/* check again after each nap */
+			if (nap.tv_nsec < SIM_NAP_MAX_NS)
+				nap.tv_nsec *= 2;
+		}
+	}
+	return NULL;
+}
+
+int sim_devthread_start(void)
+{
+	sigset_t all, old;
+	pthread_t tid;
+	int ret;
+
+	/* The application's signals (SIGINT for testpmd...) are not ours. */
+	sigfillset(&all);
+	sigdelset(&all, SIGSEGV);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	ret = pthread_create(&tid, NULL, devthread_main, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (ret) {
+		sim_log("device thread: %s", strerror(ret));
+		return -1;
+	}
+	pthread_setname_np(tid, "igbx-sim-dev");
+	pthread_detach(tid);
+	return 0;
+}

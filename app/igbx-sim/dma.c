@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * dma.c - the device's view of host memory: IOVA is the physical address
+ * (DPDK uses IOVA as PA with UIO), translated to this process's hugepage
+ * mappings through /proc/self/pagemap.
+ */
+#include <fcntl.h>
+#include <mntent.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "platform.h"
+
+#define HUGE_SHIFT	21			/* 2 MB pages */
+#define HUGE_SIZE	(1ull << HUGE_SHIFT)
+#define PM_PRESENT	(1ull << 63)
+#define PM_PFN_MASK	((1ull << 55) - 1)
+
+struct dma_page {
+	uint64_t pa;		/* 2 MB aligned */
+	uint8_t *va;
+};
+
+struct dma_table {
+	unsigned int n;
+	struct dma_page pages[];
+};
+
+static _Atomic(struct dma_table *) dma_table;
+static pthread_mutex_t dma_rescan_lock = PTHREAD_MUTEX_INITIALIZER;
+static __thread const struct dma_page *dma_last;
+
+static int page_cmp(const void *a, const void *b)
+{
+	const struct dma_page *x = a, *y = b;
+
+	return x->pa < y->pa ? -1 : x->pa > y->pa;
+}
+
+static bool is_hugetlbfs_path(const char *path, char mounts[][256],
+			      unsigned int nm)
+{
+	unsigned int i;
+	size_t l;
+
+	if (!strncmp(path, "/anon_hugepage", 14))
+		return true;
+	for (i = 0; i < nm; i++) {
+		l = strlen(mounts[i]);
+		if (!strncmp(path, mounts[i], l) && path[l] == '/')
+			return true;
+	}
+	return false;
+}
+
+static unsigned int read_hugetlbfs_mounts(char mounts[][256], unsigned int max)
+{
+	struct mntent *m;
+	unsigned int n = 0;
+	FILE *f;
+
+	f = setmntent("/proc/self/mounts", "r");
+	if (!f)
+		return 0;
+	while ((m = getmntent(f)) != NULL && n < max)
+		if (!strcmp(m->mnt_type, "hugetlbfs"))
+			snprintf(mounts[n++], 256, "%s", m->mnt_dir);
+	endmntent(f);
+	return n;
+}
+
+/* Adds the 2 MB pages of [lo, hi) that are present. */
+static void add_range(struct dma_table **t, unsigned int *cap, int pm,
+		      uintptr_t lo, uintptr_t hi)
+{
+	uint64_t ent;
+	uintptr_t va;
+
+	for (va = lo; va + HUGE_SIZE <= hi; va += HUGE_SIZE) {
+		if (pread(pm, &ent, sizeof(ent), (va >> 12) * sizeof(ent)) !=
+		    sizeof(ent) || !(ent & PM_PRESENT) || !(ent & PM_PFN_MASK))
+			continue;
+		if ((*t)->n == *cap) {
+			*cap *= 2;
+			*t = realloc(*t, sizeof(**t) + *cap * sizeof(struct dma_page));
+		}
+		(*t)->pages[(*t)->n].pa = ((ent & PM_PFN_MASK) << 12) & ~(HUGE_SIZE - 1);
+		(*t)->pages[(*t)->n].va = (uint8_t *)va;
+		(*t)->n++;
+	}
+}
+
+/* Rebuilds the table from /proc/self/maps. Old tables are kept (not freed):
+ * another thread may still be reading one, and rescans are rare.
+ */
+static void dma_rescan(void)
+{
+	char mounts[16][256], line[4096], path[4096];
+	unsigned int nm, cap = 256;
+	unsigned long lo, hi;
+	struct dma_table *t;
+	FILE *maps;
+	int pm;
+
+	nm = read_hugetlbfs_mounts(mounts, 16);
+	maps = fopen("/proc/self/maps", "re");
+	pm = sim_real_open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC, 0);
+	t = malloc(sizeof(*t) + cap * sizeof(struct dma_page));
+	if (!maps || pm < 0 || !t)
+		goto out;
+	t->n = 0;
+	while (fgets(line, sizeof(line), maps)) {
+		path[0] = '\0';
+		if (sscanf(line, "%lx-%lx %*s %*s %*s %*s %4095[^\n]", &lo, &hi,
+			   path) < 2 || !is_hugetlbfs_path(path, mounts, nm))
+			continue;
+		add_range(&t, &cap, pm, lo, hi);
+	}
+	qsort(t->pages, t->n, sizeof(t->pages[0]), page_cmp);
+	atomic_store(&dma_table, t);
+	t = NULL;
+out:
+	free(t);
+	if (maps)
+		fclose(maps);
+	if (pm >= 0)
+		close(pm);
+}
+
+static const struct dma_page *dma_lookup_table(uint64_t pa)
+{
+	struct dma_table *t = atomic_load_explicit(&dma_table,
+						   memory_order_acquire);
+	unsigned int lo = 0, hi;
+
+	if (!t)
+		return NULL;
+	hi = t->n;
+	while (lo < hi) {
+		unsigned int mid = (lo + hi) / 2;
+
+		if (t->pages[mid].pa == pa)
+			return &t->pages[mid];
+		if (t->pages[mid].pa < pa)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* The mapping of the 2 MB page holding pa, rescanning once on a miss. */
+static const struct dma_page *dma_page_of(uint64_t pa)
+{
+	const struct dma_page *pg = dma_last;
+	struct dma_table *before;
+
+	pa &= ~(HUGE_SIZE - 1);
+	if (pg && pg->pa == pa)
+		return pg;
+	pg = dma_lookup_table(pa);
+	if (!pg) {
+		before = atomic_load(&dma_table);
+		pthread_mutex_lock(&dma_rescan_lock);
+		if (atomic_load(&dma_table) == before)
+			dma_rescan();
+		pthread_mutex_unlock(&dma_rescan_lock);
+		pg = dma_lookup_table(pa);
+	}
+	if (pg)
+		dma_last = pg;
+	return pg;
+}
+
+void *sim_dma_ptr(uint64_t iova, uint32_t len)
+{
+	const struct dma_page *pg = dma_page_of(iova);
+	uint64_t in_page = iova & (HUGE_SIZE - 1);
+	uint64_t done = HUGE_SIZE - in_page;
+	uint8_t *va;
+
+	if (!pg)
+		return NULL;
+	va = pg->va + in_page;
+	/* the rest of the range must continue virtually contiguous */
+	while (done < len) {
+		const struct dma_page *next = dma_page_of(iova + done);
+
+		if (!next || next->va != va + done)
+			return NULL;
+		done += HUGE_SIZE;
+	}
+	return va;
+}
+
+static int dma_copy(uint64_t iova, void *buf, uint32_t len, bool to_host)
+{
+	uint8_t *b = buf;
+
+	while (len) {
+		uint64_t in_page = iova & (HUGE_SIZE - 1);
+		uint32_t chunk = HUGE_SIZE - in_page < len ?
+				 (uint32_t)(HUGE_SIZE - in_page) : len;
+		const struct dma_page *pg = dma_page_of(iova);
+
+		if (!pg)
+			return -1;
+		if (to_host)
+			memcpy(pg->va + in_page, b, chunk);
+		else
+			memcpy(b, pg->va + in_page, chunk);
+		iova += chunk;
+		b += chunk;
+		len -= chunk;
+	}
+	return 0;
+}
+
+int sim_dma_read(uint64_t iova, void *dst, uint32_t len)
+{
+	return dma_copy(iova, dst, len, false);
+}
+
+int sim_dma_write(uint64_t iova, const void *src, uint32_t len)
+{
+	return dma_copy(iova, (void *)(uintptr_t)src, len, true);
+}

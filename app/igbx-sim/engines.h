@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * engines.h - what the RX/TX engines of the simulated 82576 share: descriptor
+ * layouts (datasheet 7.1.4-7.1.5, 7.2.2-7.2.3) and the pure helpers of
+ * filter.c and offload.c (checksums, CRCs, header parsing, TSO, RSS).
+ */
+#ifndef IGBX_SIM_ENGINES_H
+#define IGBX_SIM_ENGINES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "model.h"
+
+/* ---- register bits model.h does not name ------------------------------ */
+#define SIM_CTRL_EXT_EXT_VLAN	(1u << 26)	/* double VLAN: outer tag always */
+#define SIM_RCTL_BSEX		(1u << 25)	/* RCTL.BSIZE x16 */
+#define SIM_DTXTCPFLGL		0x0359c		/* TSO TCP flag masks first/middle */
+#define SIM_DTXTCPFLGH		0x035a0		/* TSO TCP flag mask last segment */
+#define  SIM_SRRCTL_DESCTYPE_SPLIT_ALWAYS 5u	/* header split, always use hdr */
+#define SIM_RETA_QUEUE_MASK	0x7u		/* 82576: 3-bit queue per entry */
+
+/* ---- receive descriptors ---------------------------------------------- */
+/* Legacy (7.1.4): written back in place of the read format. */
+struct sim_rx_legacy_desc {
+	uint64_t addr;
+	uint16_t length;
+	uint16_t csum;
+	uint8_t status;
+	uint8_t errors;
+	uint16_t vlan;
+};
+
+/* Advanced write-back (7.1.5.2), as four little-endian dwords. */
+struct sim_rx_adv_wb {
+	uint32_t info;		/* RSS type 3:0, packet type 16:4, HDR_LEN, SPH */
+	uint32_t hash;		/* RSS hash, or IP id 15:0 and checksum 31:16 */
+	uint32_t staterr;	/* extended status 19:0, extended errors 31:20 */
+	uint32_t len_vlan;	/* PKT_LEN 15:0, VLAN tag 31:16 */
+};
+
+#define SIM_RXD_STAT_DD		(1u << 0)
+#define SIM_RXD_STAT_EOP	(1u << 1)
+#define SIM_RXD_STAT_IXSM	(1u << 2)	/* legacy only: checksum ignored */
+#define SIM_RXD_STAT_VP		(1u << 3)
+#define SIM_RXD_STAT_UDPCS	(1u << 4)
+#define SIM_RXD_STAT_L4CS	(1u << 5)	/* TCPCS / L4I */
+#define SIM_RXD_STAT_IPCS	(1u << 6)
+#define SIM_RXD_STAT_PIF	(1u << 7)
+#define SIM_RXD_STAT_VEXT	(1u << 9)	/* advanced: outer VLAN present */
+#define SIM_RXD_ERR_CE		(1u << 0)	/* legacy errors byte */
+#define SIM_RXD_ERR_L4E		(1u << 5)
+#define SIM_RXD_ERR_IPE		(1u << 6)
+#define SIM_RXD_ERR_RXE		(1u << 7)
+#define SIM_RXADV_ERR_HBO	(1u << 23)	/* header buffer overflow */
+#define SIM_RXADV_ERR_L4E	(1u << 29)
+#define SIM_RXADV_ERR_IPE	(1u << 30)
+#define SIM_RXADV_ERR_RXE	(1u << 31)
+#define SIM_RXADV_PTYPE_SHIFT	4
+#define SIM_RXADV_HDRLEN_SHIFT	21
+#define SIM_RXADV_HDRLEN_MASK	0x3ffu
+#define SIM_RXADV_SPH		(1u << 31)
+
+/* Packet type field bits (7.1.5.2, before the shift). */
+#define SIM_PTYPE_IPV4		(1u << 0)
+#define SIM_PTYPE_IPV4_EXT	(1u << 1)
+#define SIM_PTYPE_IPV6		(1u << 2)
+#define SIM_PTYPE_IPV6_EXT	(1u << 3)
+#define SIM_PTYPE_TCP		(1u << 4)
+#define SIM_PTYPE_UDP		(1u << 5)
+#define SIM_PTYPE_SCTP		(1u << 6)
+#define SIM_PTYPE_NFS		(1u << 7)
+
+/* RSS type field (7.1.5.2). */
+enum sim_rss_type {
+	SIM_RSS_NONE = 0,
+	SIM_RSS_IPV4_TCP = 1,
+	SIM_RSS_IPV4 = 2,
+	SIM_RSS_IPV6_TCP = 3,
+	SIM_RSS_IPV6_EX = 4,
+	SIM_RSS_IPV6 = 5,
+	SIM_RSS_IPV6_TCP_EX = 6,
+	SIM_RSS_IPV4_UDP = 7,
+	SIM_RSS_IPV6_UDP = 8,
+	SIM_RSS_IPV6_UDP_EX = 9,
+};
+
+/* ---- transmit descriptors --------------------------------------------- */
+/* Both formats are two qwords: buffer address (or context) then commands. */
+struct sim_tx_desc {
+	uint64_t addr;
+	uint32_t cmd;		/* dword 2 */
+	uint32_t sta;		/* dword 3 */
+};
+
+/* Legacy (7.2.2.2): dword 2 = length 15:0, CSO 23:16, CMD 31:24;
+ * dword 3 = STA 3:0, CSS 15:8, VLAN 31:16.
+ */
+#define SIM_TXD_LEN_MASK	0xffffu
+#define SIM_TXD_CSO_SHIFT	16
+#define SIM_TXD_CMD_EOP		(1u << 24)
+#define SIM_TXD_CMD_IFCS	(1u << 25)
+#define SIM_TXD_CMD_IC		(1u << 26)
+#define SIM_TXD_CMD_RS		(1u << 27)
+#define SIM_TXD_CMD_DEXT	(1u << 29)
+#define SIM_TXD_CMD_VLE		(1u << 30)
+#define SIM_TXD_CMD_TSE		(1u << 31)	/* advanced data only */
+#define SIM_TXD_STA_DD		(1u << 0)
+#define SIM_TXD_CSS_SHIFT	8
+#define SIM_TXD_VLAN_SHIFT	16
+
+/* Advanced (7.2.3): DTYP in dword 2 bits 23:20. */
+#define SIM_TXD_DTYP_SHIFT	20
+#define SIM_TXD_DTYP_MASK	(0xfu << 20)
+#define SIM_TXD_DTYP_CTXT	0x2u
+#define SIM_TXD_DTYP_DATA	0x3u
+/* data descriptor dword 3 */
+#define SIM_TXD_IDX_SHIFT	4
+#define SIM_TXD_POPTS_IXSM	(1u << 8)
+#define SIM_TXD_POPTS_TXSM	(1u << 9)
+#define SIM_TXD_PAYLEN_SHIFT	14
+/* context descriptor: dword 0 = IPLEN 8:0, MACLEN 15:9, VLAN 31:16;
+ * dword 2 = TUCMD (IPV4 bit 10, L4T bits 12:11); dword 3 = IDX 6:4,
+ * L4LEN 15:8, MSS 31:16.
+ */
+#define SIM_TXC_IPLEN_MASK	0x1ffu
+#define SIM_TXC_MACLEN_SHIFT	9
+#define SIM_TXC_MACLEN_MASK	0x7fu
+#define SIM_TXC_TUCMD_IPV4	(1u << 10)
+#define SIM_TXC_L4T_SHIFT	11
+#define SIM_TXC_L4T_MASK	3u
+#define SIM_TXC_L4T_UDP		0u
+#define SIM_TXC_L4T_TCP		1u
+#define SIM_TXC_L4T_SCTP	2u
+#define SIM_TXC_L4LEN_SHIFT	8
+#define SIM_TXC_MSS_SHIFT	16
+
+/* ---- offload.c: checksums and CRCs ------------------------------------ */
+/* Adds data to a running one's complement sum (big-endian 16-bit words;
+ * an odd length is padded with a zero byte).
+ */
+uint32_t sim_csum_add(uint32_t sum, const void *data, uint32_t len);
+/* Folds a running sum to 16 bits (not complemented). */
+uint16_t sim_csum_fold(uint32_t sum);
+/* Ethernet FCS (IEEE 802.3 CRC-32, sent least significant byte first).
+ * crc is 0 to start, or the result for the bytes before data.
+ */
+uint32_t sim_crc32_eth(uint32_t crc, const uint8_t *data, uint32_t len);
+/* CRC-32c (Castagnoli) for SCTP (RFC 3309), chained the same way. */
+uint32_t sim_crc32c(uint32_t crc, const uint8_t *data, uint32_t len);
+
+/* ---- offload.c: header parsing ---------------------------------------- */
+enum sim_l3 { SIM_L3_NONE, SIM_L3_IPV4, SIM_L3_IPV6 };
+enum sim_l4 { SIM_L4_NONE, SIM_L4_TCP, SIM_L4_UDP, SIM_L4_SCTP };
+
+struct sim_hdrs {
+	uint16_t vlan_off;	/* offset of the VLAN tag's TPID, 0 if none */
+	uint16_t vlan_tci;
+	uint8_t nb_vlans;	/* tags found, outer one included */
+	bool outer_vlan;	/* an outer (VET EXT) tag precedes the VLAN */
+	uint8_t l3;		/* enum sim_l3 */
+	uint8_t l4;		/* enum sim_l4 */
+	bool l3_ext;		/* IPv4 options or IPv6 extension headers */
+	bool frag;		/* IP fragment: L4 not parsed */
+	uint16_t l3_off;
+	uint16_t l4_off;	/* 0 when no L4 header */
+	uint16_t hdr_len;	/* end of the last header parsed */
+	uint32_t ip_end;	/* end of the IP datagram (its length field) */
+};
+
+/* Parses L2 (up to 2 VLAN tags with ethertypes vet and vet_outer, the
+ * outer tag only when ext_vlan), IPv4/IPv6 and TCP/UDP/SCTP headers.
+ */
+void sim_parse_headers(const uint8_t *f, uint32_t len, uint16_t vet,
+		       uint16_t vet_outer, bool ext_vlan, struct sim_hdrs *h);
+/* One's complement sum of the IPv4/IPv6 pseudo-header for an L4 length. */
+uint32_t sim_pseudo_sum(const uint8_t *f, const struct sim_hdrs *h,
+			uint8_t proto, uint32_t l4_len);
+
+/* ---- offload.c: transmit offloads and TSO ----------------------------- */
+struct sim_tx_offload {
+	uint16_t l3_off;	/* MACLEN */
+	uint16_t l4_off;	/* MACLEN + IPLEN */
+	uint16_t l4_len;	/* L4LEN (TSO only) */
+	uint16_t mss;
+	bool ipv4;		/* TUCMD.IPV4 */
+	uint8_t l4t;		/* SIM_TXC_L4T_* */
+	bool ip_csum;		/* POPTS.IXSM */
+	bool l4_csum;		/* POPTS.TXSM */
+	uint16_t tcp_mask_first, tcp_mask_mid, tcp_mask_last;
+};
+
+/* Applies IP and L4 checksum insertion to a complete frame in place. */
+void sim_tx_checksum(uint8_t *f, uint32_t len, const struct sim_tx_offload *o,
+		     bool tso);
+/* Number of segments TSO makes of paylen payload bytes. */
+uint32_t sim_tso_count(uint32_t paylen, uint16_t mss);
+/* Builds TSO segment seg of the frame pkt (headers + payload) into out:
+ * replicated headers with lengths, IP id, sequence number and flags fixed,
+ * checksums as the offload asks. Returns the segment's length.
+ */
+uint32_t sim_tso_segment(const uint8_t *pkt, uint32_t pkt_len,
+			 const struct sim_tx_offload *o, uint32_t seg,
+			 uint8_t *out);
+
+/* ---- filter.c --------------------------------------------------------- */
+/* Microsoft RSS Toeplitz hash of data with a 40-byte key. */
+uint32_t sim_toeplitz(const uint8_t key[40], const uint8_t *data,
+		      uint32_t len);
+/* MTA bit index (0-4095) of a multicast address for RCTL.MO. */
+uint32_t sim_mta_index(const uint8_t mac[6], unsigned int mo);
+
+/* What the receive filters decided for one frame. */
+struct sim_rx_verdict {
+	bool accept;
+	bool inexact;		/* passed a hash or promiscuous filter (PIF) */
+	bool bcast, mcast;
+	uint8_t queue;
+	uint8_t rss_type;
+	uint32_t rss_hash;
+};
+
+/* Address, VLAN and queue filters for a frame of len bytes (no FCS). */
+void sim_rx_filter(struct sim_port *p, const uint8_t *f, uint32_t len,
+		   const struct sim_hdrs *h, struct sim_rx_verdict *v);
+/* Length and CRC checks; counts RUC/ROC/CRCERRS. False drops the frame. */
+bool sim_rx_length_ok(struct sim_port *p, uint32_t len, bool tagged,
+		      bool crc_ok);
+
+/* ---- rx.c / tx.c shared ----------------------------------------------- */
+/* Counts a frame of len bytes (FCS included) in the 64..1522 size bins
+ * starting at the register first (PRC64 or PTC64).
+ */
+void sim_stat_size_bin(struct sim_port *p, uint32_t first, uint32_t len);
+
+#endif /* IGBX_SIM_ENGINES_H */

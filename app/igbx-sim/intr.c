@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * intr.c - the simulated 82576's interrupt logic (datasheet 7.3, 8.8): ICR/IMS
+ * legacy causes, EICR/EIMS vectors, IVAR mapping, auto-clear and auto-mask.
+ */
+#include "model.h"
+
+static bool sim_intr_msix(const struct sim_port *p)
+{
+	return sim_reg_peek(p, SIM_GPIE) & SIM_GPIE_MSIX_MODE;
+}
+
+static uint32_t *sim_intr_asserted(struct sim_port *p)
+{
+	return &p->sh->model[SIM_MW_INT_ASSERTED];
+}
+
+/* The BAR words mirror the state so that `peek` shows it. */
+static void sim_intr_mirror(struct sim_port *p)
+{
+	sim_reg_poke(p, SIM_ICR, p->sh->icr);
+	sim_reg_poke(p, SIM_IMS, p->sh->ims);
+	sim_reg_poke(p, SIM_EICR, p->sh->eicr);
+	sim_reg_poke(p, SIM_EIMS, p->sh->eims);
+}
+
+void sim_intr_reset(struct sim_port *p)
+{
+	p->sh->icr = p->sh->ims = p->sh->eicr = p->sh->eims = 0;
+	*sim_intr_asserted(p) = 0;
+	sim_intr_mirror(p);
+}
+
+/* Unmasked causes: legacy ones and, in any mode, the extended vectors. */
+static bool sim_intr_pending(const struct sim_port *p)
+{
+	return (p->sh->icr & p->sh->ims) || (p->sh->eicr & p->sh->eims);
+}
+
+/*
+ * Asserts the interrupt when an unmasked cause is pending and something new
+ * became visible (a new cause or a mask bit set over a pending cause). In
+ * MSI-X mode the message fires: EIAC auto-clears its causes and, with
+ * GPIE.EIAME, EIAM auto-masks them (7.3.4).
+ */
+static void sim_intr_evaluate(struct sim_port *p, bool news)
+{
+	struct sim_shared *sh = p->sh;
+	uint32_t fired;
+
+	if (!sim_intr_pending(p) || (!news && *sim_intr_asserted(p))) {
+		sim_intr_mirror(p);
+		return;
+	}
+	*sim_intr_asserted(p) = 1;
+	sim_stat_add(p, SIM_IAC, 1);
+	if (sim_intr_msix(p)) {
+		fired = sh->eicr & sh->eims;
+		sh->eicr &= ~(fired & sim_reg_peek(p, SIM_EIAC));
+		if (sim_reg_peek(p, SIM_GPIE) & SIM_GPIE_EIAME)
+			sh->eims &= ~(fired & sim_reg_peek(p, SIM_EIAM));
+	}
+	sim_intr_mirror(p);
+	sim_platform_signal_irq(p);
+}
+
+/* The "other causes" vector of IVAR_MISC, or -1 when not valid. */
+static int sim_intr_other_vector(const struct sim_port *p)
+{
+	uint32_t b = (sim_reg_peek(p, SIM_IVAR_MISC) >>
+		      SIM_IVAR_MISC_OTHER_SHIFT) & 0xffu;
+
+	return (b & SIM_IVAR_VALID) ? (int)(b & SIM_IVAR_VECTOR_MASK) : -1;
+}
+
+static void sim_intr_set_causes(struct sim_port *p, uint32_t icr_bits)
+{
+	struct sim_shared *sh = p->sh;
+	uint32_t before = sh->icr & sh->ims, ebefore = sh->eicr & sh->eims;
+	int vec;
+
+	sh->icr |= icr_bits & ~SIM_ICR_INT_ASSERTED;
+	if (sim_intr_msix(p) && (icr_bits & sh->ims)) {
+		vec = sim_intr_other_vector(p);
+		if (vec >= 0)
+			sh->eicr |= 1u << vec;
+	}
+	sim_intr_evaluate(p, (sh->icr & sh->ims) != before ||
+			  (sh->eicr & sh->eims) != ebefore);
+}
+
+void sim_irq_raise(struct sim_port *p, uint32_t icr_bits)
+{
+	sim_intr_set_causes(p, icr_bits);
+}
+
+void sim_irq_queue(struct sim_port *p, unsigned int q, bool tx)
+{
+	struct sim_shared *sh = p->sh;
+	uint32_t ivar, entry, before = sh->eicr & sh->eims;
+	uint32_t icr_before = sh->icr & sh->ims;
+
+	if (q >= SIM_NUM_QUEUES)
+		return;
+	/* IVAR[q & 7]: byte 0 RX q, 1 TX q, 2 RX q+8, 3 TX q+8 (7.3.3) */
+	ivar = sim_reg_peek(p, SIM_IVAR(q & 7u));
+	entry = (ivar >> (((q & 8u) ? 16 : 0) + (tx ? 8 : 0))) & 0xffu;
+	if (entry & SIM_IVAR_VALID)
+		sh->eicr |= 1u << (entry & SIM_IVAR_VECTOR_MASK);
+	if (!sim_intr_msix(p))
+		sh->icr |= tx ? SIM_ICR_TXDW : SIM_ICR_RXDW;
+	sim_intr_evaluate(p, (sh->eicr & sh->eims) != before ||
+			  (sh->icr & sh->ims) != icr_before);
+}
+
+/*
+ * ICR read (8.8.1): returns the causes with INT_ASSERTED; clears them unless
+ * MSI-X mode without GPIE.NSICR and no interrupt asserted. With
+ * CTRL_EXT.IAME the read also auto-masks the IAM bits.
+ */
+static uint32_t sim_icr_read(struct sim_port *p)
+{
+	struct sim_shared *sh = p->sh;
+	uint32_t *asserted = sim_intr_asserted(p);
+	uint32_t v = sh->icr | (*asserted ? SIM_ICR_INT_ASSERTED : 0);
+	uint32_t gpie = sim_reg_peek(p, SIM_GPIE);
+
+	if (!(gpie & SIM_GPIE_MSIX_MODE) || (gpie & SIM_GPIE_NSICR) ||
+	    *asserted) {
+		sh->icr = 0;
+		*asserted = 0;
+	}
+	if (v && (sim_reg_peek(p, SIM_CTRL_EXT) & SIM_CTRL_EXT_IAME))
+		sh->ims &= ~sim_reg_peek(p, SIM_IAM);
+	sim_intr_mirror(p);
+	return v;
+}
+
+/* EICR read clears it; without GPIE.EIAME, EIAM masks on the read. */
+static uint32_t sim_eicr_read(struct sim_port *p)
+{
+	struct sim_shared *sh = p->sh;
+	uint32_t v = sh->eicr;
+
+	sh->eicr = 0;
+	if (!(sim_reg_peek(p, SIM_GPIE) & SIM_GPIE_EIAME))
+		sh->eims &= ~(v & sim_reg_peek(p, SIM_EIAM));
+	if (!sim_intr_pending(p))
+		*sim_intr_asserted(p) = 0;
+	sim_intr_mirror(p);
+	return v;
+}
+
+bool sim_intr_read(struct sim_port *p, uint32_t off, uint32_t *val)
+{
+	switch (off) {
+	case SIM_ICR:
+		*val = sim_icr_read(p);
+		return true;
+	case SIM_EICR:
+		*val = sim_eicr_read(p);
+		return true;
+	case SIM_IMS:
+		*val = p->sh->ims;
+		return true;
+	case SIM_EIMS:
+		*val = p->sh->eims;
+		return true;
+	case SIM_ICS:
+	case SIM_IMC:
+	case SIM_EICS:
+	case SIM_EIMC:
+		*val = 0;	/* write-only */
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void sim_intr_clear(struct sim_port *p, uint32_t *causes, uint32_t val)
+{
+	*causes &= ~val;
+	if (!sim_intr_pending(p))
+		*sim_intr_asserted(p) = 0;
+	sim_intr_mirror(p);
+}
+
+bool sim_intr_write(struct sim_port *p, uint32_t off, uint32_t val)
+{
+	struct sim_shared *sh = p->sh;
+	uint32_t before;
+
+	switch (off) {
+	case SIM_ICR:
+		sim_intr_clear(p, &sh->icr, val);	/* write 1 to clear */
+		return true;
+	case SIM_EICR:
+		sim_intr_clear(p, &sh->eicr, val);
+		return true;
+	case SIM_IMC:
+		sim_intr_clear(p, &sh->ims, val);
+		return true;
+	case SIM_EIMC:
+		sim_intr_clear(p, &sh->eims, val);
+		return true;
+	case SIM_ICS:
+		sim_intr_set_causes(p, val);
+		return true;
+	case SIM_EICS:
+		before = sh->eicr & sh->eims;
+		sh->eicr |= val;
+		sim_intr_evaluate(p, (sh->eicr & sh->eims) != before);
+		return true;
+	case SIM_IMS:
+		before = sh->icr & sh->ims;
+		sh->ims |= val;
+		sim_intr_evaluate(p, (sh->icr & sh->ims) != before);
+		return true;
+	case SIM_EIMS:
+		before = sh->eicr & sh->eims;
+		sh->eims |= val;
+		sim_intr_evaluate(p, (sh->eicr & sh->eims) != before);
+		return true;
+	default:
+		return false;
+	}
+}

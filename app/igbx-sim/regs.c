@@ -1,0 +1,511 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * regs.c - the simulated 82576's register file: the table, register reads and
+ * writes with their side effects, device reset, and the queue register aliases.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model.h"
+
+#define SIM_REG(n, o, c, s, d, m, t)	{ #n, o, c, s, 0, d, SIM_##m, t },
+#define SIM_REGX(n, o, c, s, f, d, m, t) { #n, o, c, s, f, d, SIM_##m, t },
+const struct sim_reg_desc sim_reg_table[] = {
+#include "regs_table.h"
+};
+#undef SIM_REG
+#undef SIM_REGX
+const unsigned int sim_reg_table_len =
+	sizeof(sim_reg_table) / sizeof(sim_reg_table[0]);
+
+#define SIM_BAR_WORDS	(SIM_BAR0_SIZE / 4)
+
+/* Table index + 1 of the register at each BAR word, 0 if none: one lookup
+ * per trapped access instead of a search.
+ */
+static uint16_t sim_reg_index[SIM_BAR_WORDS];
+static pthread_once_t sim_reg_index_once = PTHREAD_ONCE_INIT;
+
+static void sim_reg_index_build(void)
+{
+	unsigned int i, k;
+
+	for (i = 0; i < sim_reg_table_len; i++) {
+		const struct sim_reg_desc *d = &sim_reg_table[i];
+
+		for (k = 0; k < d->count; k++) {
+			uint32_t off = d->off + k * d->stride;
+
+			if (off < SIM_BAR0_SIZE)
+				sim_reg_index[off >> 2] = (uint16_t)(i + 1);
+		}
+	}
+}
+
+const struct sim_reg_desc *sim_reg_lookup(uint32_t off)
+{
+	uint16_t i;
+
+	if (off >= SIM_BAR0_SIZE)
+		return NULL;
+	pthread_once(&sim_reg_index_once, sim_reg_index_build);
+	i = sim_reg_index[off >> 2];
+	return i ? &sim_reg_table[i - 1] : NULL;
+}
+
+const char *sim_reg_name(uint32_t off, char *buf, size_t len)
+{
+	const struct sim_reg_desc *d = sim_reg_lookup(off & ~3u);
+
+	if (!d)
+		snprintf(buf, len, "0x%05x", off);
+	else if (d->count == 1)
+		snprintf(buf, len, "%s", d->name);
+	else
+		snprintf(buf, len, "%s[%u]", d->name,
+			 d->first + ((off & ~3u) - d->off) / d->stride);
+	return buf;
+}
+
+/* ---- queue register aliases ------------------------------------------- */
+
+uint32_t sim_qreg_canonical(uint32_t off)
+{
+	uint32_t r = off & 0xffu;
+
+	if ((off >= 0xc000 && off < 0xc400) || (off >= 0xe000 && off < 0xe400))
+		return off;
+	if (off >= 0x2800 && off < 0x2c00 && r < 0x40)
+		return SIM_RXQ_REG((off - 0x2800) >> 8, r);
+	if (off >= 0x3800 && off < 0x3c00 && r < 0x40)
+		return SIM_TXQ_REG((off - 0x3800) >> 8, r);
+	return 0;
+}
+
+/* Splits a canonical queue offset: queue, TX or not, offset in the block. */
+static void sim_qreg_split(uint32_t c, unsigned int *q, bool *tx, uint32_t *r)
+{
+	*tx = c >= 0xe000;
+	*q = ((c & 0xfffu) >> 6) & 0xfu;
+	*r = c & 0x3fu;
+}
+
+/* Model word shadowing one word of an aliased block (queues 0-3 only). */
+static uint32_t *sim_qreg_shadow(struct sim_port *p, unsigned int q, bool tx,
+				 uint32_t r)
+{
+	return &p->sh->model[SIM_MW_QSHADOW + ((tx ? 4 : 0) + q) * 16 + r / 4];
+}
+
+static uint32_t sim_qreg_alias(unsigned int q, bool tx, uint32_t r)
+{
+	return tx ? SIM_TXQ_ALIAS(q, r) : SIM_RXQ_ALIAS(q, r);
+}
+
+/* The application writes either copy of queues 0-3 directly (the pages are
+ * not trapped): whichever copy differs from the shadow is the newer one.
+ */
+static void sim_qreg_sync(struct sim_port *p, unsigned int q, bool tx,
+			  uint32_t r)
+{
+	uint32_t *sw = sim_qreg_shadow(p, q, tx, r);
+	uint32_t a = sim_qreg_alias(q, tx, r);
+	uint32_t c = tx ? SIM_TXQ_REG(q, r) : SIM_RXQ_REG(q, r);
+	uint32_t av = p->bar[a >> 2], cv = p->bar[c >> 2];
+
+	if (av != *sw) {
+		p->bar[c >> 2] = av;
+		*sw = av;
+	} else if (cv != *sw) {
+		p->bar[a >> 2] = cv;
+		*sw = cv;
+	}
+}
+
+static struct sim_queue_state *sim_qstate(struct sim_port *p, unsigned int q,
+					  bool tx)
+{
+	return tx ? &p->sh->txq[q] : &p->sh->rxq[q];
+}
+
+static uint32_t *sim_qhead_shadow(struct sim_port *p, unsigned int q, bool tx)
+{
+	return &p->sh->model[SIM_MW_HEAD + (tx ? 16 : 0) + q];
+}
+
+uint32_t sim_qreg_read(struct sim_port *p, uint32_t canonical_off)
+{
+	unsigned int q;
+	uint32_t r;
+	bool tx;
+
+	sim_qreg_split(canonical_off, &q, &tx, &r);
+	if (q < SIM_Q_ALIASED)
+		sim_qreg_sync(p, q, tx, r);
+	return p->bar[canonical_off >> 2];
+}
+
+void sim_qreg_write(struct sim_port *p, uint32_t canonical_off, uint32_t v)
+{
+	unsigned int q;
+	uint32_t r;
+	bool tx;
+
+	sim_qreg_split(canonical_off, &q, &tx, &r);
+	p->bar[canonical_off >> 2] = v;
+	if (q < SIM_Q_ALIASED) {
+		p->bar[sim_qreg_alias(q, tx, r) >> 2] = v;
+		*sim_qreg_shadow(p, q, tx, r) = v;
+	}
+	if (r == SIM_Q_HEAD) {
+		/* the device moved its head: not a software head write */
+		*sim_qhead_shadow(p, q, tx) = v;
+		sim_qstate(p, q, tx)->head = v;
+	}
+}
+
+/* Takes the ring's registers as the device's own copy: base, length, head. */
+static void sim_queue_latch(struct sim_port *p, unsigned int q, bool tx)
+{
+	uint32_t base = tx ? SIM_TXQ_REG(q, 0) : SIM_RXQ_REG(q, 0);
+	struct sim_queue_state *qs = sim_qstate(p, q, tx);
+
+	if (q < SIM_Q_ALIASED) {
+		sim_qreg_sync(p, q, tx, SIM_Q_BAL);
+		sim_qreg_sync(p, q, tx, SIM_Q_BAH);
+		sim_qreg_sync(p, q, tx, SIM_Q_LEN);
+		sim_qreg_sync(p, q, tx, SIM_Q_HEAD);
+	}
+	qs->base = (uint64_t)p->bar[(base + SIM_Q_BAH) >> 2] << 32 |
+		   (p->bar[(base + SIM_Q_BAL) >> 2] & ~0x7fu);
+	qs->len = p->bar[(base + SIM_Q_LEN) >> 2] & 0xfff80u;
+	qs->head = p->bar[(base + SIM_Q_HEAD) >> 2];
+	*sim_qhead_shadow(p, q, tx) = qs->head;
+	qs->enabled = true;
+}
+
+/* RXDCTL/TXDCTL.ENABLE edges: latch the ring on enable (7.1.8, 7.2.1.2). */
+static void sim_queue_check_enable(struct sim_port *p, unsigned int q, bool tx)
+{
+	uint32_t off = (tx ? SIM_TXQ_REG(q, 0) : SIM_RXQ_REG(q, 0)) + SIM_Q_DCTL;
+	uint32_t *last = &p->sh->model[SIM_MW_DCTL + (tx ? 16 : 0) + q];
+	uint32_t dctl = p->bar[off >> 2];
+
+	if (dctl & SIM_DCTL_SWFLSH) {
+		/* descriptors are written back at once here: flush is done */
+		dctl &= ~SIM_DCTL_SWFLSH;
+		sim_qreg_write(p, off, dctl);
+	}
+	if (!((dctl ^ *last) & SIM_DCTL_ENABLE)) {
+		*last = dctl;
+		return;
+	}
+	*last = dctl;
+	if (dctl & SIM_DCTL_ENABLE)
+		sim_queue_latch(p, q, tx);
+	else
+		sim_qstate(p, q, tx)->enabled = false;
+}
+
+/* RCTL.EN / TCTL.EN rising: the unit starts on every queue already enabled
+ * (a queue enabled before the unit, with no edge the tick could see).
+ */
+static void sim_unit_enable(struct sim_port *p, bool tx)
+{
+	unsigned int q;
+	uint32_t off;
+
+	for (q = 0; q < SIM_NUM_QUEUES; q++) {
+		off = (tx ? SIM_TXQ_REG(q, 0) : SIM_RXQ_REG(q, 0)) + SIM_Q_DCTL;
+		if (q < SIM_Q_ALIASED)
+			sim_qreg_sync(p, q, tx, SIM_Q_DCTL);
+		if ((p->bar[off >> 2] & SIM_DCTL_ENABLE) &&
+		    !sim_qstate(p, q, tx)->enabled) {
+			p->sh->model[SIM_MW_DCTL + (tx ? 16 : 0) + q] =
+				p->bar[off >> 2];
+			sim_queue_latch(p, q, tx);
+		}
+	}
+}
+
+/* Head of an enabled queue: software may write it (igb writes RDH after
+ * enabling), the engines advance qs->head; mirror whichever moved.
+ */
+static void sim_queue_check_head(struct sim_port *p, unsigned int q, bool tx)
+{
+	uint32_t off = (tx ? SIM_TXQ_REG(q, 0) : SIM_RXQ_REG(q, 0)) + SIM_Q_HEAD;
+	struct sim_queue_state *qs = sim_qstate(p, q, tx);
+	uint32_t *sw = sim_qhead_shadow(p, q, tx);
+	uint32_t reg = p->bar[off >> 2];
+
+	if (!qs->enabled)
+		return;
+	if (reg != *sw) {
+		qs->head = reg;
+		*sw = reg;
+	} else if (qs->head != *sw) {
+		sim_qreg_write(p, off, qs->head);
+	}
+}
+
+void sim_port_tick(struct sim_port *p)
+{
+	unsigned int q, w;
+
+	for (q = 0; q < SIM_Q_ALIASED; q++)
+		for (w = 0; w < 16; w++) {
+			sim_qreg_sync(p, q, false, w * 4);
+			sim_qreg_sync(p, q, true, w * 4);
+		}
+	for (q = 0; q < SIM_NUM_QUEUES; q++) {
+		sim_queue_check_enable(p, q, false);
+		sim_queue_check_enable(p, q, true);
+		sim_queue_check_head(p, q, false);
+		sim_queue_check_head(p, q, true);
+	}
+	if (p->sh->model[SIM_MW_PHY_FLAGS] & SIM_PHYF_AN_PENDING)
+		sim_link_update(p);
+}
+
+/* ---- reset ------------------------------------------------------------ */
+
+/* Registers a device reset leaves alone: firmware-owned and wake-up state. */
+static const uint32_t sim_reset_keep[] = { SIM_FWSM, SIM_SW_FW_SYNC, SIM_WUS };
+
+void sim_regs_reset(struct sim_port *p)
+{
+	uint32_t keep[sizeof(sim_reset_keep) / sizeof(sim_reset_keep[0])];
+	unsigned int i, k;
+
+	for (i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
+		keep[i] = p->bar[sim_reset_keep[i] >> 2];
+	for (i = 0; i < SIM_BAR_WORDS; i++)
+		p->bar[i] = 0;
+	for (i = 0; i < sim_reg_table_len; i++) {
+		const struct sim_reg_desc *d = &sim_reg_table[i];
+
+		for (k = 0; k < d->count; k++)
+			p->bar[(d->off + k * d->stride) >> 2] = d->dflt;
+	}
+	for (i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
+		p->bar[sim_reset_keep[i] >> 2] = keep[i];
+	/* queue bookkeeping follows the registers back to their defaults */
+	memset(p->sh->rxq, 0, sizeof(p->sh->rxq));
+	memset(p->sh->txq, 0, sizeof(p->sh->txq));
+	for (i = SIM_MW_QSHADOW; i < SIM_MW_END; i++)
+		p->sh->model[i] = 0;
+	for (i = 0; i < SIM_NUM_QUEUES; i++) {
+		p->sh->model[SIM_MW_DCTL + i] = p->bar[SIM_RXQ_REG(i, SIM_Q_DCTL) >> 2];
+		p->sh->model[SIM_MW_DCTL + 16 + i] =
+			p->bar[SIM_TXQ_REG(i, SIM_Q_DCTL) >> 2];
+	}
+	for (i = 0; i < SIM_Q_ALIASED * 16; i++) {
+		p->sh->model[SIM_MW_QSHADOW + i] =
+			p->bar[(SIM_RXQ_REG(i / 16, (i % 16) * 4)) >> 2];
+		p->sh->model[SIM_MW_QSHADOW + 64 + i] =
+			p->bar[(SIM_TXQ_REG(i / 16, (i % 16) * 4)) >> 2];
+	}
+	sim_intr_reset(p);
+	/* the NVM auto-read (4.3.1) loads the MAC address and completes */
+	sim_nvm_load_mac(p);
+	sim_link_update(p);
+}
+
+void sim_port_power_on(struct sim_port *p)
+{
+	struct sim_shared *sh = p->sh;
+
+	pthread_once(&sim_reg_index_once, sim_reg_index_build);
+	memset(sh->model, 0, sizeof(sh->model));
+	sh->port_id = p->id;
+	sh->link_up = false;
+	sh->link_wanted = p->wire != SIM_WIRE_NONE;
+	sh->reset_count = 0;
+	sh->icr = sh->ims = sh->eicr = sh->eims = 0;
+	memset(&sh->faults, 0, sizeof(sh->faults));
+	sim_nvm_build(p);
+	sim_phy_reset(p);
+	sim_regs_reset(p);
+}
+
+/* ---- register writes -------------------------------------------------- */
+
+static void sim_ctrl_write(struct sim_port *p, uint32_t val)
+{
+	uint32_t old = sim_reg_peek(p, SIM_CTRL);
+
+	if (val & SIM_CTRL_RST) {
+		/* 4.3.1 software reset: self-clearing, registers to defaults,
+		 * NVM reloaded; the PHY keeps its state unless PHY_RST is used.
+		 */
+		sim_regs_reset(p);
+		p->sh->reset_count++;
+		return;
+	}
+	sim_reg_poke(p, SIM_CTRL, val & ~SIM_CTRL_DEV_RST);
+	sim_phy_ctrl_write(p, old, val);
+}
+
+static void sim_eecd_write(struct sim_port *p, uint32_t val)
+{
+	const uint32_t sw = 0x7u | SIM_EECD_REQ;	/* SK, CS, DI, REQ */
+	uint32_t v = (sim_reg_peek(p, SIM_EECD) & ~(sw | SIM_EECD_GNT)) |
+		     (val & sw);
+
+	/* no other agent uses the NVM: a request is granted at once */
+	if (v & SIM_EECD_REQ)
+		v |= SIM_EECD_GNT;
+	sim_reg_poke(p, SIM_EECD, v);
+}
+
+static void sim_ctrl_ext_write(struct sim_port *p, uint32_t val)
+{
+	if (val & SIM_CTRL_EXT_EE_RST)
+		sim_nvm_load_mac(p);	/* reload from NVM, then self-clear */
+	sim_reg_poke(p, SIM_CTRL_EXT, val & ~SIM_CTRL_EXT_EE_RST);
+}
+
+static void sim_unit_ctl_write(struct sim_port *p, uint32_t off, uint32_t val)
+{
+	uint32_t en = off == SIM_RCTL ? SIM_RCTL_EN : SIM_TCTL_EN;
+	uint32_t old = sim_reg_peek(p, off);
+
+	sim_reg_poke(p, off, val);
+	if ((val & en) && !(old & en))
+		sim_unit_enable(p, off == SIM_TCTL);
+}
+
+static void sim_write_table(struct sim_port *p, uint32_t off, uint32_t val)
+{
+	const struct sim_reg_desc *d = sim_reg_lookup(off);
+	uint32_t c = sim_qreg_canonical(off);
+
+	if (c) {
+		sim_qreg_write(p, c, val);
+		return;
+	}
+	switch (d ? d->mode : SIM_RW) {
+	case SIM_RO:
+	case SIM_WO:
+		break;
+	case SIM_W1C:
+		sim_reg_poke(p, off, sim_reg_peek(p, off) & ~val);
+		break;
+	default:
+		sim_reg_poke(p, off, val);
+		break;
+	}
+}
+
+static void sim_reg_write32(struct sim_port *p, uint32_t off, uint32_t val)
+{
+	if (sim_intr_write(p, off, val))
+		return;
+	switch (off) {
+	case SIM_CTRL:
+		sim_ctrl_write(p, val);
+		break;
+	case SIM_EECD:
+		sim_eecd_write(p, val);
+		break;
+	case SIM_EERD:
+		sim_nvm_eerd_write(p, val);
+		break;
+	case SIM_EEWR:
+		sim_nvm_eewr_write(p, val);
+		break;
+	case SIM_CTRL_EXT:
+		sim_ctrl_ext_write(p, val);
+		break;
+	case SIM_MDIC:
+		sim_phy_mdic_write(p, val);
+		break;
+	case SIM_RCTL:
+	case SIM_TCTL:
+		sim_unit_ctl_write(p, off, val);
+		break;
+	case SIM_SWSM:
+		sim_reg_poke(p, off, val & 0xfu);
+		break;
+	case SIM_SW_FW_SYNC:
+		/* bits 31:16 belong to the (absent) firmware */
+		sim_reg_poke(p, off, val & SIM_SW_FW_SYNC_SW_MASK);
+		break;
+	default:
+		sim_write_table(p, off, val);
+		break;
+	}
+}
+
+/* Registers where a narrow write means "these bits", not "merge". */
+static bool sim_reg_is_command(uint32_t off)
+{
+	const struct sim_reg_desc *d = sim_reg_lookup(off);
+
+	return d && (d->mode == SIM_WO || d->mode == SIM_W1C ||
+		     off == SIM_ICR || off == SIM_IMS || off == SIM_EIMS ||
+		     off == SIM_EICR);
+}
+
+void sim_reg_write(struct sim_port *p, uint32_t off, uint32_t val,
+		   unsigned int size)
+{
+	uint32_t shift, mask, word = off & ~3u;
+
+	if (off >= SIM_BAR0_SIZE)
+		return;
+	if (size < 4) {
+		shift = (off & 3u) * 8;
+		mask = (size == 1 ? 0xffu : 0xffffu) << shift;
+		val = (val << shift) & mask;
+		if (!sim_reg_is_command(word))
+			val |= sim_reg_peek(p, word) & ~mask;
+	}
+	sim_reg_write32(p, word, val);
+}
+
+/* ---- register reads --------------------------------------------------- */
+
+static uint32_t sim_reg_read32(struct sim_port *p, uint32_t off)
+{
+	const struct sim_reg_desc *d;
+	uint32_t v, c;
+
+	if (sim_intr_read(p, off, &v))
+		return v;
+	switch (off) {
+	case SIM_STATUS:
+		return sim_status_read(p);
+	case SIM_SWSM:
+		/* 8.6.x: reading SWSM sets SMBI; the reader that saw it
+		 * clear owns the semaphore
+		 */
+		v = sim_reg_peek(p, off);
+		sim_reg_poke(p, off, v | SIM_SWSM_SMBI);
+		return v;
+	default:
+		break;
+	}
+	c = sim_qreg_canonical(off);
+	if (c)
+		return sim_qreg_read(p, c);
+	d = sim_reg_lookup(off);
+	if (d && d->mode == SIM_RC)
+		return sim_stat_read_clear(p, off);
+	if (d && d->mode == SIM_WO)
+		return 0;
+	return sim_reg_peek(p, off);
+}
+
+uint32_t sim_reg_read(struct sim_port *p, uint32_t off, unsigned int size)
+{
+	uint32_t v;
+
+	if (off >= SIM_BAR0_SIZE)
+		return 0xffffffffu;
+	v = sim_reg_read32(p, off & ~3u);
+	if (size < 4)
+		v = (v >> ((off & 3u) * 8)) & (size == 1 ? 0xffu : 0xffffu);
+	return v;
+}

@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * sim.h - the contract between the parts of the simulated 82576: the platform
+ * (launcher, PCI presentation, MMIO traps, DMA, interrupts, wires, control
+ * socket), the register model and the RX/TX engines. Nothing here includes a
+ * driver header: the simulator is its own reading of the datasheet.
+ */
+#ifndef IGBX_SIM_H
+#define IGBX_SIM_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <pthread.h>
+
+#define SIM_MAX_PORTS		8
+#define SIM_BAR0_SIZE		(128u * 1024u)	/* 82576 memory BAR 0 */
+#define SIM_NUM_QUEUES		16		/* RX and TX queues per port */
+#define SIM_NVM_WORDS		1024		/* 2 KiB NVM image per port */
+#define SIM_MAX_FRAME		16384		/* largest frame a wire carries */
+#define SIM_RXFIFO_BYTES	(64u * 1024u)	/* RX packet buffer (RXPBS default) */
+
+/*
+ * Register file. The BAR0 memory that the application maps (the sysfs
+ * resource0 file) holds every register's current value as a little-endian
+ * 32-bit word. Pages that hold queue doorbells (0x2000, 0x3000, 0xC000,
+ * 0xE000) are left mapped read/write in the application and are polled by the
+ * device thread; every other page is trapped, so that reads and writes of it
+ * reach sim_reg_read()/sim_reg_write() with their side effects.
+ */
+static inline bool sim_page_is_polled(uint32_t off)
+{
+	uint32_t page = off & ~0xfffu;
+
+	return page == 0x2000 || page == 0x3000 || page == 0xc000 ||
+	       page == 0xe000;
+}
+
+/* Per-port state that must be the same in every process attached to the run
+ * (primary and secondaries): plain data only, no pointers. Lives in the
+ * shared file <run-dir>/portN.state.
+ */
+struct sim_shared {
+	pthread_mutex_t lock;		/* process-shared, robust */
+	uint32_t magic;
+	uint32_t port_id;
+	uint8_t mac[6];			/* permanent address (NVM words 0-2) */
+	uint16_t nvm[SIM_NVM_WORDS];
+	uint16_t phy[32];		/* PHY page 0 registers */
+	uint16_t phy_page;
+	bool link_wanted;		/* wire side: cable plugged and peer up */
+	bool link_up;			/* what STATUS.LU reports */
+	uint32_t eims;			/* extended interrupt mask */
+	uint32_t eicr;			/* pending extended causes */
+	uint32_t ims;			/* legacy interrupt mask */
+	uint32_t icr;			/* pending legacy causes */
+	uint32_t irq_enabled;		/* INTx not disabled in config space */
+	uint64_t reset_count;		/* device resets seen (tests check it) */
+	/* queue state latched at enable time and advanced by the engines */
+	struct sim_queue_state {
+		uint64_t base;		/* descriptor ring IOVA */
+		uint32_t len;		/* ring length in bytes */
+		uint32_t head;		/* next descriptor the device uses */
+		bool enabled;
+	} rxq[SIM_NUM_QUEUES], txq[SIM_NUM_QUEUES];
+	/* faults injected from the control socket */
+	struct sim_faults {
+		bool tx_stall;		/* TX engine stops fetching descriptors */
+		uint32_t rx_starve;	/* pretend no RX descriptors are free */
+		uint32_t crc_errors;	/* next N received frames carry bad CRC */
+	} faults;
+	/* free for the register model's own bookkeeping */
+	uint32_t model[256];
+};
+
+struct sim_port;
+
+/* Where frames leave a port: the other end of its wire. */
+enum sim_wire_kind {
+	SIM_WIRE_PAIR,		/* port 2k <-> port 2k+1 */
+	SIM_WIRE_TAP,		/* Linux TAP interface igbxsN (or named) */
+	SIM_WIRE_PCAP,		/* tx to a pcap file, rx from a pcap file */
+	SIM_WIRE_NONE,		/* cable unplugged */
+};
+
+/* Process-local view of one simulated port. */
+struct sim_port {
+	unsigned int id;
+	volatile uint32_t *bar;		/* this process's own mapping of BAR0 */
+	struct sim_shared *sh;		/* shared state */
+	bool primary;			/* this process runs the device thread */
+	int irq_fd;			/* device end of the /dev/uioN channel, -1 if none */
+	int cfg_fd;			/* PCI config space file */
+	enum sim_wire_kind wire;
+	int tap_fd;
+	void *pcap_out, *pcap_in;
+	struct sim_port *peer;		/* SIM_WIRE_PAIR */
+	/* RX packet buffer: frames waiting for a free descriptor (model-owned) */
+	uint8_t *rxfifo;
+	uint32_t rxfifo_used;
+	/* device-thread private shadows used by the engines */
+	uint32_t shadow[64];
+	/* frames this port put on the wire / took from the wire (for tests) */
+	_Atomic uint64_t wire_tx_frames, wire_rx_frames;
+};
+
+/* ---- register access (regs.c) ---------------------------------------- */
+/* Raw access to the register file without side effects. */
+static inline uint32_t sim_reg_peek(const struct sim_port *p, uint32_t off)
+{
+	return p->bar[off >> 2];
+}
+
+static inline void sim_reg_poke(struct sim_port *p, uint32_t off, uint32_t v)
+{
+	p->bar[off >> 2] = v;
+}
+
+/* Statistics counters: add to a counter register (saturating as the
+ * datasheet says), safe against a concurrent read-to-clear.
+ */
+void sim_stat_add(struct sim_port *p, uint32_t off, uint32_t n);
+/* 64-bit octet counters split over a low/high register pair. */
+void sim_stat_add64(struct sim_port *p, uint32_t off_lo, uint64_t n);
+
+/* A register access from the driver, with its side effects (read-to-clear,
+ * self-clearing bits, EERD/MDIC completion, resets, interrupt mask sets...).
+ * Called with p->sh->lock held. size is 1, 2 or 4; off is size-aligned.
+ */
+uint32_t sim_reg_read(struct sim_port *p, uint32_t off, unsigned int size);
+void sim_reg_write(struct sim_port *p, uint32_t off, uint32_t val,
+		   unsigned int size);
+
+/* Queue registers. Queue q's block is canonically at 0xC000 + 0x40*q (RX)
+ * and 0xE000 + 0x40*q (TX); queues 0-3 are also at 0x2800 + 0x100*q and
+ * 0x3800 + 0x100*q. The model keeps both copies coherent; engines use these.
+ * r is the offset inside the block (0x00 BAL, 0x04 BAH, 0x08 LEN, 0x0C
+ * SRRCTL, 0x10 head, 0x18 tail, 0x28 RXDCTL/TXDCTL, 0x38 TDWBAL ...).
+ */
+#define SIM_RXQ_REG(q, r)	(0xC000u + 0x40u * (q) + (r))
+#define SIM_TXQ_REG(q, r)	(0xE000u + 0x40u * (q) + (r))
+uint32_t sim_qreg_read(struct sim_port *p, uint32_t canonical_off);
+void sim_qreg_write(struct sim_port *p, uint32_t canonical_off, uint32_t v);
+
+/* Power-on state: registers at their defaults, NVM image built, PHY reset. */
+void sim_port_power_on(struct sim_port *p);
+
+/* Called by the device thread on every loop with the lock held: keeps the
+ * queue register aliases (queues 0-3 at 0x2800/0x3800 and 0xC000/0xE000)
+ * coherent, notices queue enable/disable in RXDCTL/TXDCTL, runs timers
+ * (autonegotiation completion, link changes). Cheap when nothing changed.
+ */
+void sim_port_tick(struct sim_port *p);
+
+/* ---- link and interrupts (phy.c, intr.c) ------------------------------ */
+/* Wire side of the link (cable plugged/unplugged, peer up/down). */
+void sim_link_set(struct sim_port *p, bool up);
+/* Raise legacy interrupt causes (ICR bits); maps them to EICR through
+ * IVAR_MISC / GPIE and signals the platform when not masked.
+ */
+void sim_irq_raise(struct sim_port *p, uint32_t icr_bits);
+/* Queue causes: RX or TX queue q finished a write-back (IVAR mapping). */
+void sim_irq_queue(struct sim_port *p, unsigned int q, bool tx);
+
+/* ---- engines (rx.c, tx.c, filter.c) ----------------------------------- */
+/* A frame arrives from the wire (without FCS). crc_ok false marks a frame
+ * that arrived with a bad FCS. Applies filters, RSS, queues it in the RX
+ * packet buffer and DMAs it to the host as descriptors allow.
+ */
+void sim_rx_frame(struct sim_port *p, const uint8_t *frame, uint32_t len,
+		  bool crc_ok);
+/* Moves frames waiting in the RX packet buffer into free descriptors. */
+unsigned int sim_rx_poll(struct sim_port *p);
+/* Fetches TX descriptors up to TDT, builds frames (offloads, TSO) and hands
+ * them to sim_wire_send(). Returns frames sent.
+ */
+unsigned int sim_tx_poll(struct sim_port *p);
+
+/* ---- platform (dma.c, wire.c, preload.c) ------------------------------ */
+/* Host memory by IOVA (physical address). Returns a pointer valid for len
+ * bytes, or NULL when the range is not host memory or crosses a hugepage
+ * boundary that is not virtually contiguous; the copy helpers split ranges.
+ */
+void *sim_dma_ptr(uint64_t iova, uint32_t len);
+int sim_dma_read(uint64_t iova, void *dst, uint32_t len);
+int sim_dma_write(uint64_t iova, const void *src, uint32_t len);
+
+/* Put a complete frame (no FCS) on the port's wire. */
+void sim_wire_send(struct sim_port *p, const uint8_t *frame, uint32_t len);
+
+/* Tell the application an interrupt is pending (uio channel). */
+void sim_platform_signal_irq(struct sim_port *p);
+
+/* Logging from the simulator: stderr with an "igbx-sim: " prefix. */
+void sim_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The run: all ports of this process. */
+extern struct sim_port sim_ports[SIM_MAX_PORTS];
+extern unsigned int sim_nb_ports;
+
+#endif /* IGBX_SIM_H */

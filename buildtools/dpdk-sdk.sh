@@ -1,0 +1,65 @@
+#!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
+# Fetch the driver-SDK headers (ethdev_driver.h, ethdev_pci.h, bus_pci_driver.h,
+# ...) and build helpers (pmdinfogen) that Debian's libdpdk-dev does not ship,
+# from Debian's dpdk source package of exactly the installed version. Nothing
+# fetched here is committed: it lands in $IGBX_CACHE (default /var/cache/igbx).
+# Prints the directory of the unpacked source tree; its sdk-include/ folder
+# holds just the SDK headers, staged for the build.
+set -euo pipefail
+
+cache=${IGBX_CACHE:-/var/cache/igbx}
+ver=$(dpkg-query -W -f='${Version}' libdpdk-dev 2>/dev/null || true)
+if [ -z "$ver" ]; then
+	echo "dpdk-sdk: libdpdk-dev is not installed (apt-get install libdpdk-dev)" >&2
+	exit 1
+fi
+upstream=${ver%%-*}
+tree="$cache/src/dpdk-stable-$upstream"
+stage_sdk_headers() {
+	mkdir -p "$tree/sdk-include"
+	for h in lib/ethdev/ethdev_driver.h lib/ethdev/ethdev_pci.h \
+		 drivers/bus/pci/bus_pci_driver.h lib/eal/include/bus_driver.h \
+		 lib/eal/include/dev_driver.h; do
+		cp "$tree/$h" "$tree/sdk-include/"
+	done
+}
+if [ -f "$tree/lib/ethdev/ethdev_driver.h" ]; then
+	[ -d "$tree/sdk-include" ] || stage_sdk_headers
+	echo "$tree"
+	exit 0
+fi
+
+mkdir -p "$cache/src"
+src_list=/etc/apt/sources.list.d/igbx-deb-src.sources
+if ! apt-cache showsrc dpdk 2>/dev/null | grep -q "^Version: $ver\$"; then
+	if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ &&
+	   ! grep -qs '^deb-src' /etc/apt/sources.list; then
+		cat > "$src_list" <<SRC
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb-src
+URIs: http://deb.debian.org/debian-security
+Suites: bookworm-security
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+	fi
+	apt-get update -qq >&2
+fi
+(cd "$cache/src" && apt-get source --download-only -qq "dpdk=$ver" >&2) || {
+	echo "dpdk-sdk: cannot download Debian source package dpdk=$ver" \
+	     "(needs a deb-src entry for Debian bookworm)" >&2
+	exit 1
+}
+tar -C "$cache/src" -xf "$cache/src/dpdk_$upstream.orig.tar.xz"
+if [ ! -f "$tree/lib/ethdev/ethdev_driver.h" ]; then
+	echo "dpdk-sdk: $tree has no lib/ethdev/ethdev_driver.h" >&2
+	exit 1
+fi
+stage_sdk_headers
+echo "$tree"

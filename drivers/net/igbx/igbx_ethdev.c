@@ -1,0 +1,572 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* igbx_ethdev.c: the PCI driver (probe/remove, device ids) and the ethdev glue: argument
+ * checks, then configure/info/start/stop/close/reset/mtu and the eth_dev_ops table. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_kvargs.h>
+#include <rte_malloc.h>
+#include <bus_pci_driver.h>
+#include <ethdev_driver.h>
+#include <ethdev_pci.h>
+
+#include "igbx_ethdev.h"
+#include "igbx_link.h"
+#include "igbx_rxtx.h"
+
+RTE_LOG_REGISTER(igbx_logtype_init, pmd.net.igbx.init, NOTICE);
+RTE_LOG_REGISTER(igbx_logtype_driver, pmd.net.igbx.driver, NOTICE);
+RTE_LOG_REGISTER(igbx_logtype_rx, pmd.net.igbx.rx, NOTICE);
+RTE_LOG_REGISTER(igbx_logtype_tx, pmd.net.igbx.tx, NOTICE);
+
+#define IGBX_DEVARG_LINK_WAIT_MS "link_wait_ms"
+
+/* Every 82576 physical function (the VF, 0x10CA, is another driver). */
+static const struct rte_pci_id igbx_pci_ids[] = {
+	{ RTE_PCI_DEVICE(IGBX_VENDOR_ID_INTEL, IGBX_DEV_ID_82576) },
+	{ RTE_PCI_DEVICE(IGBX_VENDOR_ID_INTEL, IGBX_DEV_ID_82576_FIBER) },
+	{ RTE_PCI_DEVICE(IGBX_VENDOR_ID_INTEL, IGBX_DEV_ID_82576_SERDES) },
+	{ RTE_PCI_DEVICE(IGBX_VENDOR_ID_INTEL, IGBX_DEV_ID_82576_QUAD_COPPER) },
+	{ RTE_PCI_DEVICE(IGBX_VENDOR_ID_INTEL, IGBX_DEV_ID_82576_QUAD_COPPER_ET2) },
+	{ RTE_PCI_DEVICE(IGBX_VENDOR_ID_INTEL, IGBX_DEV_ID_82576_NS) },
+	{ RTE_PCI_DEVICE(IGBX_VENDOR_ID_INTEL, IGBX_DEV_ID_82576_NS_SERDES) },
+	{ RTE_PCI_DEVICE(IGBX_VENDOR_ID_INTEL, IGBX_DEV_ID_82576_SERDES_QUAD) },
+	{ .vendor_id = 0 },
+};
+
+static int igbx_dev_init(struct rte_eth_dev *dev);
+static int igbx_dev_uninit(struct rte_eth_dev *dev);
+
+/* ---- configure ----------------------------------------------------------- */
+
+static int
+igbx_check_mq_modes(const struct rte_eth_conf *conf)
+{
+	if (conf->rxmode.mq_mode != RTE_ETH_MQ_RX_NONE &&
+	    conf->rxmode.mq_mode != RTE_ETH_MQ_RX_RSS) {
+		IGBX_LOG(ERR, "rxmode.mq_mode %d: allowed NONE (%d) or RSS (%d)",
+			 conf->rxmode.mq_mode, RTE_ETH_MQ_RX_NONE, RTE_ETH_MQ_RX_RSS);
+		return -EINVAL;
+	}
+	if (conf->txmode.mq_mode != RTE_ETH_MQ_TX_NONE) {
+		IGBX_LOG(ERR, "txmode.mq_mode %d: allowed NONE (%d)",
+			 conf->txmode.mq_mode, RTE_ETH_MQ_TX_NONE);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int
+igbx_check_offloads(const struct rte_eth_conf *conf)
+{
+	uint64_t rx_capa = igbx_rx_offload_capa() | igbx_rx_queue_offload_capa();
+	uint64_t tx_capa = igbx_tx_offload_capa() | igbx_tx_queue_offload_capa();
+
+	if (conf->rxmode.offloads & ~rx_capa) {
+		IGBX_LOG(ERR, "rxmode.offloads 0x%" PRIx64 ": allowed bits 0x%" PRIx64,
+			 conf->rxmode.offloads, rx_capa);
+		return -EINVAL;
+	}
+	if (conf->txmode.offloads & ~tx_capa) {
+		IGBX_LOG(ERR, "txmode.offloads 0x%" PRIx64 ": allowed bits 0x%" PRIx64,
+			 conf->txmode.offloads, tx_capa);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int
+igbx_check_rss_conf(const struct rte_eth_conf *conf)
+{
+	const struct rte_eth_rss_conf *rss = &conf->rx_adv_conf.rss_conf;
+
+	if (conf->rxmode.mq_mode != RTE_ETH_MQ_RX_RSS)
+		return 0;
+	if (rss->rss_key != NULL && rss->rss_key_len != IGBX_RSS_KEY_SIZE) {
+		IGBX_LOG(ERR, "rss_conf.rss_key_len %u: allowed %u (or no key)",
+			 rss->rss_key_len, IGBX_RSS_KEY_SIZE);
+		return -EINVAL;
+	}
+	if (rss->rss_hf & ~igbx_rss_offload_types()) {
+		IGBX_LOG(ERR, "rss_conf.rss_hf 0x%" PRIx64 ": allowed bits 0x%" PRIx64,
+			 rss->rss_hf, igbx_rss_offload_types());
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int
+igbx_check_link_and_intr(const struct rte_eth_conf *conf)
+{
+	uint32_t speeds = conf->link_speeds & ~RTE_ETH_LINK_SPEED_FIXED;
+
+	if (speeds & ~IGBX_SPEED_CAPA) {
+		IGBX_LOG(ERR, "link_speeds 0x%x: allowed bits 0x%x (10M/100M half+full, 1G)",
+			 conf->link_speeds, IGBX_SPEED_CAPA | RTE_ETH_LINK_SPEED_FIXED);
+		return -EINVAL;
+	}
+	if ((conf->link_speeds & RTE_ETH_LINK_SPEED_FIXED) &&
+	    (speeds == 0 || (speeds & (speeds - 1)) != 0)) {
+		IGBX_LOG(ERR, "link_speeds 0x%x: a fixed link needs exactly one speed bit",
+			 conf->link_speeds);
+		return -EINVAL;
+	}
+	if (conf->intr_conf.rxq) {
+		IGBX_LOG(ERR, "intr_conf.rxq %u: allowed 0 (RX interrupts not supported)",
+			 conf->intr_conf.rxq);
+		return -ENOTSUP;
+	}
+	if (conf->intr_conf.rmv) {
+		IGBX_LOG(ERR, "intr_conf.rmv %u: allowed 0 (no removal event)",
+			 conf->intr_conf.rmv);
+		return -ENOTSUP;
+	}
+	return 0;
+}
+
+static int
+igbx_dev_configure(struct rte_eth_dev *dev)
+{
+	struct rte_eth_conf *conf = &dev->data->dev_conf;
+	int ret;
+
+	if (dev->data->nb_rx_queues > IGBX_MAX_RX_QUEUES ||
+	    dev->data->nb_tx_queues > IGBX_MAX_TX_QUEUES) {
+		IGBX_LOG(ERR, "%u RX / %u TX queues: allowed at most %u / %u",
+			 dev->data->nb_rx_queues, dev->data->nb_tx_queues,
+			 IGBX_MAX_RX_QUEUES, IGBX_MAX_TX_QUEUES);
+		return -EINVAL;
+	}
+	ret = igbx_check_mq_modes(conf);
+	if (ret == 0)
+		ret = igbx_check_offloads(conf);
+	if (ret == 0)
+		ret = igbx_check_rss_conf(conf);
+	if (ret == 0)
+		ret = igbx_check_link_and_intr(conf);
+	if (ret != 0)
+		return ret;
+	/* with RSS the hash is computed anyway: report it (DPDK convention) */
+	if (conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG)
+		conf->rxmode.offloads |= RTE_ETH_RX_OFFLOAD_RSS_HASH &
+					 (igbx_rx_offload_capa() | igbx_rx_queue_offload_capa());
+	return 0;
+}
+
+/* ---- device info ------------------------------------------------------------ */
+
+static void
+igbx_info_queues(struct rte_eth_dev_info *info)
+{
+	info->max_rx_queues = IGBX_MAX_RX_QUEUES;
+	info->max_tx_queues = IGBX_MAX_TX_QUEUES;
+	info->rx_desc_lim = (struct rte_eth_desc_lim) {
+		.nb_max = IGBX_MAX_RING_DESC,
+		.nb_min = IGBX_MIN_RING_DESC,
+		.nb_align = IGBX_RING_DESC_ALIGN,
+	};
+	info->tx_desc_lim = (struct rte_eth_desc_lim) {
+		.nb_max = IGBX_MAX_RING_DESC,
+		.nb_min = IGBX_MIN_RING_DESC,
+		.nb_align = IGBX_RING_DESC_ALIGN,
+		.nb_seg_max = IGBX_TX_MAX_SEGS,
+		.nb_mtu_seg_max = IGBX_TX_MAX_SEGS,
+	};
+	/* zero thresholds: igbx_rxtx.c picks its RXDCTL/TXDCTL defaults */
+	info->default_rxconf = (struct rte_eth_rxconf) {
+		.rx_free_thresh = IGBX_RX_FREE_THRESH_DEFAULT,
+		.rx_drop_en = 0,
+	};
+	info->default_txconf = (struct rte_eth_txconf) {
+		.tx_free_thresh = IGBX_TX_FREE_THRESH_DEFAULT,
+		.tx_rs_thresh = IGBX_TX_RS_THRESH_DEFAULT,
+	};
+	info->default_rxportconf.nb_queues = 1;
+	info->default_txportconf.nb_queues = 1;
+	info->default_rxportconf.ring_size = 512;
+	info->default_txportconf.ring_size = 512;
+}
+
+static int
+igbx_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
+{
+	(void)dev;
+	igbx_info_queues(info);
+	info->min_rx_bufsize = 1024;	/* SRRCTL.BSIZEPACKET counts 1 KB units */
+	info->max_rx_pktlen = IGBX_MAX_FRAME;
+	info->min_mtu = IGBX_MIN_MTU;
+	info->max_mtu = IGBX_MAX_MTU;
+	info->max_mac_addrs = IGBX_RAR_ENTRIES;
+	info->max_hash_mac_addrs = 0;
+	info->max_vfs = 0;
+	info->max_vmdq_pools = 0;
+	info->rx_queue_offload_capa = igbx_rx_queue_offload_capa();
+	info->rx_offload_capa = igbx_rx_offload_capa() | info->rx_queue_offload_capa;
+	info->tx_queue_offload_capa = igbx_tx_queue_offload_capa();
+	info->tx_offload_capa = igbx_tx_offload_capa() | info->tx_queue_offload_capa;
+	info->hash_key_size = IGBX_RSS_KEY_SIZE;
+	info->reta_size = IGBX_RETA_SIZE;
+	info->flow_type_rss_offloads = igbx_rss_offload_types();
+	info->speed_capa = IGBX_SPEED_CAPA;
+	return 0;
+}
+
+/* ---- start / stop ------------------------------------------------------------- */
+
+/* 4.5.9: receive goes on last, once filters, RSS and rings are in place. */
+static int
+igbx_start_datapath(struct rte_eth_dev *dev)
+{
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	int ret;
+
+	ret = igbx_filter_restore(dev);
+	if (ret == 0)
+		ret = igbx_rss_configure(dev);
+	if (ret == 0)
+		ret = igbx_tx_init(dev);		/* 4.5.10 */
+	if (ret == 0)
+		ret = igbx_rx_init(dev);		/* 4.5.9 */
+	if (ret != 0)
+		return ret;
+	igbx_set_bits(hw, IGBX_RCTL, IGBX_RCTL_EN);
+	igbx_write_flush(hw);
+	return 0;
+}
+
+/* 4.5.3: reset, general configuration, link, statistics, RX/TX, interrupts. */
+static int
+igbx_dev_start(struct rte_eth_dev *dev)
+{
+	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
+	struct igbx_hw *hw = &ad->hw;
+	int ret;
+
+	/* the reset clears the counters (4.5.8): keep what they hold */
+	igbx_stats_update(ad);
+	ret = igbx_hw_reset(hw);					/* 4.5.5 */
+	if (ret != 0)
+		return ret;
+	igbx_hw_set_driver_loaded(hw, true);
+	ret = igbx_link_setup(dev, false);				/* 4.5.7 */
+	if (ret != 0)
+		goto fail;
+	igbx_stats_update(ad);						/* 4.5.8 */
+	ret = igbx_start_datapath(dev);
+	if (ret != 0)
+		goto fail;
+	igbx_intr_enable(dev);						/* 4.5.4 */
+	igbx_dev_link_update(dev, 0);
+	return 0;
+fail:
+	IGBX_LOG(ERR, "port %u start failed: %d", dev->data->port_id, ret);
+	igbx_rxtx_stop(dev);
+	igbx_hw_stop(hw);
+	return ret;
+}
+
+static int
+igbx_dev_stop(struct rte_eth_dev *dev)
+{
+	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
+
+	igbx_intr_disable(dev);
+	igbx_hw_stop(&ad->hw);		/* RCTL.EN, TCTL.EN off first */
+	igbx_rxtx_stop(dev);		/* queues off, every mbuf back to its pool */
+	igbx_stats_update(ad);
+	igbx_dev_link_update(dev, 0);
+	return 0;
+}
+
+/* Close releases what init and queue setup took; ethdev then frees the port
+ * (mac_addrs included). Safe to call twice: remove after close. */
+static int
+igbx_dev_close(struct rte_eth_dev *dev)
+{
+	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
+
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
+		return 0;
+	if (!ad->hw_ready)
+		return 0;
+	igbx_intr_unregister(dev);
+	igbx_hw_stop(&ad->hw);
+	igbx_rxtx_stop(dev);
+	igbx_rxtx_release_all(dev);
+	igbx_hw_set_driver_loaded(&ad->hw, false);
+	ad->hw_ready = false;
+	return 0;
+}
+
+/* Reset: back to the state right after probe (queues must be set up again). */
+static int
+igbx_dev_reset(struct rte_eth_dev *dev)
+{
+	int ret;
+
+	ret = igbx_dev_uninit(dev);
+	if (ret != 0)
+		return ret;
+	return igbx_dev_init(dev);
+}
+
+/* ---- MTU ------------------------------------------------------------------------ */
+
+/* Smallest RX buffer over the configured queues (0 when none is set up). */
+static uint32_t
+igbx_min_rx_buf(const struct rte_eth_dev *dev)
+{
+	uint32_t min = 0;
+	uint16_t i;
+
+	for (i = 0; i < dev->data->nb_rx_queues; i++) {
+		const struct igbx_rx_queue *rxq = dev->data->rx_queues[i];
+
+		if (rxq != NULL && (min == 0 || rxq->buf_size < min))
+			min = rxq->buf_size;
+	}
+	return min;
+}
+
+static int
+igbx_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
+{
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	uint32_t frame = igbx_mtu_to_frame(mtu);
+	uint32_t buf = igbx_min_rx_buf(dev);
+	bool scatter = dev->data->dev_conf.rxmode.offloads & RTE_ETH_RX_OFFLOAD_SCATTER;
+
+	if (mtu < IGBX_MIN_MTU || mtu > IGBX_MAX_MTU) {
+		IGBX_LOG(ERR, "mtu %u: allowed %u..%u", mtu, IGBX_MIN_MTU, IGBX_MAX_MTU);
+		return -EINVAL;
+	}
+	/* a frame larger than one buffer needs the scattered burst, which
+	 * can only be chosen at dev_start */
+	if (buf != 0 && frame > buf && !scatter) {
+		IGBX_LOG(ERR, "mtu %u: frames of %u bytes exceed the %u-byte RX buffers "
+			 "and the scatter offload is off", mtu, frame, buf);
+		return -EINVAL;
+	}
+	if (buf != 0 && frame > buf && dev->data->dev_started && !dev->data->scattered_rx) {
+		IGBX_LOG(ERR, "mtu %u: frames of %u bytes need scattered RX; stop the port first",
+			 mtu, frame);
+		return -EBUSY;
+	}
+	if (dev->data->dev_started) {
+		/* 8.10.x: RLPML applies when RCTL.LPE is set; up to a
+		 * double-tagged 1518-byte frame needs no LPE (as igbx_rx_init) */
+		if (frame > RTE_ETHER_MAX_LEN + 2 * 4) {
+			igbx_write(hw, IGBX_RLPML, frame & IGBX_RLPML_MASK);
+			igbx_set_bits(hw, IGBX_RCTL, IGBX_RCTL_LPE);
+		} else
+			igbx_clear_bits(hw, IGBX_RCTL, IGBX_RCTL_LPE);
+	}
+	return 0;	/* ethdev records dev->data->mtu; igbx_rx_init applies it */
+}
+
+/* ---- ops table ------------------------------------------------------------------ */
+
+static const struct eth_dev_ops igbx_eth_dev_ops = {
+	.dev_configure		= igbx_dev_configure,
+	.dev_start		= igbx_dev_start,
+	.dev_stop		= igbx_dev_stop,
+	.dev_set_link_up	= igbx_dev_set_link_up,
+	.dev_set_link_down	= igbx_dev_set_link_down,
+	.dev_close		= igbx_dev_close,
+	.dev_reset		= igbx_dev_reset,
+	.link_update		= igbx_dev_link_update,
+	.promiscuous_enable	= igbx_promiscuous_enable,
+	.promiscuous_disable	= igbx_promiscuous_disable,
+	.allmulticast_enable	= igbx_allmulticast_enable,
+	.allmulticast_disable	= igbx_allmulticast_disable,
+	.mac_addr_remove	= igbx_mac_addr_remove,
+	.mac_addr_add		= igbx_mac_addr_add,
+	.mac_addr_set		= igbx_mac_addr_set,
+	.set_mc_addr_list	= igbx_set_mc_addr_list,
+	.mtu_set		= igbx_mtu_set,
+	.stats_get		= igbx_stats_get,
+	.stats_reset		= igbx_stats_reset,
+	.xstats_get		= igbx_xstats_get,
+	.xstats_reset		= igbx_xstats_reset,
+	.xstats_get_names	= igbx_xstats_get_names,
+	.xstats_get_by_id	= igbx_xstats_get_by_id,
+	.xstats_get_names_by_id	= igbx_xstats_get_names_by_id,
+	.dev_infos_get		= igbx_dev_infos_get,
+	.rxq_info_get		= igbx_rxq_info_get,
+	.txq_info_get		= igbx_txq_info_get,
+	.rx_burst_mode_get	= igbx_rx_burst_mode_get,
+	.tx_burst_mode_get	= igbx_tx_burst_mode_get,
+	.fw_version_get		= igbx_fw_version_get,
+	.dev_supported_ptypes_get = igbx_supported_ptypes_get,
+	.vlan_filter_set	= igbx_vlan_filter_set,
+	.vlan_tpid_set		= igbx_vlan_tpid_set,
+	.vlan_offload_set	= igbx_vlan_offload_set,
+	.rx_queue_start		= igbx_rx_queue_start,
+	.rx_queue_stop		= igbx_rx_queue_stop,
+	.tx_queue_start		= igbx_tx_queue_start,
+	.tx_queue_stop		= igbx_tx_queue_stop,
+	.rx_queue_setup		= igbx_rx_queue_setup,
+	.rx_queue_release	= igbx_rx_queue_release,
+	.tx_queue_setup		= igbx_tx_queue_setup,
+	.tx_queue_release	= igbx_tx_queue_release,
+	.tx_done_cleanup	= igbx_tx_done_cleanup,
+	.flow_ctrl_get		= igbx_flow_ctrl_get,
+	.flow_ctrl_set		= igbx_flow_ctrl_set,
+	.rss_hash_update	= igbx_rss_hash_update,
+	.rss_hash_conf_get	= igbx_rss_hash_conf_get,
+	.reta_update		= igbx_reta_update,
+	.reta_query		= igbx_reta_query,
+	.get_reg		= igbx_get_regs,
+	.get_eeprom_length	= igbx_get_eeprom_length,
+	.get_eeprom		= igbx_get_eeprom,
+};
+
+/* ---- probe / remove ------------------------------------------------------------- */
+
+static int
+igbx_parse_link_wait(const char *key, const char *value, void *opaque)
+{
+	char *end = NULL;
+	unsigned long ms = strtoul(value, &end, 0);
+
+	if (end == value || *end != '\0' || ms > IGBX_LINK_WAIT_MS) {
+		IGBX_INIT_LOG(ERR, "devarg %s=%s: allowed 0..%u (milliseconds)",
+			      key, value, IGBX_LINK_WAIT_MS);
+		return -EINVAL;
+	}
+	*(uint32_t *)opaque = (uint32_t)ms;
+	return 0;
+}
+
+static int
+igbx_parse_devargs(struct rte_eth_dev *dev)
+{
+	static const char *const keys[] = { IGBX_DEVARG_LINK_WAIT_MS, NULL };
+	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
+	struct rte_devargs *da = dev->device->devargs;
+	struct rte_kvargs *kv;
+	int ret;
+
+	ad->link_wait_ms = IGBX_LINK_WAIT_MS;
+	if (da == NULL || da->args == NULL || da->args[0] == '\0')
+		return 0;
+	kv = rte_kvargs_parse(da->args, keys);
+	if (kv == NULL) {
+		IGBX_INIT_LOG(ERR, "devargs \"%s\": allowed key %s", da->args, keys[0]);
+		return -EINVAL;
+	}
+	ret = rte_kvargs_process(kv, IGBX_DEVARG_LINK_WAIT_MS, igbx_parse_link_wait,
+				 &ad->link_wait_ms);
+	rte_kvargs_free(kv);
+	return ret;
+}
+
+static void
+igbx_set_burst_functions(struct rte_eth_dev *dev)
+{
+	/* igbx_rx_init/igbx_tx_init switch these at dev_start when needed */
+	dev->rx_pkt_burst = igbx_recv_pkts;
+	dev->tx_pkt_burst = igbx_xmit_pkts;
+	dev->tx_pkt_prepare = igbx_prep_pkts;
+	dev->rx_queue_count = igbx_rx_queue_count;
+	dev->rx_descriptor_status = igbx_rx_descriptor_status;
+	dev->tx_descriptor_status = igbx_tx_descriptor_status;
+}
+
+static int
+igbx_init_hw_fields(struct rte_eth_dev *dev)
+{
+	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+
+	memset(hw, 0, sizeof(*hw));
+	hw->hw_addr = pci->mem_resource[0].addr;
+	hw->vendor_id = pci->id.vendor_id;
+	hw->device_id = pci->id.device_id;
+	hw->subsystem_vendor_id = pci->id.subsystem_vendor_id;
+	hw->subsystem_device_id = pci->id.subsystem_device_id;
+	if (hw->hw_addr == NULL) {
+		IGBX_INIT_LOG(ERR, "%s: BAR0 is not mapped", pci->device.name);
+		return -ENODEV;
+	}
+	return 0;
+}
+
+static int
+igbx_dev_init(struct rte_eth_dev *dev)
+{
+	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
+	int ret;
+
+	dev->dev_ops = &igbx_eth_dev_ops;
+	igbx_set_burst_functions(dev);
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
+		return 0;
+	rte_eth_copy_pci_info(dev, RTE_ETH_DEV_TO_PCI(dev));
+	dev->data->dev_flags |= RTE_ETH_DEV_INTR_LSC | RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS;
+	ret = igbx_parse_devargs(dev);
+	if (ret == 0)
+		ret = igbx_init_hw_fields(dev);
+	if (ret == 0)
+		ret = igbx_hw_init(&ad->hw);			/* 4.5.5, 6.x */
+	if (ret != 0)
+		return ret;
+	dev->data->mac_addrs = rte_zmalloc("igbx_mac_addrs",
+					   RTE_ETHER_ADDR_LEN * IGBX_RAR_ENTRIES, 0);
+	if (dev->data->mac_addrs == NULL) {
+		IGBX_INIT_LOG(ERR, "no memory for %u MAC addresses", IGBX_RAR_ENTRIES);
+		return -ENOMEM;
+	}
+	memcpy(&dev->data->mac_addrs[0], ad->hw.mac_perm, RTE_ETHER_ADDR_LEN);
+	igbx_filter_init(dev);
+	igbx_stats_update(ad);			/* 4.5.8: start the counters at zero */
+	igbx_stats_clear(ad);
+	ad->link_adv = 0;
+	ret = igbx_link_setup(dev, true);		/* 4.5.7: negotiate while we wait */
+	if (ret == 0)
+		ret = igbx_intr_register(dev);
+	if (ret != 0) {
+		rte_free(dev->data->mac_addrs);
+		dev->data->mac_addrs = NULL;
+		return ret;
+	}
+	ad->hw_ready = true;
+	igbx_dev_link_update(dev, 0);
+	return 0;
+}
+
+static int
+igbx_dev_uninit(struct rte_eth_dev *dev)
+{
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
+		return 0;
+	igbx_dev_close(dev);
+	rte_free(dev->data->mac_addrs);
+	dev->data->mac_addrs = NULL;
+	return 0;
+}
+
+static int
+igbx_pci_probe(struct rte_pci_driver *drv, struct rte_pci_device *pci)
+{
+	(void)drv;
+	return rte_eth_dev_pci_generic_probe(pci, sizeof(struct igbx_adapter), igbx_dev_init);
+}
+
+static int
+igbx_pci_remove(struct rte_pci_device *pci)
+{
+	return rte_eth_dev_pci_generic_remove(pci, igbx_dev_uninit);
+}
+
+static struct rte_pci_driver igbx_pmd = {
+	.id_table = igbx_pci_ids,
+	.drv_flags = RTE_PCI_DRV_NEED_MAPPING | RTE_PCI_DRV_INTR_LSC,
+	.probe = igbx_pci_probe,
+	.remove = igbx_pci_remove,
+};
+
+RTE_PMD_REGISTER_PCI(net_igbx, igbx_pmd);
+RTE_PMD_REGISTER_PCI_TABLE(net_igbx, igbx_pci_ids);
+RTE_PMD_REGISTER_KMOD_DEP(net_igbx, "* igb_uio | uio_pci_generic | vfio-pci");
+RTE_PMD_REGISTER_PARAM_STRING(net_igbx, IGBX_DEVARG_LINK_WAIT_MS "=<0-9000>");

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* igbx_ethdev.h: the per-port adapter (hardware, filter, statistics, link and interrupt
+ * state), device limits shared by every igbx file, and the accessors from an rte_eth_dev. */
+#ifndef IGBX_ETHDEV_H
+#define IGBX_ETHDEV_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <rte_ether.h>
+#include <ethdev_driver.h>
+
+#include "igbx_hw.h"
+#include "igbx_logs.h"
+#include "igbx_filter.h"
+#include "igbx_stats.h"
+
+/* Queues (7.1, 8.10): 16 RX and 16 TX queues per function. */
+#define IGBX_MAX_RX_QUEUES	16
+#define IGBX_MAX_TX_QUEUES	16
+
+/* Rings (8.10.3): RDLEN/TDLEN is a multiple of 128 bytes, i.e. 8 descriptors of
+ * 16 bytes; we keep DPDK's customary range of 32..4096 descriptors. */
+#define IGBX_RING_DESC_ALIGN	8
+#define IGBX_MIN_RING_DESC	32
+#define IGBX_MAX_RING_DESC	4096
+#define IGBX_RING_BASE_ALIGN	128		/* base address alignment, bytes */
+
+/* Frames (8.10.x RLPML, 1.3 features): jumbo frames up to 9.5 KB. */
+#define IGBX_MAX_FRAME		9728
+#define IGBX_MIN_FRAME		RTE_ETHER_MIN_LEN
+#define IGBX_ETH_OVERHEAD	(RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN + 2 * 4) /* QinQ */
+#define IGBX_MIN_MTU		RTE_ETHER_MIN_MTU
+#define IGBX_MAX_MTU		(IGBX_MAX_FRAME - IGBX_ETH_OVERHEAD)
+
+/* Filters (7.1.1, 7.1.2, 7.1.1.4). */
+#define IGBX_RAR_ENTRIES	24
+#define IGBX_MTA_WORDS		128
+#define IGBX_VFTA_WORDS		128
+#define IGBX_RETA_SIZE		128
+#define IGBX_RSS_KEY_SIZE	40
+
+/* Speeds this port can run (copper: 10/100 half/full, 1000 full). */
+#define IGBX_SPEED_CAPA		(RTE_ETH_LINK_SPEED_10M_HD | RTE_ETH_LINK_SPEED_10M | \
+				 RTE_ETH_LINK_SPEED_100M_HD | RTE_ETH_LINK_SPEED_100M | \
+				 RTE_ETH_LINK_SPEED_1G)
+
+/* Time budget of link_update with wait_to_complete (autoneg takes ~2-3 s). */
+#define IGBX_LINK_WAIT_MS	9000
+#define IGBX_LINK_POLL_MS	100
+
+struct igbx_adapter {
+	struct igbx_hw hw;
+	struct igbx_filter_state filter;
+	struct igbx_stats_state stats;
+
+	/* link and interrupt state, owned by igbx_ethdev.c */
+	struct igbx_link link;		/* last link seen in STATUS */
+	uint32_t intr_mask;		/* IMS causes we enable (LSC) */
+	bool intr_registered;		/* callback on the PCI intr_handle */
+	bool hw_ready;			/* igbx_hw_init succeeded, not closed */
+	uint32_t link_adv;		/* IGBX_ADV_* last given to the PHY */
+	uint32_t link_wait_ms;		/* devarg link_wait_ms */
+};
+
+#define IGBX_DEV_ADAPTER(dev)	((struct igbx_adapter *)(dev)->data->dev_private)
+#define IGBX_DEV_HW(dev)	(&IGBX_DEV_ADAPTER(dev)->hw)
+
+/* Frame length for an MTU as RLPML and the RX buffer checks count it. */
+static inline uint32_t
+igbx_mtu_to_frame(uint32_t mtu)
+{
+	return mtu + IGBX_ETH_OVERHEAD;
+}
+
+/* igbx_ethdev.c: link state into dev->data->dev_link; 0 changed, -1 unchanged. */
+int igbx_dev_link_update(struct rte_eth_dev *dev, int wait_to_complete);
+
+#endif /* IGBX_ETHDEV_H */

@@ -1,0 +1,946 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * igbx_filter.c - 82576 receive filters: unicast addresses (RAR), multicast
+ * hash (MTA), VLAN (VFTA, VME, VET), RSS (MRQC, RSSRK, RETA) and flow control.
+ *
+ * Every setting lives first in struct igbx_filter_state and is then written
+ * to the device, so igbx_filter_restore can replay it after a reset. The pure
+ * helpers at the top do no register I/O; test_igbx_filter.c checks them.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include <rte_common.h>
+#include <rte_ether.h>
+
+#include "igbx_ethdev.h"
+#include "igbx_filter.h"
+#include "igbx_rxtx.h"
+
+static_assert(IGBX_FILTER_RAR_ENTRIES == IGBX_RAR_ENTRIES, "RAR table size");
+static_assert(IGBX_FILTER_MTA_WORDS == IGBX_MTA_WORDS, "MTA size");
+static_assert(IGBX_FILTER_VFTA_WORDS == IGBX_VFTA_WORDS, "VFTA size");
+static_assert(IGBX_FILTER_RETA_SIZE == IGBX_RETA_SIZE, "RETA size");
+static_assert(IGBX_FILTER_RSS_KEY_SIZE == IGBX_RSS_KEY_SIZE, "RSS key size");
+
+/* Multicast offset we run with: RCTL.MO = 00b, hash on DA[47:36]. */
+#define IGBX_MO_USED		0u
+#define IGBX_VLAN_ID_MAX	4095u
+#define IGBX_PAUSE_TIME_DEFAULT	0x0680u		/* 512-bit-time quanta */
+#define IGBX_RX_PB_DEFAULT_KB	64u		/* RXPBS after reset (8.9.x) */
+#define IGBX_FC_GRANULE		16u		/* FCRTL/FCRTH in 16-byte units */
+
+/* ---- pure helpers --------------------------------------------------------- */
+
+/*
+ * 7.1.1.2: the 12-bit hash is a window of the destination address, chosen by
+ * RCTL.MO: DA[47:36], DA[46:35], DA[45:34] or DA[43:32]. DA bit 0 is bit 0 of
+ * the first byte on the wire, so DA[47:32] are bytes 5 and 4.
+ */
+uint16_t
+igbx_mta_hash_index(const struct rte_ether_addr *a, unsigned int mo)
+{
+	static const uint8_t window_lsb[4] = { 36, 35, 34, 32 };
+	uint32_t da_47_32 = a->addr_bytes[4] | (uint32_t)a->addr_bytes[5] << 8;
+
+	return (uint16_t)((da_47_32 >> (window_lsb[mo & 3] - 32)) & 0xFFF);
+}
+
+/* Hash bits 11:5 select one of the 128 MTA words, bits 4:0 the bit in it. */
+void
+igbx_mta_hash_set(uint32_t *mta, uint16_t hash)
+{
+	mta[(hash >> 5) & (IGBX_FILTER_MTA_WORDS - 1)] |= UINT32_C(1) << (hash & 31);
+}
+
+/*
+ * 8.10.x RAL/RAH: the first four address bytes in RAL, lowest byte in bits
+ * 7:0; the last two in RAH 15:0; AV (bit 31) makes the entry live. ASEL = 00b
+ * (match destination), no pool bits (no VMDq).
+ */
+void
+igbx_rar_encode(const struct rte_ether_addr *a, uint32_t *ral, uint32_t *rah)
+{
+	const uint8_t *b = a->addr_bytes;
+
+	*ral = b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
+	       (uint32_t)b[3] << 24;
+	*rah = b[4] | (uint32_t)b[5] << 8 | IGBX_RAH_AV;
+}
+
+/* 8.10.x RETA: register n holds entries 4n..4n+3, entry 4n+k in byte k. */
+uint32_t
+igbx_reta_pack(const uint8_t entries[4])
+{
+	return entries[0] | (uint32_t)entries[1] << 8 |
+	       (uint32_t)entries[2] << 16 | (uint32_t)entries[3] << 24;
+}
+
+void
+igbx_reta_unpack(uint32_t word, uint8_t entries[4])
+{
+	unsigned int k;
+
+	for (k = 0; k < 4; k++)
+		entries[k] = (uint8_t)(word >> (8 * k));
+}
+
+/* 8.10.x RSSRK: register n holds key bytes 4n..4n+3, byte 4n in bits 7:0. */
+uint32_t
+igbx_rss_key_pack(const uint8_t key[IGBX_FILTER_RSS_KEY_SIZE], unsigned int word)
+{
+	return igbx_reta_pack(&key[4 * word]);
+}
+
+/* VFTA: 128 words of 32 bits, one bit per VLAN id. */
+unsigned int
+igbx_vfta_index(uint16_t vlan_id)
+{
+	return (vlan_id >> 5) & (IGBX_FILTER_VFTA_WORDS - 1);
+}
+
+uint32_t
+igbx_vfta_bit(uint16_t vlan_id)
+{
+	return UINT32_C(1) << (vlan_id & 31);
+}
+
+/*
+ * Flow types and the MRQC hash field that serves them. The IPv4 (IPv6) field
+ * hashes the addresses of every IPv4 (IPv6) packet the TCP/UDP fields do not
+ * take, fragments included, hence the fragment and "other" types on it.
+ */
+static const struct {
+	uint64_t flow_types;
+	uint32_t mrqc_field;
+} igbx_rss_fields[] = {
+	{ RTE_ETH_RSS_IPV4 | RTE_ETH_RSS_FRAG_IPV4 |
+	  RTE_ETH_RSS_NONFRAG_IPV4_OTHER, IGBX_MRQC_RSS_IPV4 },
+	{ RTE_ETH_RSS_NONFRAG_IPV4_TCP, IGBX_MRQC_RSS_TCPIPV4 },
+	{ RTE_ETH_RSS_NONFRAG_IPV4_UDP, IGBX_MRQC_RSS_UDPIPV4 },
+	{ RTE_ETH_RSS_IPV6 | RTE_ETH_RSS_FRAG_IPV6 |
+	  RTE_ETH_RSS_NONFRAG_IPV6_OTHER, IGBX_MRQC_RSS_IPV6 },
+	{ RTE_ETH_RSS_NONFRAG_IPV6_TCP, IGBX_MRQC_RSS_TCPIPV6 },
+	{ RTE_ETH_RSS_NONFRAG_IPV6_UDP, IGBX_MRQC_RSS_UDPIPV6 },
+	{ RTE_ETH_RSS_IPV6_EX, IGBX_MRQC_RSS_IPV6EX },
+	{ RTE_ETH_RSS_IPV6_TCP_EX, IGBX_MRQC_RSS_TCPIPV6EX },
+	{ RTE_ETH_RSS_IPV6_UDP_EX, IGBX_MRQC_RSS_UDPIPV6EX },
+};
+
+uint64_t
+igbx_rss_offload_types(void)
+{
+	uint64_t all = 0;
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(igbx_rss_fields); i++)
+		all |= igbx_rss_fields[i].flow_types;
+	return all;
+}
+
+/* MRQC hash fields for a set of flow types (MRQE bits left to the caller). */
+uint32_t
+igbx_rss_hf_to_mrqc(uint64_t rss_hf)
+{
+	uint32_t mrqc = 0;
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(igbx_rss_fields); i++)
+		if (rss_hf & igbx_rss_fields[i].flow_types)
+			mrqc |= igbx_rss_fields[i].mrqc_field;
+	return mrqc;
+}
+
+uint64_t
+igbx_rss_mrqc_to_hf(uint32_t mrqc)
+{
+	uint64_t hf = 0;
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(igbx_rss_fields); i++)
+		if (mrqc & igbx_rss_fields[i].mrqc_field)
+			hf |= igbx_rss_fields[i].flow_types;
+	return hf;
+}
+
+/* ---- common ------------------------------------------------------------- */
+
+static inline struct igbx_filter_state *
+igbx_filter_of(struct rte_eth_dev *dev)
+{
+	return &IGBX_DEV_ADAPTER(dev)->filter;
+}
+
+static void
+igbx_format_addr(char *buf, size_t len, const struct rte_ether_addr *a)
+{
+	rte_ether_format_addr(buf, (uint16_t)len, a);
+}
+
+/* ---- promiscuous and all-multicast (RCTL.UPE/MPE) ----------------------- */
+
+/* MPE stays on while any of promisc, allmulti or a too long mc list wants it. */
+static void
+igbx_rctl_mode_apply(struct rte_eth_dev *dev)
+{
+	struct igbx_filter_state *fs = igbx_filter_of(dev);
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	uint32_t rctl = igbx_read(hw, IGBX_RCTL);
+
+	rctl &= ~(IGBX_RCTL_UPE | IGBX_RCTL_MPE);
+	if (fs->promisc)
+		rctl |= IGBX_RCTL_UPE | IGBX_RCTL_MPE;
+	if (fs->allmulti || fs->mc_overflow)
+		rctl |= IGBX_RCTL_MPE;
+	igbx_write(hw, IGBX_RCTL, rctl);
+}
+
+int
+igbx_promiscuous_enable(struct rte_eth_dev *dev)
+{
+	igbx_filter_of(dev)->promisc = true;
+	igbx_rctl_mode_apply(dev);
+	return 0;
+}
+
+int
+igbx_promiscuous_disable(struct rte_eth_dev *dev)
+{
+	igbx_filter_of(dev)->promisc = false;
+	igbx_rctl_mode_apply(dev);
+	return 0;
+}
+
+int
+igbx_allmulticast_enable(struct rte_eth_dev *dev)
+{
+	igbx_filter_of(dev)->allmulti = true;
+	igbx_rctl_mode_apply(dev);
+	return 0;
+}
+
+int
+igbx_allmulticast_disable(struct rte_eth_dev *dev)
+{
+	igbx_filter_of(dev)->allmulti = false;
+	igbx_rctl_mode_apply(dev);
+	return 0;
+}
+
+/* ---- unicast addresses (RAR) -------------------------------------------- */
+
+/* RAL before RAH: the entry only becomes valid with the AV bit in RAH. */
+static void
+igbx_rar_write(struct igbx_hw *hw, unsigned int index,
+	       const struct rte_ether_addr *a)
+{
+	uint32_t ral, rah;
+
+	igbx_rar_encode(a, &ral, &rah);
+	igbx_write(hw, IGBX_RAH(index), 0);
+	igbx_write(hw, IGBX_RAL(index), ral);
+	igbx_write(hw, IGBX_RAH(index), rah);
+}
+
+/* Clearing AV first retires the entry before its address goes away. */
+static void
+igbx_rar_clear(struct igbx_hw *hw, unsigned int index)
+{
+	igbx_write(hw, IGBX_RAH(index), 0);
+	igbx_write(hw, IGBX_RAL(index), 0);
+}
+
+static int
+igbx_check_unicast(const char *param, const struct rte_ether_addr *a)
+{
+	char buf[RTE_ETHER_ADDR_FMT_SIZE];
+
+	if (a != NULL && !rte_is_zero_ether_addr(a) &&
+	    !rte_is_multicast_ether_addr(a))
+		return 0;
+	if (a == NULL)
+		snprintf(buf, sizeof(buf), "NULL");
+	else
+		igbx_format_addr(buf, sizeof(buf), a);
+	IGBX_LOG(ERR, "%s %s invalid: a unicast, non-zero address is required",
+		 param, buf);
+	return -EINVAL;
+}
+
+static void
+igbx_rar_set_entry(struct rte_eth_dev *dev, unsigned int index,
+		   const struct rte_ether_addr *a)
+{
+	struct igbx_filter_state *fs = igbx_filter_of(dev);
+
+	rte_ether_addr_copy(a, &fs->rar[index]);
+	fs->rar_in_use |= UINT32_C(1) << index;
+	igbx_rar_write(IGBX_DEV_HW(dev), index, a);
+}
+
+int
+igbx_mac_addr_add(struct rte_eth_dev *dev, struct rte_ether_addr *mac_addr,
+		  uint32_t index, uint32_t vmdq)
+{
+	int ret;
+
+	if (index >= IGBX_FILTER_RAR_ENTRIES) {
+		IGBX_LOG(ERR, "index %u invalid: RAR entries are 0..%u",
+			 index, IGBX_FILTER_RAR_ENTRIES - 1);
+		return -EINVAL;
+	}
+	if (vmdq != 0) {
+		IGBX_LOG(ERR, "pool %u invalid: only pool 0 (no VMDq)", vmdq);
+		return -EINVAL;
+	}
+	ret = igbx_check_unicast("mac_addr", mac_addr);
+	if (ret != 0)
+		return ret;
+	igbx_rar_set_entry(dev, index, mac_addr);
+	return 0;
+}
+
+void
+igbx_mac_addr_remove(struct rte_eth_dev *dev, uint32_t index)
+{
+	struct igbx_filter_state *fs = igbx_filter_of(dev);
+
+	if (index >= IGBX_FILTER_RAR_ENTRIES) {
+		IGBX_LOG(ERR, "index %u invalid: RAR entries are 0..%u",
+			 index, IGBX_FILTER_RAR_ENTRIES - 1);
+		return;
+	}
+	memset(&fs->rar[index], 0, sizeof(fs->rar[index]));
+	fs->rar_in_use &= ~(UINT32_C(1) << index);
+	igbx_rar_clear(IGBX_DEV_HW(dev), index);
+}
+
+/* RAR[0] is the default address (the one the NVM loads after reset). */
+int
+igbx_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *mac_addr)
+{
+	int ret = igbx_check_unicast("mac_addr", mac_addr);
+
+	if (ret != 0)
+		return ret;
+	igbx_rar_set_entry(dev, 0, mac_addr);
+	return 0;
+}
+
+/* ---- multicast hash (MTA) ----------------------------------------------- */
+
+static void
+igbx_mta_write_all(struct rte_eth_dev *dev)
+{
+	struct igbx_filter_state *fs = igbx_filter_of(dev);
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	unsigned int i;
+
+	for (i = 0; i < IGBX_FILTER_MTA_WORDS; i++)
+		igbx_write(hw, IGBX_MTA(i), fs->mta[i]);
+}
+
+static int
+igbx_mc_list_check(const struct rte_ether_addr *list, uint32_t nb)
+{
+	char buf[RTE_ETHER_ADDR_FMT_SIZE];
+	uint32_t i;
+
+	if (nb != 0 && list == NULL) {
+		IGBX_LOG(ERR, "mc_addr_set NULL invalid with nb_mc_addr %u", nb);
+		return -EINVAL;
+	}
+	for (i = 0; i < nb; i++) {
+		if (rte_is_multicast_ether_addr(&list[i]))
+			continue;
+		igbx_format_addr(buf, sizeof(buf), &list[i]);
+		IGBX_LOG(ERR, "mc_addr_set[%u] %s invalid: multicast address required",
+			 i, buf);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* See igbx_filter.h: beyond IGBX_MC_ADDR_MAX entries RCTL.MPE takes over. */
+int
+igbx_set_mc_addr_list(struct rte_eth_dev *dev,
+		      struct rte_ether_addr *mc_addr_set, uint32_t nb_mc_addr)
+{
+	struct igbx_filter_state *fs = igbx_filter_of(dev);
+	uint32_t i;
+	int ret;
+
+	ret = igbx_mc_list_check(mc_addr_set, nb_mc_addr);
+	if (ret != 0)
+		return ret;
+	memset(fs->mta, 0, sizeof(fs->mta));
+	fs->nb_mc_addr = nb_mc_addr;
+	fs->mc_overflow = nb_mc_addr > IGBX_MC_ADDR_MAX;
+	if (fs->mc_overflow)
+		IGBX_LOG(NOTICE, "%u multicast addresses > %u: multicast promiscuous",
+			 nb_mc_addr, IGBX_MC_ADDR_MAX);
+	else
+		for (i = 0; i < nb_mc_addr; i++)
+			igbx_mta_hash_set(fs->mta,
+				igbx_mta_hash_index(&mc_addr_set[i], IGBX_MO_USED));
+	igbx_mta_write_all(dev);
+	igbx_rctl_mode_apply(dev);
+	return 0;
+}
+
+/* ---- VLAN (VFTA, CTRL.VME, RCTL.VFE, CTRL_EXT.EXT_VLAN, VET) ------------ */
+
+int
+igbx_vlan_filter_set(struct rte_eth_dev *dev, uint16_t vlan_id, int on)
+{
+	struct igbx_filter_state *fs = igbx_filter_of(dev);
+	unsigned int idx;
+
+	if (vlan_id > IGBX_VLAN_ID_MAX) {
+		IGBX_LOG(ERR, "vlan_id %u invalid: allowed 0..%u",
+			 vlan_id, IGBX_VLAN_ID_MAX);
+		return -EINVAL;
+	}
+	idx = igbx_vfta_index(vlan_id);
+	if (on)
+		fs->vfta[idx] |= igbx_vfta_bit(vlan_id);
+	else
+		fs->vfta[idx] &= ~igbx_vfta_bit(vlan_id);
+	igbx_write(IGBX_DEV_HW(dev), IGBX_VFTA(idx), fs->vfta[idx]);
+	return 0;
+}
+
+/*
+ * VET.VET (15:0) is the ethertype of the only tag in single VLAN mode and of
+ * the inner tag in double VLAN mode; VET.VET_EXT (31:16) the outer tag's.
+ */
+static void
+igbx_vet_apply(struct rte_eth_dev *dev)
+{
+	struct igbx_filter_state *fs = igbx_filter_of(dev);
+
+	igbx_write(IGBX_DEV_HW(dev), IGBX_VET,
+		   (uint32_t)fs->tpid_outer << 16 | fs->tpid_inner);
+}
+
+/* CTRL.VME strips on every queue; the queues report it in mbuf flags. */
+static void
+igbx_vlan_strip_apply(struct rte_eth_dev *dev, uint64_t offloads)
+{
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	bool strip = offloads & RTE_ETH_RX_OFFLOAD_VLAN_STRIP;
+	struct igbx_rx_queue *rxq;
+	uint16_t q;
+
+	if (strip)
+		igbx_set_bits(hw, IGBX_CTRL, IGBX_CTRL_VME);
+	else
+		igbx_clear_bits(hw, IGBX_CTRL, IGBX_CTRL_VME);
+	for (q = 0; q < dev->data->nb_rx_queues; q++) {
+		rxq = dev->data->rx_queues[q];
+		if (rxq != NULL)
+			rxq->vlan_strip = strip;
+	}
+}
+
+/* CFIEN stays clear: the CFI/DEI bit must not decide acceptance. */
+static void
+igbx_vlan_filter_apply(struct igbx_hw *hw, uint64_t offloads)
+{
+	uint32_t rctl = igbx_read(hw, IGBX_RCTL) & ~IGBX_RCTL_CFIEN;
+
+	if (offloads & RTE_ETH_RX_OFFLOAD_VLAN_FILTER)
+		rctl |= IGBX_RCTL_VFE;
+	else
+		rctl &= ~IGBX_RCTL_VFE;
+	igbx_write(hw, IGBX_RCTL, rctl);
+}
+
+/* Double VLAN (QinQ) mode: frames carry an outer tag matched against VET_EXT. */
+static void
+igbx_vlan_extend_apply(struct igbx_hw *hw, uint64_t offloads)
+{
+	if (offloads & RTE_ETH_RX_OFFLOAD_VLAN_EXTEND)
+		igbx_set_bits(hw, IGBX_CTRL_EXT, IGBX_CTRL_EXT_EXT_VLAN);
+	else
+		igbx_clear_bits(hw, IGBX_CTRL_EXT, IGBX_CTRL_EXT_EXT_VLAN);
+}
+
+int
+igbx_vlan_offload_set(struct rte_eth_dev *dev, int mask)
+{
+	uint64_t offloads = dev->data->dev_conf.rxmode.offloads;
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+
+	if ((mask & RTE_ETH_QINQ_STRIP_MASK) &&
+	    (offloads & RTE_ETH_RX_OFFLOAD_QINQ_STRIP)) {
+		IGBX_LOG(ERR, "offload QINQ_STRIP invalid: allowed VLAN strip, "
+			 "filter and extend");
+		return -ENOTSUP;
+	}
+	if (mask & RTE_ETH_VLAN_STRIP_MASK)
+		igbx_vlan_strip_apply(dev, offloads);
+	if (mask & RTE_ETH_VLAN_FILTER_MASK)
+		igbx_vlan_filter_apply(hw, offloads);
+	if (mask & RTE_ETH_VLAN_EXTEND_MASK)
+		igbx_vlan_extend_apply(hw, offloads);
+	return 0;
+}
+
+/*
+ * VET.VET is read-only (0x8100, 8.2.x), so the single tag and the inner tag of
+ * QinQ keep it; only the outer tag of VLAN extend mode has a writable type.
+ */
+int
+igbx_vlan_tpid_set(struct rte_eth_dev *dev, enum rte_vlan_type type,
+		   uint16_t tpid)
+{
+	struct igbx_filter_state *fs = igbx_filter_of(dev);
+	bool qinq = dev->data->dev_conf.rxmode.offloads &
+		    RTE_ETH_RX_OFFLOAD_VLAN_EXTEND;
+
+	if (type != RTE_ETH_VLAN_TYPE_OUTER && type != RTE_ETH_VLAN_TYPE_INNER) {
+		IGBX_LOG(ERR, "vlan_type %d invalid: allowed inner, outer", type);
+		return -EINVAL;
+	}
+	if (type == RTE_ETH_VLAN_TYPE_OUTER && qinq) {
+		fs->tpid_outer = tpid;
+		igbx_vet_apply(dev);
+		return 0;
+	}
+	if (tpid == fs->tpid_inner)
+		return 0;
+	IGBX_LOG(ERR, "tpid 0x%04x invalid for this tag: fixed 0x%04x; only the "
+		 "outer tag with VLAN extend (QinQ) on is configurable",
+		 tpid, fs->tpid_inner);
+	return -ENOTSUP;
+}
+
+/* ---- RSS (MRQC, RSSRK, RETA) -------------------------------------------- */
+
+/* The key of the RSS verification suite (Microsoft RSS specification). */
+static const uint8_t igbx_rss_default_key[IGBX_FILTER_RSS_KEY_SIZE] = {
+	0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2, 0x41, 0x67,
+	0x25, 0x3d, 0x43, 0xa3, 0x8f, 0xb0, 0xd0, 0xca, 0x2b, 0xcb,
+	0xae, 0x7b, 0x30, 0xb4, 0x77, 0xcb, 0x2d, 0xa3, 0x80, 0x30,
+	0xf2, 0x0c, 0x6a, 0x42, 0xb7, 0x3b, 0xbe, 0xac, 0x01, 0xfa,
+};
+
+static void
+igbx_reta_fill_round_robin(struct igbx_filter_state *fs, uint16_t nb_queues)
+{
+	unsigned int i;
+
+	for (i = 0; i < IGBX_FILTER_RETA_SIZE; i++)
+		fs->reta[i] = nb_queues ? (uint8_t)(i % nb_queues) : 0;
+	fs->reta_nb_queues = nb_queues;
+}
+
+/*
+ * The shadow is (re)seeded from dev_conf when nothing was seeded yet or the
+ * application configured a different rss_conf since; rss_hash_update and
+ * reta_update then change the shadow, which outlives dev_stop/dev_start.
+ */
+static void
+igbx_rss_seed(struct rte_eth_dev *dev)
+{
+	struct igbx_filter_state *fs = igbx_filter_of(dev);
+	const struct rte_eth_conf *conf = &dev->data->dev_conf;
+	const struct rte_eth_rss_conf *rc = &conf->rx_adv_conf.rss_conf;
+	bool key_given = rc->rss_key != NULL &&
+			 rc->rss_key_len == IGBX_FILTER_RSS_KEY_SIZE;
+	uint64_t hf = 0;
+
+	if (conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG)
+		hf = rc->rss_hf & igbx_rss_offload_types();
+	if (fs->rss_seeded && hf == fs->conf_hf && key_given == fs->conf_key_given &&
+	    (!key_given || memcmp(rc->rss_key, fs->conf_key, sizeof(fs->conf_key)) == 0))
+		return;
+	fs->conf_hf = hf;
+	fs->conf_key_given = key_given;
+	memcpy(fs->conf_key, key_given ? rc->rss_key : igbx_rss_default_key,
+	       sizeof(fs->conf_key));
+	memcpy(fs->rss_key, fs->conf_key, sizeof(fs->rss_key));
+	fs->rss_hf = hf;
+	fs->rss_seeded = true;
+	igbx_reta_fill_round_robin(fs, dev->data->nb_rx_queues);
+}
+
+/* RSSRK and RETA first, MRQC last: the hash starts with a complete table. */
+static void
+igbx_rss_program(struct rte_eth_dev *dev)
+{
+	struct igbx_filter_state *fs = igbx_filter_of(dev);
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	uint32_t mrqc = IGBX_MRQC_MRQE_NONE;
+	unsigned int i;
+
+	if (fs->reta_nb_queues != dev->data->nb_rx_queues)
+		igbx_reta_fill_round_robin(fs, dev->data->nb_rx_queues);
+	for (i = 0; i < IGBX_FILTER_RSS_KEY_WORDS; i++)
+		igbx_write(hw, IGBX_RSSRK(i), igbx_rss_key_pack(fs->rss_key, i));
+	for (i = 0; i < IGBX_FILTER_RETA_WORDS; i++)
+		igbx_write(hw, IGBX_RETA(i), igbx_reta_pack(&fs->reta[4 * i]));
+	if (fs->rss_hf != 0)
+		mrqc = IGBX_MRQC_MRQE_RSS | igbx_rss_hf_to_mrqc(fs->rss_hf);
+	igbx_write(hw, IGBX_MRQC, mrqc);
+}
+
+int
+igbx_rss_configure(struct rte_eth_dev *dev)
+{
+	const struct rte_eth_rss_conf *rc = &dev->data->dev_conf.rx_adv_conf.rss_conf;
+
+	if ((dev->data->dev_conf.rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) &&
+	    rc->rss_key != NULL && rc->rss_key_len != IGBX_FILTER_RSS_KEY_SIZE) {
+		IGBX_LOG(ERR, "rss_key_len %u invalid: must be %u",
+			 rc->rss_key_len, IGBX_FILTER_RSS_KEY_SIZE);
+		return -EINVAL;
+	}
+	igbx_rss_seed(dev);
+	igbx_rss_program(dev);
+	return 0;
+}
+
+int
+igbx_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf)
+{
+	struct igbx_filter_state *fs = igbx_filter_of(dev);
+	uint64_t allowed = igbx_rss_offload_types();
+
+	if (rss_conf->rss_key != NULL &&
+	    rss_conf->rss_key_len != IGBX_FILTER_RSS_KEY_SIZE) {
+		IGBX_LOG(ERR, "rss_key_len %u invalid: must be %u (or key NULL)",
+			 rss_conf->rss_key_len, IGBX_FILTER_RSS_KEY_SIZE);
+		return -EINVAL;
+	}
+	if (rss_conf->rss_hf & ~allowed) {
+		IGBX_LOG(ERR, "rss_hf 0x%" PRIx64 " invalid: allowed subset of 0x%"
+			 PRIx64, rss_conf->rss_hf, allowed);
+		return -EINVAL;
+	}
+	igbx_rss_seed(dev);
+	if (rss_conf->rss_key != NULL)
+		memcpy(fs->rss_key, rss_conf->rss_key, sizeof(fs->rss_key));
+	fs->rss_hf = rss_conf->rss_hf;
+	igbx_rss_program(dev);
+	return 0;
+}
+
+int
+igbx_rss_hash_conf_get(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf)
+{
+	struct igbx_filter_state *fs = igbx_filter_of(dev);
+
+	if (rss_conf->rss_key != NULL && rss_conf->rss_key_len != 0 &&
+	    rss_conf->rss_key_len < IGBX_FILTER_RSS_KEY_SIZE) {
+		IGBX_LOG(ERR, "rss_key_len %u invalid: at least %u",
+			 rss_conf->rss_key_len, IGBX_FILTER_RSS_KEY_SIZE);
+		return -EINVAL;
+	}
+	igbx_rss_seed(dev);
+	if (rss_conf->rss_key != NULL) {
+		memcpy(rss_conf->rss_key, fs->rss_key, sizeof(fs->rss_key));
+		rss_conf->rss_key_len = IGBX_FILTER_RSS_KEY_SIZE;
+	}
+	rss_conf->rss_hf = fs->rss_hf;
+	return 0;
+}
+
+static int
+igbx_reta_check_size(uint16_t reta_size)
+{
+	if (reta_size == IGBX_FILTER_RETA_SIZE)
+		return 0;
+	IGBX_LOG(ERR, "reta_size %u invalid: must be %u",
+		 reta_size, IGBX_FILTER_RETA_SIZE);
+	return -EINVAL;
+}
+
+static inline bool
+igbx_reta_selected(const struct rte_eth_rss_reta_entry64 *conf, unsigned int i)
+{
+	return (conf[i / RTE_ETH_RETA_GROUP_SIZE].mask >>
+		(i % RTE_ETH_RETA_GROUP_SIZE)) & 1;
+}
+
+static inline uint16_t
+igbx_reta_conf_entry(const struct rte_eth_rss_reta_entry64 *conf, unsigned int i)
+{
+	return conf[i / RTE_ETH_RETA_GROUP_SIZE].reta[i % RTE_ETH_RETA_GROUP_SIZE];
+}
+
+int
+igbx_reta_update(struct rte_eth_dev *dev,
+		 struct rte_eth_rss_reta_entry64 *reta_conf, uint16_t reta_size)
+{
+	struct igbx_filter_state *fs = igbx_filter_of(dev);
+	uint16_t nb_rxq = dev->data->nb_rx_queues;
+	unsigned int i;
+	int ret;
+
+	ret = igbx_reta_check_size(reta_size);
+	if (ret != 0)
+		return ret;
+	for (i = 0; i < IGBX_FILTER_RETA_SIZE; i++) {
+		if (!igbx_reta_selected(reta_conf, i) ||
+		    igbx_reta_conf_entry(reta_conf, i) < nb_rxq)
+			continue;
+		IGBX_LOG(ERR, "reta[%u] %u invalid: queues are 0..%d", i,
+			 igbx_reta_conf_entry(reta_conf, i), (int)nb_rxq - 1);
+		return -EINVAL;
+	}
+	igbx_rss_seed(dev);
+	if (fs->reta_nb_queues != nb_rxq)
+		igbx_reta_fill_round_robin(fs, nb_rxq);
+	for (i = 0; i < IGBX_FILTER_RETA_SIZE; i++)
+		if (igbx_reta_selected(reta_conf, i))
+			fs->reta[i] = (uint8_t)igbx_reta_conf_entry(reta_conf, i);
+	for (i = 0; i < IGBX_FILTER_RETA_WORDS; i++)
+		igbx_write(IGBX_DEV_HW(dev), IGBX_RETA(i),
+			   igbx_reta_pack(&fs->reta[4 * i]));
+	return 0;
+}
+
+int
+igbx_reta_query(struct rte_eth_dev *dev,
+		struct rte_eth_rss_reta_entry64 *reta_conf, uint16_t reta_size)
+{
+	struct igbx_filter_state *fs = igbx_filter_of(dev);
+	unsigned int i;
+	int ret;
+
+	ret = igbx_reta_check_size(reta_size);
+	if (ret != 0)
+		return ret;
+	igbx_rss_seed(dev);
+	if (fs->reta_nb_queues != dev->data->nb_rx_queues)
+		igbx_reta_fill_round_robin(fs, dev->data->nb_rx_queues);
+	for (i = 0; i < IGBX_FILTER_RETA_SIZE; i++)
+		if (igbx_reta_selected(reta_conf, i))
+			reta_conf[i / RTE_ETH_RETA_GROUP_SIZE]
+				.reta[i % RTE_ETH_RETA_GROUP_SIZE] = fs->reta[i];
+	return 0;
+}
+
+/* ---- flow control (FCAL/FCAH/FCT, FCTTV, FCRTL/FCRTH, CTRL.RFCE/TFCE) ---- */
+
+/* Size of the receive packet buffer in bytes (RXPBS, KB units). */
+static uint32_t
+igbx_rx_pb_bytes(struct igbx_hw *hw)
+{
+	uint32_t kb = igbx_read(hw, IGBX_RXPBS) & IGBX_RXPBS_SIZE_MASK;
+
+	return (kb ? kb : IGBX_RX_PB_DEFAULT_KB) * 1024;
+}
+
+/*
+ * With autoneg, a direction is used only if the pause abilities both ends
+ * advertised allow it (802.3 annex 28B); PAUSE needs a full-duplex link.
+ * While the link is down the requested mode is programmed as is.
+ */
+static void
+igbx_fc_negotiated(struct igbx_hw *hw, bool *rx, bool *tx)
+{
+	uint32_t status = igbx_read(hw, IGBX_STATUS);
+	bool an_rx, an_tx;
+
+	if (!(status & IGBX_STATUS_LU))
+		return;
+	if (!(status & IGBX_STATUS_FD)) {
+		*rx = *tx = false;
+		return;
+	}
+	if (igbx_mac_fc_resolve(hw, &an_rx, &an_tx) != 0)
+		return;
+	*rx = *rx && an_rx;
+	*tx = *tx && an_tx;
+}
+
+static void
+igbx_fc_apply(struct rte_eth_dev *dev)
+{
+	const struct rte_eth_fc_conf *fc = &igbx_filter_of(dev)->fc;
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	bool rx = fc->mode == RTE_ETH_FC_FULL || fc->mode == RTE_ETH_FC_RX_PAUSE;
+	bool tx = fc->mode == RTE_ETH_FC_FULL || fc->mode == RTE_ETH_FC_TX_PAUSE;
+	uint32_t ctrl, rctl;
+
+	if (fc->autoneg)
+		igbx_fc_negotiated(hw, &rx, &tx);
+
+	/* 3.7.5.x: the PAUSE frame's address and type, then thresholds. */
+	igbx_write(hw, IGBX_FCAL, IGBX_FCAL_VALUE);
+	igbx_write(hw, IGBX_FCAH, IGBX_FCAH_VALUE);
+	igbx_write(hw, IGBX_FCT, IGBX_FCT_VALUE);
+	igbx_write(hw, IGBX_FCTTV, fc->pause_time);
+	igbx_write(hw, IGBX_FCRTV, fc->pause_time / 2);	/* refresh XOFF early */
+	igbx_write(hw, IGBX_FCRTL, tx ? (fc->low_water & IGBX_FCRTL_RTL_MASK) |
+		   (fc->send_xon ? IGBX_FCRTL_XONE : 0) : 0);
+	igbx_write(hw, IGBX_FCRTH, tx ? fc->high_water & IGBX_FCRTH_RTH_MASK : 0);
+	ctrl = igbx_read(hw, IGBX_CTRL) & ~(IGBX_CTRL_RFCE | IGBX_CTRL_TFCE);
+	ctrl |= (rx ? IGBX_CTRL_RFCE : 0) | (tx ? IGBX_CTRL_TFCE : 0);
+	igbx_write(hw, IGBX_CTRL, ctrl);
+	rctl = igbx_read(hw, IGBX_RCTL) & ~IGBX_RCTL_PMCF;
+	igbx_write(hw, IGBX_RCTL, rctl | (fc->mac_ctrl_frame_fwd ? IGBX_RCTL_PMCF : 0));
+}
+
+static int
+igbx_fc_check(struct rte_eth_dev *dev, const struct rte_eth_fc_conf *fc)
+{
+	uint32_t pb = igbx_rx_pb_bytes(IGBX_DEV_HW(dev));
+
+	if (fc->mode > RTE_ETH_FC_FULL) {
+		IGBX_LOG(ERR, "mode %d invalid: allowed none, rx, tx, full", fc->mode);
+		return -EINVAL;
+	}
+	if (fc->mode != RTE_ETH_FC_FULL && fc->mode != RTE_ETH_FC_TX_PAUSE)
+		return 0;
+	if (fc->high_water > pb || fc->high_water <= fc->low_water) {
+		IGBX_LOG(ERR, "high_water %u / low_water %u invalid: need "
+			 "low < high <= %u (RX packet buffer)",
+			 fc->high_water, fc->low_water, pb);
+		return -EINVAL;
+	}
+	if (fc->high_water - fc->low_water < IGBX_FC_GRANULE) {
+		IGBX_LOG(ERR, "high_water %u invalid: at least %u above low_water",
+			 fc->high_water, IGBX_FC_GRANULE);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+int
+igbx_flow_ctrl_set(struct rte_eth_dev *dev, struct rte_eth_fc_conf *fc_conf)
+{
+	struct igbx_filter_state *fs = igbx_filter_of(dev);
+	int ret = igbx_fc_check(dev, fc_conf);
+
+	if (ret != 0)
+		return ret;
+	fs->fc = *fc_conf;
+	igbx_fc_apply(dev);
+	return 0;
+}
+
+/* On link up: the partner's pause abilities are known now. */
+void
+igbx_flow_ctrl_refresh(struct rte_eth_dev *dev)
+{
+	if (igbx_filter_of(dev)->fc.autoneg)
+		igbx_fc_apply(dev);
+}
+
+/* What is in effect, read back from the device; autoneg from the shadow. */
+int
+igbx_flow_ctrl_get(struct rte_eth_dev *dev, struct rte_eth_fc_conf *fc_conf)
+{
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	uint32_t ctrl = igbx_read(hw, IGBX_CTRL);
+	uint32_t fcrtl = igbx_read(hw, IGBX_FCRTL);
+	bool rx = ctrl & IGBX_CTRL_RFCE, tx = ctrl & IGBX_CTRL_TFCE;
+
+	memset(fc_conf, 0, sizeof(*fc_conf));
+	fc_conf->mode = rx && tx ? RTE_ETH_FC_FULL : rx ? RTE_ETH_FC_RX_PAUSE :
+			tx ? RTE_ETH_FC_TX_PAUSE : RTE_ETH_FC_NONE;
+	fc_conf->high_water = igbx_read(hw, IGBX_FCRTH) & IGBX_FCRTH_RTH_MASK;
+	fc_conf->low_water = fcrtl & IGBX_FCRTL_RTL_MASK;
+	fc_conf->pause_time = (uint16_t)igbx_read(hw, IGBX_FCTTV);
+	fc_conf->send_xon = !!(fcrtl & IGBX_FCRTL_XONE);
+	fc_conf->mac_ctrl_frame_fwd = !!(igbx_read(hw, IGBX_RCTL) & IGBX_RCTL_PMCF);
+	fc_conf->autoneg = igbx_filter_of(dev)->fc.autoneg;
+	if (!tx) {
+		/* thresholds are only programmed while TX pause is on */
+		fc_conf->high_water = igbx_filter_of(dev)->fc.high_water;
+		fc_conf->low_water = igbx_filter_of(dev)->fc.low_water;
+	}
+	return 0;
+}
+
+/*
+ * Defaults: no pause frames (the application opts in with flow_ctrl_set);
+ * XOFF when one maximum frame and a bit of slack are left in the buffer.
+ */
+static void
+igbx_fc_defaults(struct rte_eth_dev *dev, struct rte_eth_fc_conf *fc)
+{
+	uint32_t pb = igbx_rx_pb_bytes(IGBX_DEV_HW(dev));
+	uint32_t high = (pb - IGBX_MAX_FRAME) & ~(IGBX_FC_GRANULE - 1);
+
+	memset(fc, 0, sizeof(*fc));
+	fc->mode = RTE_ETH_FC_NONE;
+	fc->high_water = high;
+	fc->low_water = high - 2 * 1024;
+	fc->pause_time = IGBX_PAUSE_TIME_DEFAULT;
+	fc->send_xon = 1;
+	fc->autoneg = 1;
+}
+
+/* ---- probe, restore ----------------------------------------------------- */
+
+void
+igbx_filter_init(struct rte_eth_dev *dev)
+{
+	struct igbx_filter_state *fs = igbx_filter_of(dev);
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	uint32_t vet = igbx_read(hw, IGBX_VET);
+
+	memset(fs, 0, sizeof(*fs));
+	memcpy(fs->rar[0].addr_bytes, hw->mac_perm, RTE_ETHER_ADDR_LEN);
+	fs->rar_in_use = 1;
+	fs->tpid_inner = (uint16_t)vet ? (uint16_t)vet : RTE_ETHER_TYPE_VLAN;
+	fs->tpid_outer = (uint16_t)(vet >> 16) ? (uint16_t)(vet >> 16) :
+			 RTE_ETHER_TYPE_VLAN;
+	memcpy(fs->rss_key, igbx_rss_default_key, sizeof(fs->rss_key));
+	igbx_fc_defaults(dev, &fs->fc);
+}
+
+static void
+igbx_rar_restore(struct rte_eth_dev *dev)
+{
+	struct igbx_filter_state *fs = igbx_filter_of(dev);
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	unsigned int i;
+
+	for (i = 0; i < IGBX_FILTER_RAR_ENTRIES; i++) {
+		if (fs->rar_in_use & (UINT32_C(1) << i))
+			igbx_rar_write(hw, i, &fs->rar[i]);
+		else
+			igbx_rar_clear(hw, i);
+	}
+}
+
+/* RCTL filter bits: MO fixed, broadcast accepted, UPE/MPE/VFE from shadow. */
+static void
+igbx_rctl_filter_restore(struct rte_eth_dev *dev)
+{
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	uint32_t rctl = igbx_read(hw, IGBX_RCTL);
+
+	rctl &= ~IGBX_RCTL_MO_MASK;
+	rctl |= IGBX_MO_USED << IGBX_RCTL_MO_SHIFT | IGBX_RCTL_BAM;
+	igbx_write(hw, IGBX_RCTL, rctl);
+	igbx_rctl_mode_apply(dev);
+}
+
+int
+igbx_filter_restore(struct rte_eth_dev *dev)
+{
+	struct igbx_filter_state *fs = igbx_filter_of(dev);
+	uint64_t offloads = dev->data->dev_conf.rxmode.offloads;
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	unsigned int i;
+
+	igbx_rar_restore(dev);
+	igbx_mta_write_all(dev);
+	for (i = 0; i < IGBX_FILTER_VFTA_WORDS; i++)
+		igbx_write(hw, IGBX_VFTA(i), fs->vfta[i]);
+	igbx_rctl_filter_restore(dev);
+	igbx_vet_apply(dev);
+	igbx_vlan_strip_apply(dev, offloads);
+	igbx_vlan_filter_apply(hw, offloads);
+	igbx_vlan_extend_apply(hw, offloads);
+	igbx_fc_apply(dev);
+	return 0;
+}

@@ -1,0 +1,1442 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* igbx_rxtx.c - 82576 receive/transmit queues: setup, release, start/stop,
+ * port-level RX/TX init, the scalar bursts, tx_prepare and queue queries. */
+#include <errno.h>
+#include <string.h>
+
+#include <rte_common.h>
+#include <rte_byteorder.h>
+#include <rte_errno.h>
+#include <rte_ethdev.h>
+#include <rte_io.h>
+#include <rte_malloc.h>
+#include <rte_mbuf.h>
+#include <rte_net.h>
+#include <rte_prefetch.h>
+#include <rte_tcp.h>
+
+#include "igbx_ethdev.h"
+#include "igbx_rxtx.h"
+
+/* Datasheet 4.5.9: the ENABLE bit reflects the queue state once it took effect. */
+#define IGBX_QUEUE_ENABLE_TIMEOUT_US	10000
+#define IGBX_RX_THRESH_MAX		IGBX_RXDCTL_THRESH_MASK
+#define IGBX_TX_THRESH_MAX		IGBX_TXDCTL_THRESH_MASK
+/*
+ * Defaults of the descriptor prefetch/host/write-back thresholds (RXDCTL).
+ * RX WTHRESH 1: a polled queue has no interrupt timer to flush a partial
+ * write-back batch, so every descriptor is written back at once.
+ */
+#define IGBX_RX_PTHRESH_DEFAULT		8
+#define IGBX_RX_HTHRESH_DEFAULT		8
+#define IGBX_RX_WTHRESH_DEFAULT		1
+#define IGBX_TX_PTHRESH_DEFAULT		8
+#define IGBX_TX_HTHRESH_DEFAULT		1
+/* WTHRESH 0: DD is written back for each RS descriptor as soon as it is done. */
+#define IGBX_TX_WTHRESH_DEFAULT		0
+#define IGBX_FREE_BATCH			64
+#define IGBX_RX_BUF_UNIT		1024u	/* SRRCTL.BSIZEPACKET granularity */
+#define IGBX_STD_FRAME			(RTE_ETHER_MAX_LEN)
+
+#define IGBX_RX_CAPA (RTE_ETH_RX_OFFLOAD_VLAN_STRIP | RTE_ETH_RX_OFFLOAD_VLAN_FILTER | \
+	RTE_ETH_RX_OFFLOAD_VLAN_EXTEND |						\
+	RTE_ETH_RX_OFFLOAD_IPV4_CKSUM | RTE_ETH_RX_OFFLOAD_UDP_CKSUM |		\
+	RTE_ETH_RX_OFFLOAD_TCP_CKSUM | RTE_ETH_RX_OFFLOAD_KEEP_CRC |		\
+	RTE_ETH_RX_OFFLOAD_SCATTER | RTE_ETH_RX_OFFLOAD_RSS_HASH)
+#define IGBX_TX_CAPA (RTE_ETH_TX_OFFLOAD_VLAN_INSERT | RTE_ETH_TX_OFFLOAD_IPV4_CKSUM | \
+	RTE_ETH_TX_OFFLOAD_UDP_CKSUM | RTE_ETH_TX_OFFLOAD_TCP_CKSUM |		\
+	RTE_ETH_TX_OFFLOAD_SCTP_CKSUM | RTE_ETH_TX_OFFLOAD_TCP_TSO |		\
+	RTE_ETH_TX_OFFLOAD_MULTI_SEGS | RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE)
+
+/* mbuf offload requests the transmit path honours. */
+#define IGBX_TX_OL_CTX (RTE_MBUF_F_TX_VLAN | RTE_MBUF_F_TX_IP_CKSUM |		\
+	RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)
+#define IGBX_TX_OL_SUPPORTED (IGBX_TX_OL_CTX | RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)
+#define IGBX_TX_OL_UNSUPPORTED (RTE_MBUF_F_TX_OFFLOAD_MASK & ~IGBX_TX_OL_SUPPORTED)
+
+uint64_t igbx_rx_offload_capa(void) { return IGBX_RX_CAPA; }
+/* The 82576 applies SECRC, RXCSUM and VLAN stripping port-wide. */
+uint64_t igbx_rx_queue_offload_capa(void) { return 0; }
+uint64_t igbx_tx_offload_capa(void) { return IGBX_TX_CAPA; }
+uint64_t igbx_tx_queue_offload_capa(void) { return 0; }
+
+/* ---- packet types ------------------------------------------------------- */
+
+static const uint32_t igbx_ptypes[] = {
+	RTE_PTYPE_L2_ETHER,
+	RTE_PTYPE_L3_IPV4, RTE_PTYPE_L3_IPV4_EXT, RTE_PTYPE_L3_IPV6, RTE_PTYPE_L3_IPV6_EXT,
+	RTE_PTYPE_L4_TCP, RTE_PTYPE_L4_UDP, RTE_PTYPE_L4_SCTP,
+	RTE_PTYPE_UNKNOWN	/* end of list */
+};
+
+const uint32_t *
+igbx_supported_ptypes_get(struct rte_eth_dev *dev)
+{
+	if (dev->rx_pkt_burst == igbx_recv_pkts ||
+	    dev->rx_pkt_burst == igbx_recv_scattered_pkts)
+		return igbx_ptypes;
+	return NULL;
+}
+
+/* Indexed by the four L3 bits of the descriptor packet type (7.1.5.2). */
+#define IGBX_PT_L3_V4	0x1
+#define IGBX_PT_L3_V4E	0x2
+#define IGBX_PT_L3_V6	0x4
+#define IGBX_PT_L3_V6E	0x8
+static uint32_t igbx_ptype_l3[16];
+/* Indexed by the TCP/UDP/SCTP bits; more than one bit set is not a valid header. */
+static const uint32_t igbx_ptype_l4[8] = {
+	[1] = RTE_PTYPE_L4_TCP, [2] = RTE_PTYPE_L4_UDP, [4] = RTE_PTYPE_L4_SCTP,
+};
+
+RTE_INIT(igbx_ptype_table_init)
+{
+	unsigned int i;
+
+	/* An IPv6-in-IPv4 tunnel sets both families: report the outer one. */
+	for (i = 0; i < RTE_DIM(igbx_ptype_l3); i++) {
+		if (i & IGBX_PT_L3_V4E)
+			igbx_ptype_l3[i] = RTE_PTYPE_L3_IPV4_EXT;
+		else if (i & IGBX_PT_L3_V4)
+			igbx_ptype_l3[i] = RTE_PTYPE_L3_IPV4;
+		else if (i & IGBX_PT_L3_V6E)
+			igbx_ptype_l3[i] = RTE_PTYPE_L3_IPV6_EXT;
+		else if (i & IGBX_PT_L3_V6)
+			igbx_ptype_l3[i] = RTE_PTYPE_L3_IPV6;
+	}
+}
+
+static inline uint32_t
+igbx_rx_ptype(uint16_t pkt_info)
+{
+	uint32_t l3;
+
+	if (pkt_info & IGBX_RXD_PKTTYPE_ETQF)
+		return RTE_PTYPE_L2_ETHER;
+	l3 = igbx_ptype_l3[(pkt_info & IGBX_RXD_PKTTYPE_L3_MASK) >> IGBX_RXD_PKTTYPE_L3_SHIFT];
+	if (l3 == 0)
+		return RTE_PTYPE_L2_ETHER;
+	return RTE_PTYPE_L2_ETHER | l3 |
+		igbx_ptype_l4[(pkt_info & IGBX_RXD_PKTTYPE_L4_MASK) >> IGBX_RXD_PKTTYPE_L4_SHIFT];
+}
+
+/* ---- validation shared by both queue kinds -------------------------------- */
+
+static int
+igbx_check_nb_desc(const char *what, uint16_t nb_desc)
+{
+	if (nb_desc < IGBX_MIN_RING_DESC || nb_desc > IGBX_MAX_RING_DESC ||
+	    nb_desc % IGBX_RING_DESC_ALIGN != 0) {
+		IGBX_LOG(ERR, "%s nb_desc=%u invalid: allowed %u..%u, multiple of %u",
+			 what, nb_desc, IGBX_MIN_RING_DESC, IGBX_MAX_RING_DESC,
+			 IGBX_RING_DESC_ALIGN);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int
+igbx_check_socket(const char *what, unsigned int socket_id)
+{
+	if (socket_id != (unsigned int)SOCKET_ID_ANY && socket_id >= RTE_MAX_NUMA_NODES) {
+		IGBX_LOG(ERR, "%s socket_id=%u invalid: allowed SOCKET_ID_ANY or < %u",
+			 what, socket_id, RTE_MAX_NUMA_NODES);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int
+igbx_check_hwthresh(const char *what, const struct rte_eth_thresh *t, unsigned int max)
+{
+	if (t->pthresh > max || t->hthresh > max || t->wthresh > max) {
+		IGBX_LOG(ERR, "%s thresholds p=%u h=%u w=%u invalid: each 0..%u",
+			 what, t->pthresh, t->hthresh, t->wthresh, max);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* A ring zone sized for the largest ring, so a re-setup with more descriptors reuses it. */
+static const struct rte_memzone *
+igbx_ring_reserve(struct rte_eth_dev *dev, const char *name, uint16_t qid,
+		  unsigned int socket_id)
+{
+	size_t size = RTE_ALIGN(IGBX_MAX_RING_DESC * sizeof(union igbx_adv_rx_desc),
+				IGBX_RING_BASE_ALIGN);
+
+	RTE_BUILD_BUG_ON(sizeof(union igbx_adv_rx_desc) != sizeof(union igbx_adv_tx_desc));
+	return rte_eth_dma_zone_reserve(dev, name, qid, size, IGBX_RING_BASE_ALIGN,
+					(int)socket_id);
+}
+
+/* ---- RX queue setup / release --------------------------------------------- */
+
+static void
+igbx_rx_free_mbufs(struct igbx_rx_queue *rxq)
+{
+	uint16_t i;
+
+	for (i = 0; i < rxq->nb_desc; i++) {
+		if (rxq->sw_ring[i] != NULL) {
+			rte_pktmbuf_free_seg(rxq->sw_ring[i]);
+			rxq->sw_ring[i] = NULL;
+		}
+	}
+	if (rxq->seg_first != NULL)
+		rte_pktmbuf_free(rxq->seg_first);
+	/* No stale write-back (DD) must be seen by queue_count after a stop. */
+	memset((void *)(uintptr_t)rxq->ring, 0, sizeof(*rxq->ring) * rxq->nb_desc);
+	rxq->seg_first = NULL;
+	rxq->seg_last = NULL;
+	rxq->discard = 0;
+}
+
+static void
+igbx_rx_queue_free(struct igbx_rx_queue *rxq)
+{
+	if (rxq == NULL)
+		return;
+	igbx_rx_free_mbufs(rxq);
+	rte_memzone_free(rxq->mz);
+	rte_free(rxq->sw_ring);
+	rte_free(rxq);
+}
+
+void
+igbx_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
+{
+	igbx_rx_queue_free(dev->data->rx_queues[qid]);
+	dev->data->rx_queues[qid] = NULL;
+}
+
+/* Usable bytes of one receive buffer: the data room rounded down to SRRCTL's 1 KB unit. */
+static uint32_t
+igbx_rx_buf_size(struct rte_mempool *mp)
+{
+	uint32_t room = rte_pktmbuf_data_room_size(mp);
+
+	if (room <= RTE_PKTMBUF_HEADROOM)
+		return 0;
+	room -= RTE_PKTMBUF_HEADROOM;
+	room = RTE_MIN(room, IGBX_SRRCTL_BSIZEPACKET_MASK * IGBX_RX_BUF_UNIT);
+	return RTE_ALIGN_FLOOR(room, IGBX_RX_BUF_UNIT);
+}
+
+static int
+igbx_rx_check_conf(struct rte_eth_dev *dev, uint16_t nb_desc,
+		   const struct rte_eth_rxconf *conf, struct rte_mempool *mp,
+		   uint64_t offloads)
+{
+	uint32_t frame = igbx_mtu_to_frame(dev->data->mtu);
+	uint32_t buf;
+
+	if (mp == NULL) {
+		IGBX_LOG(ERR, "rx mempool=NULL invalid: a packet mbuf pool is required");
+		return -EINVAL;
+	}
+	if (offloads & ~IGBX_RX_CAPA) {
+		IGBX_LOG(ERR, "rx offloads=0x%" PRIx64 " invalid: allowed 0x%" PRIx64,
+			 offloads, (uint64_t)IGBX_RX_CAPA);
+		return -EINVAL;
+	}
+	if (conf->rx_nseg != 0) {
+		IGBX_LOG(ERR, "rx_nseg=%u invalid: buffer split not supported", conf->rx_nseg);
+		return -EINVAL;
+	}
+	buf = igbx_rx_buf_size(mp);
+	if (buf < IGBX_RX_BUF_UNIT) {
+		IGBX_LOG(ERR, "mempool %s data room=%u invalid: need >= %u + headroom %u",
+			 mp->name, rte_pktmbuf_data_room_size(mp), IGBX_RX_BUF_UNIT,
+			 RTE_PKTMBUF_HEADROOM);
+		return -EINVAL;
+	}
+	if (!(offloads & RTE_ETH_RX_OFFLOAD_SCATTER) && buf < frame) {
+		IGBX_LOG(ERR, "mempool %s buffer=%u bytes < max frame %u: enable "
+			 "RTE_ETH_RX_OFFLOAD_SCATTER or use larger mbufs", mp->name, buf, frame);
+		return -EINVAL;
+	}
+	if (conf->rx_free_thresh >= nb_desc) {
+		IGBX_LOG(ERR, "rx_free_thresh=%u invalid: allowed 0 (default) .. %u",
+			 conf->rx_free_thresh, nb_desc - 1);
+		return -EINVAL;
+	}
+	return igbx_check_hwthresh("rx", &conf->rx_thresh, IGBX_RX_THRESH_MAX);
+}
+
+static void
+igbx_rx_queue_apply_conf(struct igbx_rx_queue *rxq, const struct rte_eth_rxconf *conf)
+{
+	const struct rte_eth_thresh *t = &conf->rx_thresh;
+	int all_zero = t->pthresh == 0 && t->hthresh == 0 && t->wthresh == 0;
+
+	rxq->free_thresh = conf->rx_free_thresh ? conf->rx_free_thresh :
+		RTE_MIN(IGBX_RX_FREE_THRESH_DEFAULT, rxq->nb_desc / 4);
+	rxq->pthresh = all_zero ? IGBX_RX_PTHRESH_DEFAULT : t->pthresh;
+	rxq->hthresh = all_zero ? IGBX_RX_HTHRESH_DEFAULT : t->hthresh;
+	rxq->wthresh = all_zero ? IGBX_RX_WTHRESH_DEFAULT : t->wthresh;
+	rxq->drop_en = conf->rx_drop_en;
+	rxq->deferred_start = conf->rx_deferred_start;
+}
+
+int
+igbx_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
+		    unsigned int socket_id, const struct rte_eth_rxconf *conf,
+		    struct rte_mempool *mp)
+{
+	uint64_t offloads;
+	struct igbx_rx_queue *rxq;
+	int ret;
+
+	if (qid >= dev->data->nb_rx_queues) {
+		IGBX_LOG(ERR, "rx queue_id=%u invalid: port has %u rx queues",
+			 qid, dev->data->nb_rx_queues);
+		return -EINVAL;
+	}
+	offloads = conf->offloads | dev->data->dev_conf.rxmode.offloads;
+	ret = igbx_check_nb_desc("rx", nb_desc);
+	if (ret == 0)
+		ret = igbx_check_socket("rx", socket_id);
+	if (ret == 0)
+		ret = igbx_rx_check_conf(dev, nb_desc, conf, mp, offloads);
+	if (ret != 0)
+		return ret;
+
+	if (dev->data->rx_queues[qid] != NULL)
+		igbx_rx_queue_release(dev, qid);
+
+	rxq = rte_zmalloc_socket("igbx_rxq", sizeof(*rxq), RTE_CACHE_LINE_SIZE, socket_id);
+	if (rxq == NULL)
+		goto nomem;
+	rxq->sw_ring = rte_zmalloc_socket("igbx_rx_sw_ring", sizeof(*rxq->sw_ring) * nb_desc,
+					  RTE_CACHE_LINE_SIZE, socket_id);
+	rxq->mz = igbx_ring_reserve(dev, "igbx_rx_ring", qid, socket_id);
+	if (rxq->sw_ring == NULL || rxq->mz == NULL)
+		goto nomem;
+
+	rxq->ring = rxq->mz->addr;
+	rxq->ring_iova = rxq->mz->iova;
+	rxq->mp = mp;
+	rxq->nb_desc = nb_desc;
+	rxq->queue_id = qid;
+	rxq->port_id = dev->data->port_id;
+	rxq->offloads = offloads;
+	rxq->buf_size = igbx_rx_buf_size(mp);
+	rxq->crc_len = (offloads & RTE_ETH_RX_OFFLOAD_KEEP_CRC) ? RTE_ETHER_CRC_LEN : 0;
+	rxq->rdt_addr = igbx_reg_addr(IGBX_DEV_HW(dev), IGBX_RDT(qid));
+	igbx_rx_queue_apply_conf(rxq, conf);
+	dev->data->rx_queues[qid] = rxq;
+	return 0;
+nomem:
+	IGBX_LOG(ERR, "rx queue %u: no memory for %u descriptors on socket %u",
+		 qid, nb_desc, socket_id);
+	if (rxq != NULL) {
+		rte_memzone_free(rxq->mz);
+		rte_free(rxq->sw_ring);
+		rte_free(rxq);
+	}
+	return -ENOMEM;
+}
+
+/* ---- TX queue setup / release --------------------------------------------- */
+
+/* Give back every in-flight mbuf and return the ring to its empty state. */
+static void
+igbx_tx_reset(struct igbx_tx_queue *txq)
+{
+	uint16_t i;
+
+	for (i = 0; i < txq->nb_desc; i++) {
+		if (txq->sw_ring[i].mbuf != NULL) {
+			rte_pktmbuf_free_seg(txq->sw_ring[i].mbuf);
+			txq->sw_ring[i].mbuf = NULL;
+		}
+	}
+	memset((void *)(uintptr_t)txq->ring, 0, sizeof(*txq->ring) * txq->nb_desc);
+	txq->tail = 0;
+	txq->clean_next = 0;
+	/* One descriptor stays empty: TDH == TDT means an empty ring (7.2.1). */
+	txq->nb_free = txq->nb_desc - 1;
+	txq->since_rs = 0;
+	txq->rs_head = 0;
+	txq->rs_count = 0;
+	txq->ctx_next = 0;
+	memset(txq->ctx, 0xff, sizeof(txq->ctx));
+}
+
+static void
+igbx_tx_queue_free(struct igbx_tx_queue *txq)
+{
+	if (txq == NULL)
+		return;
+	if (txq->sw_ring != NULL)
+		igbx_tx_reset(txq);
+	rte_memzone_free(txq->mz);
+	rte_free(txq->sw_ring);
+	rte_free(txq->rs_fifo);
+	rte_free(txq);
+}
+
+void
+igbx_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
+{
+	igbx_tx_queue_free(dev->data->tx_queues[qid]);
+	dev->data->tx_queues[qid] = NULL;
+}
+
+static int
+igbx_tx_check_conf(uint16_t nb_desc, const struct rte_eth_txconf *conf, uint64_t offloads,
+		   uint16_t *rs, uint16_t *fr)
+{
+	if (offloads & ~IGBX_TX_CAPA) {
+		IGBX_LOG(ERR, "tx offloads=0x%" PRIx64 " invalid: allowed 0x%" PRIx64,
+			 offloads, (uint64_t)IGBX_TX_CAPA);
+		return -EINVAL;
+	}
+	*fr = conf->tx_free_thresh ? conf->tx_free_thresh :
+		RTE_MIN(IGBX_TX_FREE_THRESH_DEFAULT, nb_desc / 4);
+	*rs = conf->tx_rs_thresh ? conf->tx_rs_thresh : RTE_MIN(IGBX_TX_RS_THRESH_DEFAULT, *fr);
+	/* The reclaim logic relies on both being smaller than the ring. */
+	if (*fr >= nb_desc - 3) {
+		IGBX_LOG(ERR, "tx_free_thresh=%u invalid: allowed 1..%u", *fr, nb_desc - 4);
+		return -EINVAL;
+	}
+	if (*rs > *fr) {
+		IGBX_LOG(ERR, "tx_rs_thresh=%u invalid: allowed 1..tx_free_thresh (%u)", *rs, *fr);
+		return -EINVAL;
+	}
+	return igbx_check_hwthresh("tx", &conf->tx_thresh, IGBX_TX_THRESH_MAX);
+}
+
+static void
+igbx_tx_queue_apply_conf(struct igbx_tx_queue *txq, const struct rte_eth_txconf *conf)
+{
+	const struct rte_eth_thresh *t = &conf->tx_thresh;
+	int all_zero = t->pthresh == 0 && t->hthresh == 0 && t->wthresh == 0;
+
+	txq->pthresh = all_zero ? IGBX_TX_PTHRESH_DEFAULT : t->pthresh;
+	txq->hthresh = all_zero ? IGBX_TX_HTHRESH_DEFAULT : t->hthresh;
+	txq->wthresh = all_zero ? IGBX_TX_WTHRESH_DEFAULT : t->wthresh;
+	txq->deferred_start = conf->tx_deferred_start;
+	txq->fast_free = !!(txq->offloads & RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE);
+}
+
+int
+igbx_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
+		    unsigned int socket_id, const struct rte_eth_txconf *conf)
+{
+	uint64_t offloads;
+	struct igbx_tx_queue *txq;
+	uint16_t rs = 0, fr = 0;
+	int ret;
+
+	if (qid >= dev->data->nb_tx_queues) {
+		IGBX_LOG(ERR, "tx queue_id=%u invalid: port has %u tx queues",
+			 qid, dev->data->nb_tx_queues);
+		return -EINVAL;
+	}
+	offloads = conf->offloads | dev->data->dev_conf.txmode.offloads;
+	ret = igbx_check_nb_desc("tx", nb_desc);
+	if (ret == 0)
+		ret = igbx_check_socket("tx", socket_id);
+	if (ret == 0)
+		ret = igbx_tx_check_conf(nb_desc, conf, offloads, &rs, &fr);
+	if (ret != 0)
+		return ret;
+
+	if (dev->data->tx_queues[qid] != NULL)
+		igbx_tx_queue_release(dev, qid);
+
+	txq = rte_zmalloc_socket("igbx_txq", sizeof(*txq), RTE_CACHE_LINE_SIZE, socket_id);
+	if (txq == NULL)
+		goto nomem;
+	txq->sw_ring = rte_zmalloc_socket("igbx_tx_sw_ring", sizeof(*txq->sw_ring) * nb_desc,
+					  RTE_CACHE_LINE_SIZE, socket_id);
+	txq->rs_fifo = rte_zmalloc_socket("igbx_tx_rs", sizeof(*txq->rs_fifo) * nb_desc,
+					  RTE_CACHE_LINE_SIZE, socket_id);
+	txq->mz = igbx_ring_reserve(dev, "igbx_tx_ring", qid, socket_id);
+	if (txq->sw_ring == NULL || txq->rs_fifo == NULL || txq->mz == NULL)
+		goto nomem;
+
+	txq->ring = txq->mz->addr;
+	txq->ring_iova = txq->mz->iova;
+	txq->nb_desc = nb_desc;
+	txq->rs_thresh = rs;
+	txq->free_thresh = fr;
+	txq->queue_id = qid;
+	txq->port_id = dev->data->port_id;
+	txq->offloads = offloads;
+	txq->tdt_addr = igbx_reg_addr(IGBX_DEV_HW(dev), IGBX_TDT(qid));
+	igbx_tx_queue_apply_conf(txq, conf);
+	igbx_tx_reset(txq);
+	dev->data->tx_queues[qid] = txq;
+	return 0;
+nomem:
+	IGBX_LOG(ERR, "tx queue %u: no memory for %u descriptors on socket %u",
+		 qid, nb_desc, socket_id);
+	if (txq != NULL) {
+		rte_memzone_free(txq->mz);
+		rte_free(txq->sw_ring);
+		rte_free(txq->rs_fifo);
+		rte_free(txq);
+	}
+	return -ENOMEM;
+}
+
+/* ---- RX queue programming (7.1.4 / 4.5.9) --------------------------------- */
+
+static inline void
+igbx_rx_post(volatile union igbx_adv_rx_desc *d, struct rte_mbuf *m)
+{
+	d->read.pkt_addr = rte_cpu_to_le_64(rte_mbuf_data_iova_default(m));
+	d->read.hdr_addr = 0;	/* also clears DD of the write-back form */
+}
+
+/* Post an mbuf in every descriptor; the ring is then full but for the RDT slot. */
+static int
+igbx_rx_fill_ring(struct igbx_rx_queue *rxq)
+{
+	uint16_t i;
+
+	if (rte_mempool_get_bulk(rxq->mp, (void **)rxq->sw_ring, rxq->nb_desc) != 0) {
+		IGBX_LOG(ERR, "rx queue %u: mempool %s cannot supply %u mbufs",
+			 rxq->queue_id, rxq->mp->name, rxq->nb_desc);
+		memset(rxq->sw_ring, 0, sizeof(*rxq->sw_ring) * rxq->nb_desc);
+		return -ENOMEM;
+	}
+	for (i = 0; i < rxq->nb_desc; i++)
+		igbx_rx_post(&rxq->ring[i], rxq->sw_ring[i]);
+	rxq->next = 0;
+	rxq->nb_hold = 0;
+	rxq->rdt = rxq->nb_desc - 1;
+	return 0;
+}
+
+/* rearm_data is a zero-length marker: address the 8 bytes it starts. */
+static inline uint64_t *
+igbx_rearm_word_ptr(struct rte_mbuf *m)
+{
+	return RTE_PTR_ADD(m, offsetof(struct rte_mbuf, rearm_data));
+}
+
+/* The 8 bytes at rearm_data of a freshly received single-segment mbuf. */
+static uint64_t
+igbx_rx_rearm_word(uint16_t port_id)
+{
+	struct rte_mbuf m = { .buf_addr = NULL };
+
+	m.data_off = RTE_PKTMBUF_HEADROOM;
+	m.nb_segs = 1;
+	m.port = port_id;
+	rte_mbuf_refcnt_set(&m, 1);
+	return *igbx_rearm_word_ptr(&m);
+}
+
+static void
+igbx_rx_queue_program(struct igbx_hw *hw, struct igbx_rx_queue *rxq)
+{
+	uint16_t q = rxq->queue_id;
+	uint32_t srrctl;
+
+	igbx_write(hw, IGBX_RXDCTL(q), 0);
+	igbx_write(hw, IGBX_RDBAL(q), (uint32_t)rxq->ring_iova);
+	igbx_write(hw, IGBX_RDBAH(q), (uint32_t)(rxq->ring_iova >> 32));
+	igbx_write(hw, IGBX_RDLEN(q), rxq->nb_desc * sizeof(union igbx_adv_rx_desc));
+	igbx_write(hw, IGBX_RDH(q), 0);
+	igbx_write(hw, IGBX_RDT(q), 0);
+	srrctl = IGBX_SRRCTL_DESCTYPE_ADV_ONEBUF |
+		 ((rxq->buf_size / IGBX_RX_BUF_UNIT) & IGBX_SRRCTL_BSIZEPACKET_MASK);
+	if (rxq->drop_en)
+		srrctl |= IGBX_SRRCTL_DROP_EN;
+	igbx_write(hw, IGBX_SRRCTL(q), srrctl);
+	igbx_write(hw, IGBX_RXDCTL(q), rxq->pthresh << IGBX_RXDCTL_PTHRESH_SHIFT |
+		   rxq->hthresh << IGBX_RXDCTL_HTHRESH_SHIFT |
+		   rxq->wthresh << IGBX_RXDCTL_WTHRESH_SHIFT);
+}
+
+static int
+igbx_rx_queue_enable(struct rte_eth_dev *dev, struct igbx_rx_queue *rxq)
+{
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	uint16_t q = rxq->queue_id;
+	int ret;
+
+	ret = igbx_rx_fill_ring(rxq);
+	if (ret != 0)
+		return ret;
+	rxq->mbuf_rearm = igbx_rx_rearm_word(rxq->port_id);
+	igbx_rx_queue_program(hw, rxq);
+	/* 4.5.9: set ENABLE, wait until it reads back, only then move the tail. */
+	igbx_set_bits(hw, IGBX_RXDCTL(q), IGBX_RXDCTL_ENABLE);
+	ret = igbx_poll_bits(hw, IGBX_RXDCTL(q), IGBX_RXDCTL_ENABLE, IGBX_RXDCTL_ENABLE,
+			     IGBX_QUEUE_ENABLE_TIMEOUT_US);
+	if (ret != 0) {
+		IGBX_LOG(ERR, "rx queue %u: RXDCTL.ENABLE did not latch", q);
+		igbx_rx_free_mbufs(rxq);
+		return ret;
+	}
+	rte_io_wmb();
+	igbx_write(hw, IGBX_RDT(q), rxq->rdt);
+	rxq->started = 1;
+	dev->data->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
+	return 0;
+}
+
+/* 4.5.9: clear ENABLE, wait for it to read 0; then the buffers are ours again. */
+static void
+igbx_rx_queue_disable(struct rte_eth_dev *dev, struct igbx_rx_queue *rxq)
+{
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	uint16_t q = rxq->queue_id;
+
+	igbx_clear_bits(hw, IGBX_RXDCTL(q), IGBX_RXDCTL_ENABLE);
+	if (igbx_poll_bits(hw, IGBX_RXDCTL(q), IGBX_RXDCTL_ENABLE, 0,
+			   IGBX_QUEUE_ENABLE_TIMEOUT_US) != 0)
+		IGBX_LOG(WARNING, "rx queue %u: RXDCTL.ENABLE did not clear", q);
+	igbx_rx_free_mbufs(rxq);
+	rxq->started = 0;
+	dev->data->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
+}
+
+int
+igbx_rx_queue_start(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct igbx_rx_queue *rxq;
+
+	if (qid >= dev->data->nb_rx_queues || dev->data->rx_queues[qid] == NULL) {
+		IGBX_LOG(ERR, "rx queue_id=%u invalid: not set up (port has %u)",
+			 qid, dev->data->nb_rx_queues);
+		return -EINVAL;
+	}
+	rxq = dev->data->rx_queues[qid];
+	if (rxq->started)
+		return 0;
+	return igbx_rx_queue_enable(dev, rxq);
+}
+
+int
+igbx_rx_queue_stop(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct igbx_rx_queue *rxq;
+
+	if (qid >= dev->data->nb_rx_queues || dev->data->rx_queues[qid] == NULL) {
+		IGBX_LOG(ERR, "rx queue_id=%u invalid: not set up (port has %u)",
+			 qid, dev->data->nb_rx_queues);
+		return -EINVAL;
+	}
+	rxq = dev->data->rx_queues[qid];
+	if (rxq->started)
+		igbx_rx_queue_disable(dev, rxq);
+	return 0;
+}
+
+/* RCTL/RLPML/RXCSUM: port-wide receive settings (8.2.x); RCTL.EN stays as is. */
+static void
+igbx_rx_program_port(struct rte_eth_dev *dev, uint64_t offloads, uint32_t frame)
+{
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	uint32_t rctl, rxcsum;
+
+	/* PCSD: the descriptor carries the RSS hash instead of IP id/checksum. */
+	rxcsum = igbx_read(hw, IGBX_RXCSUM);
+	rxcsum |= IGBX_RXCSUM_IPOFL | IGBX_RXCSUM_TUOFL | IGBX_RXCSUM_PCSD;
+	igbx_write(hw, IGBX_RXCSUM, rxcsum);
+
+	rctl = igbx_read(hw, IGBX_RCTL);
+	rctl &= ~(IGBX_RCTL_SECRC | IGBX_RCTL_LPE | IGBX_RCTL_BSIZE_MASK | IGBX_RCTL_LBM_MASK);
+	if (!(offloads & RTE_ETH_RX_OFFLOAD_KEEP_CRC))
+		rctl |= IGBX_RCTL_SECRC;
+	if (frame > IGBX_STD_FRAME + 2 * 4) {
+		rctl |= IGBX_RCTL_LPE;
+		igbx_write(hw, IGBX_RLPML, frame & IGBX_RLPML_MASK);
+	}
+	igbx_write(hw, IGBX_RCTL, rctl);
+}
+
+int
+igbx_rx_init(struct rte_eth_dev *dev)
+{
+	struct rte_eth_dev_data *data = dev->data;
+	uint32_t frame = igbx_mtu_to_frame(data->mtu);
+	uint64_t offloads = data->dev_conf.rxmode.offloads;
+	int scatter = !!(offloads & RTE_ETH_RX_OFFLOAD_SCATTER);
+	uint16_t i;
+	int ret;
+
+	for (i = 0; i < data->nb_rx_queues; i++) {
+		struct igbx_rx_queue *rxq = data->rx_queues[i];
+
+		if (rxq == NULL) {
+			IGBX_LOG(ERR, "rx queue %u not set up", i);
+			return -EINVAL;
+		}
+		offloads |= rxq->offloads;
+		if (rxq->buf_size < frame)
+			scatter = 1;
+	}
+	igbx_rx_program_port(dev, offloads, frame);
+	for (i = 0; i < data->nb_rx_queues; i++) {
+		struct igbx_rx_queue *rxq = data->rx_queues[i];
+
+		rxq->offloads |= data->dev_conf.rxmode.offloads;
+		rxq->vlan_strip = !!(rxq->offloads & RTE_ETH_RX_OFFLOAD_VLAN_STRIP);
+		rxq->rss_hash = data->dev_conf.rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG ? 1 : 0;
+		rxq->crc_len = (offloads & RTE_ETH_RX_OFFLOAD_KEEP_CRC) ? RTE_ETHER_CRC_LEN : 0;
+		if (rxq->started)	/* a second init without stop: start afresh */
+			igbx_rx_queue_disable(dev, rxq);
+		if (rxq->deferred_start) {
+			data->rx_queue_state[i] = RTE_ETH_QUEUE_STATE_STOPPED;
+			continue;
+		}
+		ret = igbx_rx_queue_enable(dev, rxq);
+		if (ret != 0)
+			return ret;
+	}
+	data->scattered_rx = scatter;
+	dev->rx_pkt_burst = scatter ? igbx_recv_scattered_pkts : igbx_recv_pkts;
+	return 0;
+}
+
+/* ---- TX queue programming (7.2.1 / 4.5.10) -------------------------------- */
+
+static int
+igbx_tx_queue_enable(struct rte_eth_dev *dev, struct igbx_tx_queue *txq)
+{
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	uint16_t q = txq->queue_id;
+	int ret;
+
+	igbx_tx_reset(txq);
+	igbx_write(hw, IGBX_TXDCTL(q), 0);
+	igbx_write(hw, IGBX_TDBAL(q), (uint32_t)txq->ring_iova);
+	igbx_write(hw, IGBX_TDBAH(q), (uint32_t)(txq->ring_iova >> 32));
+	igbx_write(hw, IGBX_TDLEN(q), txq->nb_desc * sizeof(union igbx_adv_tx_desc));
+	igbx_write(hw, IGBX_TDH(q), 0);
+	igbx_write(hw, IGBX_TDT(q), 0);
+	igbx_write(hw, IGBX_TDWBAL(q), 0);
+	igbx_write(hw, IGBX_TDWBAH(q), 0);
+	igbx_write(hw, IGBX_TXDCTL(q), txq->pthresh << IGBX_TXDCTL_PTHRESH_SHIFT |
+		   txq->hthresh << IGBX_TXDCTL_HTHRESH_SHIFT |
+		   txq->wthresh << IGBX_TXDCTL_WTHRESH_SHIFT | IGBX_TXDCTL_ENABLE);
+	ret = igbx_poll_bits(hw, IGBX_TXDCTL(q), IGBX_TXDCTL_ENABLE, IGBX_TXDCTL_ENABLE,
+			     IGBX_QUEUE_ENABLE_TIMEOUT_US);
+	if (ret != 0) {
+		IGBX_LOG(ERR, "tx queue %u: TXDCTL.ENABLE did not latch", q);
+		return ret;
+	}
+	txq->started = 1;
+	dev->data->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
+	return 0;
+}
+
+static void
+igbx_tx_queue_disable(struct rte_eth_dev *dev, struct igbx_tx_queue *txq)
+{
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	uint16_t q = txq->queue_id;
+
+	igbx_clear_bits(hw, IGBX_TXDCTL(q), IGBX_TXDCTL_ENABLE);
+	if (igbx_poll_bits(hw, IGBX_TXDCTL(q), IGBX_TXDCTL_ENABLE, 0,
+			   IGBX_QUEUE_ENABLE_TIMEOUT_US) != 0)
+		IGBX_LOG(WARNING, "tx queue %u: TXDCTL.ENABLE did not clear", q);
+	igbx_tx_reset(txq);
+	txq->started = 0;
+	dev->data->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
+}
+
+int
+igbx_tx_queue_start(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct igbx_tx_queue *txq;
+
+	if (qid >= dev->data->nb_tx_queues || dev->data->tx_queues[qid] == NULL) {
+		IGBX_LOG(ERR, "tx queue_id=%u invalid: not set up (port has %u)",
+			 qid, dev->data->nb_tx_queues);
+		return -EINVAL;
+	}
+	txq = dev->data->tx_queues[qid];
+	if (txq->started)
+		return 0;
+	return igbx_tx_queue_enable(dev, txq);
+}
+
+int
+igbx_tx_queue_stop(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct igbx_tx_queue *txq;
+
+	if (qid >= dev->data->nb_tx_queues || dev->data->tx_queues[qid] == NULL) {
+		IGBX_LOG(ERR, "tx queue_id=%u invalid: not set up (port has %u)",
+			 qid, dev->data->nb_tx_queues);
+		return -EINVAL;
+	}
+	txq = dev->data->tx_queues[qid];
+	if (txq->started)
+		igbx_tx_queue_disable(dev, txq);
+	return 0;
+}
+
+int
+igbx_tx_init(struct rte_eth_dev *dev)
+{
+	struct rte_eth_dev_data *data = dev->data;
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	uint32_t tctl;
+	uint16_t i;
+	int ret;
+
+	for (i = 0; i < data->nb_tx_queues; i++) {
+		struct igbx_tx_queue *txq = data->tx_queues[i];
+
+		if (txq == NULL) {
+			IGBX_LOG(ERR, "tx queue %u not set up", i);
+			return -EINVAL;
+		}
+		if (txq->deferred_start) {
+			data->tx_queue_state[i] = RTE_ETH_QUEUE_STATE_STOPPED;
+			continue;
+		}
+		ret = igbx_tx_queue_enable(dev, txq);
+		if (ret != 0)
+			return ret;
+	}
+	/* 4.5.10: pad short frames, retransmit on late collision, then enable. */
+	tctl = igbx_read(hw, IGBX_TCTL);
+	tctl |= IGBX_TCTL_EN | IGBX_TCTL_PSP | IGBX_TCTL_RTLC;
+	igbx_write(hw, IGBX_TCTL, tctl);
+	dev->tx_pkt_burst = igbx_xmit_pkts;
+	dev->tx_pkt_prepare = igbx_prep_pkts;
+	return 0;
+}
+
+void
+igbx_rxtx_stop(struct rte_eth_dev *dev)
+{
+	struct rte_eth_dev_data *data = dev->data;
+	uint16_t i;
+
+	igbx_clear_bits(IGBX_DEV_HW(dev), IGBX_TCTL, IGBX_TCTL_EN);
+	for (i = 0; i < data->nb_tx_queues; i++) {
+		struct igbx_tx_queue *txq = data->tx_queues[i];
+
+		if (txq != NULL && txq->started)
+			igbx_tx_queue_disable(dev, txq);
+	}
+	for (i = 0; i < data->nb_rx_queues; i++) {
+		struct igbx_rx_queue *rxq = data->rx_queues[i];
+
+		if (rxq != NULL && rxq->started)
+			igbx_rx_queue_disable(dev, rxq);
+	}
+}
+
+void
+igbx_rxtx_release_all(struct rte_eth_dev *dev)
+{
+	uint16_t i;
+
+	for (i = 0; i < dev->data->nb_rx_queues; i++)
+		igbx_rx_queue_release(dev, i);
+	for (i = 0; i < dev->data->nb_tx_queues; i++)
+		igbx_tx_queue_release(dev, i);
+}
+
+/* ---- RX burst ------------------------------------------------------------- */
+
+/*
+ * Give the consumed descriptors [rdt + 1, next) new mbufs, in at most two
+ * bulk gets (the range may wrap), and move RDT once. On a failed get the
+ * slots stay empty and owned by software; the next burst retries.
+ */
+static inline void
+igbx_rx_refill(struct igbx_rx_queue *rxq)
+{
+	uint16_t start = rxq->rdt + 1 == rxq->nb_desc ? 0 : rxq->rdt + 1;
+	uint16_t want = rxq->nb_hold, done = 0;
+
+	while (done < want) {
+		uint16_t pos = start + done >= rxq->nb_desc ?
+			start + done - rxq->nb_desc : start + done;
+		uint16_t n = RTE_MIN(want - done, rxq->nb_desc - pos);
+		uint16_t i;
+
+		if (rte_mempool_get_bulk(rxq->mp, (void **)&rxq->sw_ring[pos], n) != 0) {
+			rte_eth_devices[rxq->port_id].data->rx_mbuf_alloc_failed += n;
+			break;
+		}
+		for (i = 0; i < n; i++)
+			igbx_rx_post(&rxq->ring[pos + i], rxq->sw_ring[pos + i]);
+		done += n;
+	}
+	if (done == 0)
+		return;
+	rxq->nb_hold -= done;
+	rxq->rdt = start + done - 1 >= rxq->nb_desc ?
+		start + done - 1 - rxq->nb_desc : start + done - 1;
+	rte_io_wmb();
+	igbx_write_relaxed(rxq->rdt_addr, rxq->rdt);
+}
+
+/* Offload results of a write-back descriptor into the mbuf (7.1.5.2). */
+static inline void
+igbx_rx_set_offloads(const struct igbx_rx_queue *rxq, struct rte_mbuf *m,
+		     uint32_t staterr, uint16_t pkt_info, uint32_t hash, uint16_t vlan)
+{
+	uint64_t ol = 0;
+
+	if (rxq->rss_hash && (pkt_info & IGBX_RXD_RSSTYPE_MASK)) {
+		ol |= RTE_MBUF_F_RX_RSS_HASH;
+		m->hash.rss = hash;
+	}
+	if ((staterr & IGBX_RXD_STAT_VP) && rxq->vlan_strip) {
+		ol |= RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED;
+		m->vlan_tci = vlan;
+	}
+	if (staterr & IGBX_RXD_STAT_IPCS)
+		ol |= (staterr & IGBX_RXD_ERR_IPE) ?
+			RTE_MBUF_F_RX_IP_CKSUM_BAD : RTE_MBUF_F_RX_IP_CKSUM_GOOD;
+	if (staterr & (IGBX_RXD_STAT_L4I | IGBX_RXD_STAT_UDPCS))
+		ol |= (staterr & IGBX_RXD_ERR_L4E) ?
+			RTE_MBUF_F_RX_L4_CKSUM_BAD : RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+	m->ol_flags = ol;
+	m->packet_type = igbx_rx_ptype(pkt_info);
+}
+
+/* Take the mbuf of descriptor rxq->next and advance; the slot becomes empty. */
+static inline struct rte_mbuf *
+igbx_rx_take(struct igbx_rx_queue *rxq)
+{
+	uint16_t idx = rxq->next;
+	struct rte_mbuf *m = rxq->sw_ring[idx];
+
+	rxq->sw_ring[idx] = NULL;
+	rxq->next = idx + 1 == rxq->nb_desc ? 0 : idx + 1;
+	rxq->nb_hold++;
+	rte_prefetch0(rxq->sw_ring[rxq->next]);
+	*igbx_rearm_word_ptr(m) = rxq->mbuf_rearm;
+	m->next = NULL;
+	return m;
+}
+
+uint16_t
+igbx_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
+{
+	struct igbx_rx_queue *rxq = queue;
+	uint16_t nb_rx = 0;
+
+	while (nb_rx < n) {
+		volatile union igbx_adv_rx_desc *d = &rxq->ring[rxq->next];
+		uint32_t staterr = rte_le_to_cpu_32(d->wb.status_error);
+		struct rte_mbuf *m;
+		uint16_t len;
+
+		if (!(staterr & IGBX_RXD_STAT_DD))
+			break;
+		/* Read the rest only after DD (the device writes DD last). */
+		rte_rmb();
+		len = rte_le_to_cpu_16(d->wb.length);
+		m = igbx_rx_take(rxq);
+		if (unlikely(rxq->discard || !(staterr & IGBX_RXD_STAT_EOP) ||
+			     (staterr & IGBX_RXD_ERR_RXE))) {
+			/* A frame spread over buffers without scatter, or a bad frame. */
+			rxq->discard = !(staterr & IGBX_RXD_STAT_EOP);
+			rxq->errors += !!(staterr & IGBX_RXD_STAT_EOP);
+			rte_pktmbuf_free_seg(m);
+			continue;
+		}
+		m->data_len = len;
+		m->pkt_len = len;
+		igbx_rx_set_offloads(rxq, m, staterr, rte_le_to_cpu_16(d->wb.pkt_info),
+				     rte_le_to_cpu_32(d->wb.rss_hash),
+				     rte_le_to_cpu_16(d->wb.vlan));
+		rxq->bytes += len - rxq->crc_len;
+		pkts[nb_rx++] = m;
+	}
+	rxq->packets += nb_rx;
+	if (rxq->nb_hold >= rxq->free_thresh)
+		igbx_rx_refill(rxq);
+	return nb_rx;
+}
+
+/* Append one buffer to the frame being assembled; true when it completed a frame. */
+static inline struct rte_mbuf *
+igbx_rx_chain(struct igbx_rx_queue *rxq, struct rte_mbuf *m, uint16_t len)
+{
+	struct rte_mbuf *first = rxq->seg_first;
+
+	m->data_len = len;
+	if (first == NULL) {
+		first = m;
+		first->pkt_len = len;
+		rxq->seg_first = m;
+	} else {
+		rxq->seg_last->next = m;
+		first->pkt_len += len;
+		first->nb_segs++;
+	}
+	rxq->seg_last = m;
+	return first;
+}
+
+uint16_t
+igbx_recv_scattered_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
+{
+	struct igbx_rx_queue *rxq = queue;
+	uint16_t nb_rx = 0;
+
+	while (nb_rx < n) {
+		volatile union igbx_adv_rx_desc *d = &rxq->ring[rxq->next];
+		uint32_t staterr = rte_le_to_cpu_32(d->wb.status_error);
+		struct rte_mbuf *first;
+
+		if (!(staterr & IGBX_RXD_STAT_DD))
+			break;
+		rte_rmb();
+		first = igbx_rx_chain(rxq, igbx_rx_take(rxq), rte_le_to_cpu_16(d->wb.length));
+		if (!(staterr & IGBX_RXD_STAT_EOP))
+			continue;
+		/* The last descriptor of a frame carries its status and offload results. */
+		rxq->seg_first = NULL;
+		rxq->seg_last = NULL;
+		if (unlikely(staterr & IGBX_RXD_ERR_RXE)) {
+			rxq->errors++;
+			rte_pktmbuf_free(first);
+			continue;
+		}
+		igbx_rx_set_offloads(rxq, first, staterr, rte_le_to_cpu_16(d->wb.pkt_info),
+				     rte_le_to_cpu_32(d->wb.rss_hash),
+				     rte_le_to_cpu_16(d->wb.vlan));
+		rxq->bytes += first->pkt_len - rxq->crc_len;
+		pkts[nb_rx++] = first;
+	}
+	rxq->packets += nb_rx;
+	if (rxq->nb_hold >= rxq->free_thresh)
+		igbx_rx_refill(rxq);
+	return nb_rx;
+}
+
+/* ---- TX burst ------------------------------------------------------------- */
+
+/* Return mbufs to their pools, grouped so each run of one pool is one put. */
+struct igbx_free_batch {
+	void *objs[IGBX_FREE_BATCH];
+	struct rte_mempool *pool;
+	unsigned int n;
+};
+
+static inline void
+igbx_batch_flush(struct igbx_free_batch *b)
+{
+	if (b->n != 0)
+		rte_mempool_put_bulk(b->pool, b->objs, b->n);
+	b->n = 0;
+}
+
+static inline void
+igbx_batch_add(struct igbx_free_batch *b, struct rte_mbuf *m)
+{
+	if (b->n == IGBX_FREE_BATCH || (b->n != 0 && m->pool != b->pool))
+		igbx_batch_flush(b);
+	b->pool = m->pool;
+	b->objs[b->n++] = m;
+}
+
+/* Free the descriptors [clean_next, last]; returns how many packets ended there. */
+static uint32_t
+igbx_tx_free_range(struct igbx_tx_queue *txq, uint16_t last)
+{
+	struct igbx_free_batch b = { .n = 0 };
+	uint16_t idx = txq->clean_next, count = 0;
+	uint32_t packets = 0;
+
+	for (;;) {
+		struct rte_mbuf *m = txq->sw_ring[idx].mbuf;
+
+		if (m != NULL) {
+			txq->sw_ring[idx].mbuf = NULL;
+			packets += m->next == NULL;
+			m = txq->fast_free ? m : rte_pktmbuf_prefree_seg(m);
+			if (m != NULL)
+				igbx_batch_add(&b, m);
+		}
+		count++;
+		if (idx == last)
+			break;
+		idx = idx + 1 == txq->nb_desc ? 0 : idx + 1;
+	}
+	igbx_batch_flush(&b);
+	txq->clean_next = last + 1 == txq->nb_desc ? 0 : last + 1;
+	txq->nb_free += count;
+	return packets;
+}
+
+/* Reclaim every descriptor up to the newest RS whose DD came back. */
+static uint32_t
+igbx_tx_reclaim(struct igbx_tx_queue *txq, uint32_t max_packets)
+{
+	uint32_t packets = 0;
+
+	while (txq->rs_count != 0 && (max_packets == 0 || packets < max_packets)) {
+		uint16_t rs = txq->rs_fifo[txq->rs_head];
+
+		if (!(txq->ring[rs].data.olinfo_status & rte_cpu_to_le_32(IGBX_TXD_STAT_DD)))
+			break;
+		packets += igbx_tx_free_range(txq, rs);
+		txq->rs_head = txq->rs_head + 1 == txq->nb_desc ? 0 : txq->rs_head + 1;
+		txq->rs_count--;
+	}
+	return packets;
+}
+
+/* Context key: the offload flags and the lengths/tag that matter for them. */
+static inline void
+igbx_tx_ctx_key(const struct rte_mbuf *m, uint64_t ol, struct igbx_tx_ctx *key)
+{
+	unsigned int bits = RTE_MBUF_L2_LEN_BITS + RTE_MBUF_L3_LEN_BITS;
+
+	if (ol & RTE_MBUF_F_TX_TCP_SEG)
+		bits += RTE_MBUF_L4_LEN_BITS + RTE_MBUF_TSO_SEGSZ_BITS;
+	key->flags = ol;
+	key->lens = m->tx_offload & ((UINT64_C(1) << bits) - 1);
+	if (ol & RTE_MBUF_F_TX_VLAN)
+		key->lens |= (uint64_t)m->vlan_tci << 48;
+}
+
+static inline void
+igbx_tx_write_ctx(volatile union igbx_adv_tx_desc *d, const struct rte_mbuf *m,
+		  uint64_t ol, uint32_t slot)
+{
+	uint32_t tucmd = IGBX_TXD_DTYP_CTXT | IGBX_TXD_DCMD_DEXT;
+	uint32_t mss_l4 = slot << IGBX_TXCTX_IDX_SHIFT;
+	uint32_t vlan = (ol & RTE_MBUF_F_TX_VLAN) ? m->vlan_tci : 0;
+	uint64_t l4 = ol & RTE_MBUF_F_TX_L4_MASK;
+
+	if (ol & (RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IP_CKSUM))
+		tucmd |= IGBX_TXCTX_TUCMD_IPV4;
+	if ((ol & RTE_MBUF_F_TX_TCP_SEG) || l4 == RTE_MBUF_F_TX_TCP_CKSUM)
+		tucmd |= IGBX_TXCTX_TUCMD_L4T_TCP;
+	else if (l4 == RTE_MBUF_F_TX_SCTP_CKSUM)
+		tucmd |= IGBX_TXCTX_TUCMD_L4T_SCTP;
+	if (ol & RTE_MBUF_F_TX_TCP_SEG)
+		mss_l4 |= (uint32_t)m->l4_len << IGBX_TXCTX_L4LEN_SHIFT |
+			  (uint32_t)m->tso_segsz << IGBX_TXCTX_MSS_SHIFT;
+	d->ctx.vlan_macip_lens = rte_cpu_to_le_32(m->l3_len |
+		(uint32_t)m->l2_len << IGBX_TXCTX_MACLEN_SHIFT | vlan << IGBX_TXCTX_VLAN_SHIFT);
+	d->ctx.seqnum_seed = 0;
+	d->ctx.type_tucmd_mlhl = rte_cpu_to_le_32(tucmd);
+	d->ctx.mss_l4len_idx = rte_cpu_to_le_32(mss_l4);
+}
+
+/*
+ * Pick the context slot for this packet: a cached one if it matches, else the
+ * next slot round robin, which then needs a context descriptor (*write = 1).
+ */
+static inline uint32_t
+igbx_tx_ctx_pick(struct igbx_tx_queue *txq, const struct igbx_tx_ctx *key, int *write)
+{
+	uint32_t slot;
+
+	for (slot = 0; slot < IGBX_TX_CTX_SLOTS; slot++) {
+		if (txq->ctx[slot].flags == key->flags && txq->ctx[slot].lens == key->lens) {
+			*write = 0;
+			return slot;
+		}
+	}
+	slot = txq->ctx_next;
+	txq->ctx_next = (txq->ctx_next + 1) % IGBX_TX_CTX_SLOTS;
+	txq->ctx[slot] = *key;
+	*write = 1;
+	return slot;
+}
+
+/* cmd_type_len bits common to all data descriptors of a packet, and olinfo. */
+static inline void
+igbx_tx_data_bits(const struct rte_mbuf *m, uint64_t ol, uint32_t *cmd, uint32_t *olinfo)
+{
+	uint32_t paylen = m->pkt_len;
+
+	*cmd = IGBX_TXD_DTYP_DATA | IGBX_TXD_DCMD_DEXT | IGBX_TXD_DCMD_IFCS;
+	if (ol & RTE_MBUF_F_TX_VLAN)
+		*cmd |= IGBX_TXD_DCMD_VLE;
+	if (ol & RTE_MBUF_F_TX_TCP_SEG) {
+		*cmd |= IGBX_TXD_DCMD_TSE;
+		paylen -= m->l2_len + m->l3_len + m->l4_len;
+	}
+	*olinfo |= paylen << IGBX_TXD_PAYLEN_SHIFT;
+	if (ol & RTE_MBUF_F_TX_IP_CKSUM)
+		*olinfo |= IGBX_TXD_POPTS_IXSM;
+	if (ol & (RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG))
+		*olinfo |= IGBX_TXD_POPTS_TXSM;
+}
+
+/* Write one packet at txq->tail: optional context, then one data descriptor per segment. */
+static inline void
+igbx_tx_write_pkt(struct igbx_tx_queue *txq, struct rte_mbuf *m, uint64_t ol,
+		  int ctx_write, uint32_t slot)
+{
+	volatile union igbx_adv_tx_desc *ring = txq->ring;
+	uint16_t idx = txq->tail, used = m->nb_segs + ctx_write;
+	uint32_t cmd, olinfo = ol ? IGBX_TXD_CC | slot << IGBX_TXD_IDX_SHIFT : 0;
+	struct rte_mbuf *seg;
+
+	if (ctx_write) {
+		igbx_tx_write_ctx(&ring[idx], m, ol, slot);
+		txq->sw_ring[idx].mbuf = NULL;
+		idx = idx + 1 == txq->nb_desc ? 0 : idx + 1;
+	}
+	igbx_tx_data_bits(m, ol, &cmd, &olinfo);
+	for (seg = m; seg != NULL; seg = seg->next) {
+		uint32_t c = cmd | seg->data_len;
+
+		if (seg->next == NULL) {
+			c |= IGBX_TXD_DCMD_EOP;
+			txq->since_rs += used;
+			if (txq->since_rs >= txq->rs_thresh) {
+				c |= IGBX_TXD_DCMD_RS;
+				txq->rs_fifo[(txq->rs_head + txq->rs_count++) % txq->nb_desc] = idx;
+				txq->since_rs = 0;
+			}
+		}
+		ring[idx].data.buffer_addr = rte_cpu_to_le_64(rte_mbuf_data_iova(seg));
+		ring[idx].data.cmd_type_len = rte_cpu_to_le_32(c);
+		ring[idx].data.olinfo_status = rte_cpu_to_le_32(olinfo);
+		txq->sw_ring[idx].mbuf = seg;
+		idx = idx + 1 == txq->nb_desc ? 0 : idx + 1;
+	}
+	txq->tail = idx;
+	txq->nb_free -= used;
+}
+
+/*
+ * Before ringing the doorbell with a nearly full ring, make sure the last
+ * packet reports status: otherwise descriptors without a following RS could
+ * never be reclaimed and the queue would stall.
+ */
+static inline void
+igbx_tx_force_rs(struct igbx_tx_queue *txq, uint16_t last_eop)
+{
+	if (txq->since_rs == 0 ||
+	    txq->nb_free >= txq->free_thresh + IGBX_TX_MAX_SEGS + 1)
+		return;
+	txq->ring[last_eop].data.cmd_type_len |= rte_cpu_to_le_32(IGBX_TXD_DCMD_RS);
+	txq->rs_fifo[(txq->rs_head + txq->rs_count++) % txq->nb_desc] = last_eop;
+	txq->since_rs = 0;
+}
+
+uint16_t
+igbx_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
+{
+	struct igbx_tx_queue *txq = queue;
+	uint16_t nb_tx, last_eop = 0;
+	uint64_t bytes = 0;
+
+	if (txq->nb_free < txq->free_thresh)
+		igbx_tx_reclaim(txq, 0);
+	for (nb_tx = 0; nb_tx < n; nb_tx++) {
+		struct rte_mbuf *m = pkts[nb_tx];
+		uint64_t ol = m->ol_flags & IGBX_TX_OL_CTX;
+		struct igbx_tx_ctx key;
+		int ctx_write = 0;
+		uint32_t slot = 0;
+
+		if (ol) {
+			igbx_tx_ctx_key(m, m->ol_flags & IGBX_TX_OL_SUPPORTED, &key);
+			slot = igbx_tx_ctx_pick(txq, &key, &ctx_write);
+		}
+		if (m->nb_segs + ctx_write > txq->nb_free) {
+			igbx_tx_reclaim(txq, 0);
+			if (m->nb_segs + ctx_write > txq->nb_free) {
+				/* The context was not written: forget it. */
+				if (ctx_write)
+					txq->ctx[slot].flags = UINT64_MAX;
+				break;
+			}
+		}
+		igbx_tx_write_pkt(txq, m, ol, ctx_write, slot);
+		last_eop = txq->tail == 0 ? txq->nb_desc - 1 : txq->tail - 1;
+		bytes += m->pkt_len;
+	}
+	if (nb_tx == 0)
+		return 0;
+	igbx_tx_force_rs(txq, last_eop);
+	txq->packets += nb_tx;
+	txq->bytes += bytes;
+	rte_io_wmb();
+	igbx_write_relaxed(txq->tdt_addr, txq->tail);
+	return nb_tx;
+}
+
+/*
+ * Reject what the descriptors cannot express; one packet, 0 or a positive
+ * errno. MACLEN (7 bits), IPLEN (9) and L4LEN (8) are as wide as the mbuf
+ * fields, so only TSO needs length checks.
+ */
+static int
+igbx_prep_check(const struct rte_mbuf *m)
+{
+	uint64_t ol = m->ol_flags;
+	uint32_t hdr;
+
+	if (ol & IGBX_TX_OL_UNSUPPORTED)
+		return ENOTSUP;
+	if (m->nb_segs > IGBX_TX_MAX_SEGS)
+		return EINVAL;
+	if (!(ol & RTE_MBUF_F_TX_TCP_SEG))
+		return m->pkt_len > IGBX_TX_MAX_PKT_LEN ? EINVAL : 0;
+	hdr = (uint32_t)m->l2_len + m->l3_len + m->l4_len;
+	if (m->tso_segsz < IGBX_TSO_MSS_MIN || m->tso_segsz > IGBX_TSO_MSS_MAX ||
+	    m->l4_len < sizeof(struct rte_tcp_hdr) || hdr >= m->pkt_len ||
+	    m->pkt_len - hdr > IGBX_TXD_PAYLEN_MAX)
+		return EINVAL;
+	return 0;
+}
+
+uint16_t
+igbx_prep_pkts(void *queue __rte_unused, struct rte_mbuf **pkts, uint16_t n)
+{
+	uint16_t i;
+	int ret;
+
+	for (i = 0; i < n; i++) {
+		struct rte_mbuf *m = pkts[i];
+
+		ret = igbx_prep_check(m);
+		if (ret == 0)
+			ret = -rte_validate_tx_offload(m);
+		if (ret == 0)
+			ret = -rte_net_intel_cksum_prepare(m);
+		if (ret != 0) {
+			rte_errno = ret;
+			return i;
+		}
+	}
+	return n;
+}
+
+/* ---- queue queries -------------------------------------------------------- */
+
+uint32_t
+igbx_rx_queue_count(void *queue)
+{
+	struct igbx_rx_queue *rxq = queue;
+	uint16_t idx = rxq->next, limit = rxq->nb_desc - rxq->nb_hold - 1;
+	uint32_t count = 0;
+
+	while (count < limit &&
+	       (rxq->ring[idx].wb.status_error & rte_cpu_to_le_32(IGBX_RXD_STAT_DD))) {
+		count++;
+		idx = idx + 1 == rxq->nb_desc ? 0 : idx + 1;
+	}
+	return count;
+}
+
+int
+igbx_rx_descriptor_status(void *queue, uint16_t offset)
+{
+	struct igbx_rx_queue *rxq = queue;
+	uint32_t idx;
+
+	if (unlikely(offset >= rxq->nb_desc))
+		return -EINVAL;
+	/* Consumed slots waiting for a refill, and the RDT slot, are not the device's. */
+	if (offset >= rxq->nb_desc - rxq->nb_hold - 1)
+		return RTE_ETH_RX_DESC_UNAVAIL;
+	idx = (uint32_t)rxq->next + offset;
+	if (idx >= rxq->nb_desc)
+		idx -= rxq->nb_desc;
+	if (rxq->ring[idx].wb.status_error & rte_cpu_to_le_32(IGBX_RXD_STAT_DD))
+		return RTE_ETH_RX_DESC_DONE;
+	return RTE_ETH_RX_DESC_AVAIL;
+}
+
+int
+igbx_tx_descriptor_status(void *queue, uint16_t offset)
+{
+	struct igbx_tx_queue *txq = queue;
+	uint16_t used = txq->nb_desc - 1 - txq->nb_free, i;
+	uint32_t idx, dist;
+
+	if (unlikely(offset >= txq->nb_desc))
+		return -EINVAL;
+	idx = (uint32_t)txq->tail + offset;
+	if (idx >= txq->nb_desc)
+		idx -= txq->nb_desc;
+	dist = (idx + txq->nb_desc - txq->clean_next) % txq->nb_desc;
+	if (dist >= used)
+		return RTE_ETH_TX_DESC_DONE;
+	/* In flight: done when the first RS at or after it reported DD. */
+	for (i = 0; i < txq->rs_count; i++) {
+		uint16_t rs = txq->rs_fifo[(txq->rs_head + i) % txq->nb_desc];
+
+		if ((uint32_t)(rs + txq->nb_desc - txq->clean_next) % txq->nb_desc >= dist)
+			return (txq->ring[rs].data.olinfo_status &
+				rte_cpu_to_le_32(IGBX_TXD_STAT_DD)) ?
+				RTE_ETH_TX_DESC_DONE : RTE_ETH_TX_DESC_FULL;
+	}
+	return RTE_ETH_TX_DESC_FULL;
+}
+
+int
+igbx_tx_done_cleanup(void *queue, uint32_t free_cnt)
+{
+	return (int)igbx_tx_reclaim(queue, free_cnt);
+}
+
+void
+igbx_rxq_info_get(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_rxq_info *qinfo)
+{
+	struct igbx_rx_queue *rxq = dev->data->rx_queues[qid];
+
+	qinfo->mp = rxq->mp;
+	qinfo->scattered_rx = dev->data->scattered_rx;
+	qinfo->nb_desc = rxq->nb_desc;
+	qinfo->rx_buf_size = rxq->buf_size;
+	qinfo->conf.rx_free_thresh = rxq->free_thresh;
+	qinfo->conf.rx_drop_en = rxq->drop_en;
+	qinfo->conf.rx_deferred_start = rxq->deferred_start;
+	qinfo->conf.offloads = rxq->offloads;
+	qinfo->conf.rx_thresh.pthresh = rxq->pthresh;
+	qinfo->conf.rx_thresh.hthresh = rxq->hthresh;
+	qinfo->conf.rx_thresh.wthresh = rxq->wthresh;
+}
+
+void
+igbx_txq_info_get(struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_txq_info *qinfo)
+{
+	struct igbx_tx_queue *txq = dev->data->tx_queues[qid];
+
+	qinfo->nb_desc = txq->nb_desc;
+	qinfo->conf.tx_free_thresh = txq->free_thresh;
+	qinfo->conf.tx_rs_thresh = txq->rs_thresh;
+	qinfo->conf.tx_deferred_start = txq->deferred_start;
+	qinfo->conf.offloads = txq->offloads;
+	qinfo->conf.tx_thresh.pthresh = txq->pthresh;
+	qinfo->conf.tx_thresh.hthresh = txq->hthresh;
+	qinfo->conf.tx_thresh.wthresh = txq->wthresh;
+}
+
+int
+igbx_rx_burst_mode_get(struct rte_eth_dev *dev, uint16_t qid __rte_unused,
+		       struct rte_eth_burst_mode *mode)
+{
+	const char *name;
+
+	if (dev->rx_pkt_burst == igbx_recv_scattered_pkts)
+		name = "Scalar Scattered";
+	else if (dev->rx_pkt_burst == igbx_recv_pkts)
+		name = "Scalar";
+	else
+		return -EINVAL;
+	snprintf(mode->info, sizeof(mode->info), "%s", name);
+	return 0;
+}
+
+int
+igbx_tx_burst_mode_get(struct rte_eth_dev *dev, uint16_t qid __rte_unused,
+		       struct rte_eth_burst_mode *mode)
+{
+	if (dev->tx_pkt_burst != igbx_xmit_pkts)
+		return -EINVAL;
+	snprintf(mode->info, sizeof(mode->info), "%s", "Scalar");
+	return 0;
+}

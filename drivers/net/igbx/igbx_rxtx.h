@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* igbx_rxtx.h - receive/transmit queue structures and the datapath entry points
+ * (queue setup/release/start/stop, scalar bursts, tx_prepare, queue info). */
+#ifndef IGBX_RXTX_H
+#define IGBX_RXTX_H
+
+#include <stdint.h>
+
+#include <rte_mbuf.h>
+#include <rte_mempool.h>
+#include <rte_memzone.h>
+#include <ethdev_driver.h>
+
+#include "igbx_desc.h"
+
+/*
+ * Our own cap on descriptors per packet: it keeps one packet well below the
+ * free threshold so a burst never waits on a packet that cannot fit.
+ */
+#define IGBX_TX_MAX_SEGS	40
+/* TSO: MSS must let a segment carry data and stay under the max frame. */
+#define IGBX_TSO_MSS_MIN	64
+#define IGBX_TSO_MSS_MAX	9216
+/* Largest frame the transmit path accepts without TSO (9.5 KB jumbo). */
+#define IGBX_TX_MAX_PKT_LEN	9728
+
+#define IGBX_RX_FREE_THRESH_DEFAULT	32
+#define IGBX_TX_FREE_THRESH_DEFAULT	32
+#define IGBX_TX_RS_THRESH_DEFAULT	32
+
+/*
+ * Receive queue. The first cache line holds what igbx_recv_pkts touches, in
+ * the order it touches it. Per-queue software counters for the stats ops
+ * (DRV-FILTER): packets, bytes (without CRC), errors (frames dropped because
+ * the descriptor reported RXE).
+ */
+struct igbx_rx_queue {
+	volatile union igbx_adv_rx_desc *ring;
+	struct rte_mbuf **sw_ring;	/* mbuf posted in each descriptor or NULL */
+	struct rte_mempool *mp;
+	volatile void *rdt_addr;	/* RDT doorbell, see igbx_reg_addr() */
+	uint16_t nb_desc;
+	uint16_t next;			/* next descriptor to look at */
+	uint16_t nb_hold;		/* consumed, waiting for a new mbuf */
+	uint16_t rdt;			/* shadow of RDT: posted but not given */
+	uint16_t free_thresh;
+	uint16_t port_id;
+	uint8_t crc_len;		/* 4 with KEEP_CRC (counted out of bytes) */
+	uint8_t vlan_strip;		/* CTRL.VME or queue offload on */
+	uint8_t rss_hash;		/* report hash.rss */
+	uint8_t discard;		/* dropping the rest of a broken frame */
+	uint64_t mbuf_rearm;		/* data_off, refcnt, nb_segs, port */
+	struct rte_mbuf *seg_first;	/* scattered RX: frame being assembled */
+	struct rte_mbuf *seg_last;
+	uint64_t packets;
+	uint64_t bytes;
+	uint64_t errors;
+	/* cold: configuration */
+	const struct rte_memzone *mz;
+	uint64_t ring_iova;
+	uint64_t offloads;
+	uint16_t queue_id;
+	uint16_t buf_size;		/* SRRCTL.BSIZEPACKET bytes */
+	uint8_t pthresh, hthresh, wthresh;
+	uint8_t drop_en;
+	uint8_t deferred_start;
+	uint8_t started;
+};
+
+/* Software state of one transmit descriptor. */
+struct igbx_tx_entry {
+	struct rte_mbuf *mbuf;		/* segment to free when done, or NULL */
+};
+
+/* One cached offload context (the 82576 holds IGBX_TX_CTX_SLOTS per queue). */
+struct igbx_tx_ctx {
+	uint64_t flags;			/* offload flags the context serves */
+	uint64_t lens;			/* l2/l3/l4 lengths, tso_segsz, vlan */
+};
+
+/*
+ * Transmit queue, hot fields first. RS is set on the last descriptor of a
+ * packet once rs_thresh descriptors accumulated since the previous RS; the
+ * indices of RS descriptors wait in rs_fifo until their DD comes back.
+ * Counters for the stats ops: packets, bytes.
+ */
+struct igbx_tx_queue {
+	volatile union igbx_adv_tx_desc *ring;
+	struct igbx_tx_entry *sw_ring;
+	volatile void *tdt_addr;	/* TDT doorbell */
+	uint16_t nb_desc;
+	uint16_t tail;			/* next descriptor to fill */
+	uint16_t nb_free;		/* descriptors software may fill */
+	uint16_t clean_next;		/* oldest descriptor not yet reclaimed */
+	uint16_t since_rs;		/* descriptors used since the last RS */
+	uint16_t rs_thresh;
+	uint16_t free_thresh;
+	uint16_t rs_head, rs_count;	/* rs_fifo: oldest slot, entries */
+	uint16_t *rs_fifo;		/* descriptor index of each pending RS */
+	uint8_t ctx_next;		/* context slot to overwrite next */
+	uint8_t fast_free;		/* MBUF_FAST_FREE: one pool, refcnt 1 */
+	struct igbx_tx_ctx ctx[IGBX_TX_CTX_SLOTS];
+	uint64_t packets;
+	uint64_t bytes;
+	/* cold */
+	const struct rte_memzone *mz;
+	uint64_t ring_iova;
+	uint64_t offloads;
+	uint16_t queue_id;
+	uint16_t port_id;
+	uint8_t pthresh, hthresh, wthresh;
+	uint8_t deferred_start;
+	uint8_t started;
+};
+
+int igbx_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
+			unsigned int socket_id, const struct rte_eth_rxconf *conf,
+			struct rte_mempool *mp);
+int igbx_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
+			unsigned int socket_id, const struct rte_eth_txconf *conf);
+void igbx_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
+void igbx_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
+
+/* dev_start: program rings and queue registers, fill, enable, pick bursts.
+ * igbx_rx_init leaves RCTL.EN to the caller (after filters). */
+int igbx_rx_init(struct rte_eth_dev *dev);
+int igbx_tx_init(struct rte_eth_dev *dev);
+
+int igbx_rx_queue_start(struct rte_eth_dev *dev, uint16_t qid);
+int igbx_rx_queue_stop(struct rte_eth_dev *dev, uint16_t qid);
+int igbx_tx_queue_start(struct rte_eth_dev *dev, uint16_t qid);
+int igbx_tx_queue_stop(struct rte_eth_dev *dev, uint16_t qid);
+
+/* dev_stop: disable every queue and free posted/in-flight mbufs. */
+void igbx_rxtx_stop(struct rte_eth_dev *dev);
+/* dev_close: release every queue. */
+void igbx_rxtx_release_all(struct rte_eth_dev *dev);
+
+uint32_t igbx_rx_queue_count(void *rxq);
+int igbx_rx_descriptor_status(void *rxq, uint16_t offset);
+int igbx_tx_descriptor_status(void *txq, uint16_t offset);
+int igbx_tx_done_cleanup(void *txq, uint32_t free_cnt);
+
+void igbx_rxq_info_get(struct rte_eth_dev *dev, uint16_t qid,
+		       struct rte_eth_rxq_info *qinfo);
+void igbx_txq_info_get(struct rte_eth_dev *dev, uint16_t qid,
+		       struct rte_eth_txq_info *qinfo);
+int igbx_rx_burst_mode_get(struct rte_eth_dev *dev, uint16_t qid,
+			   struct rte_eth_burst_mode *mode);
+int igbx_tx_burst_mode_get(struct rte_eth_dev *dev, uint16_t qid,
+			   struct rte_eth_burst_mode *mode);
+const uint32_t *igbx_supported_ptypes_get(struct rte_eth_dev *dev);
+
+uint64_t igbx_rx_offload_capa(void);
+uint64_t igbx_rx_queue_offload_capa(void);
+uint64_t igbx_tx_offload_capa(void);
+uint64_t igbx_tx_queue_offload_capa(void);
+
+uint16_t igbx_recv_pkts(void *rxq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_recv_scattered_pkts(void *rxq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_xmit_pkts(void *txq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_prep_pkts(void *txq, struct rte_mbuf **pkts, uint16_t n);
+
+#endif /* IGBX_RXTX_H */

@@ -1,0 +1,519 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * igbx_stats.c - the 82576 statistics counters as one table (basic stats and
+ * xstats come from it), the register dump table, NVM read-out and version.
+ *
+ * Basic stats (rte_eth_stats) are built from the table as follows:
+ *   ipackets = GPRC, opackets = GPTC, ibytes = GORC, obytes = GOTC (both byte
+ *   counts include the 4-byte FCS, as the MAC counts it, 8.19);
+ *   imissed = MPC + sum of RQDPC (packet buffer full, or a queue without free
+ *   descriptors dropping with SRRCTL.DROP_EN: each drop lands in one of them);
+ *   ierrors = CRCERRS + ALGNERRC + RXERRC + RLEC (RUC/ROC are not added: RLEC
+ *   already counts undersized and oversized frames);
+ *   oerrors = ECOL + LATECOL (frames the MAC gave up on);
+ *   rx_nombuf = dev->data->rx_mbuf_alloc_failed;
+ *   q_* from the software counters of the queues, q_errors adding RQDPC.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <rte_common.h>
+
+#include "igbx_ethdev.h"
+#include "igbx_rxtx.h"
+#include "igbx_stats.h"
+
+/* Table order; the basic-only counters come last (see igbx_stats.h). */
+enum igbx_stat_id {
+	IGBX_STAT_CRCERRS, IGBX_STAT_ALGNERRC, IGBX_STAT_SYMERRS,
+	IGBX_STAT_RXERRC, IGBX_STAT_MPC, IGBX_STAT_SCC, IGBX_STAT_ECOL,
+	IGBX_STAT_MCC, IGBX_STAT_LATECOL, IGBX_STAT_COLC, IGBX_STAT_DC,
+	IGBX_STAT_TNCRS, IGBX_STAT_SEC, IGBX_STAT_HTDPMC, IGBX_STAT_RLEC,
+	IGBX_STAT_XONRXC, IGBX_STAT_XONTXC, IGBX_STAT_XOFFRXC,
+	IGBX_STAT_XOFFTXC, IGBX_STAT_FCRUC,
+	IGBX_STAT_PRC64, IGBX_STAT_PRC127, IGBX_STAT_PRC255, IGBX_STAT_PRC511,
+	IGBX_STAT_PRC1023, IGBX_STAT_PRC1522, IGBX_STAT_BPRC, IGBX_STAT_MPRC,
+	IGBX_STAT_RNBC, IGBX_STAT_RUC, IGBX_STAT_RFC, IGBX_STAT_ROC,
+	IGBX_STAT_RJC, IGBX_STAT_MGTPRC, IGBX_STAT_MGTPDC, IGBX_STAT_MGTPTC,
+	IGBX_STAT_TOR, IGBX_STAT_TOT, IGBX_STAT_TPR, IGBX_STAT_TPT,
+	IGBX_STAT_PTC64, IGBX_STAT_PTC127, IGBX_STAT_PTC255, IGBX_STAT_PTC511,
+	IGBX_STAT_PTC1023, IGBX_STAT_PTC1522, IGBX_STAT_MPTC, IGBX_STAT_BPTC,
+	IGBX_STAT_TSCTC, IGBX_STAT_TSCTFC, IGBX_STAT_IAC, IGBX_STAT_RPTHC,
+	IGBX_STAT_ICRXATC, IGBX_STAT_ICTXPTC, IGBX_STAT_ICTXATC,
+	IGBX_STAT_HGPTC, IGBX_STAT_ICTXQMTC, IGBX_STAT_ICRXDMTC,
+	IGBX_STAT_ICRXOC, IGBX_STAT_HGORC, IGBX_STAT_HGOTC, IGBX_STAT_LENERRS,
+	IGBX_STAT_SCVPC,
+	IGBX_STAT_RQDPC0,
+	IGBX_STAT_RQDPC_END = IGBX_STAT_RQDPC0 + IGBX_MAX_RX_QUEUES,
+	IGBX_STAT_GPRC = IGBX_STAT_RQDPC_END, IGBX_STAT_GPTC, IGBX_STAT_GORC,
+	IGBX_STAT_GOTC,
+	IGBX_STAT_NB
+};
+
+static_assert(IGBX_STAT_NB <= IGBX_STATS_MAX_COUNTERS, "accumulators too few");
+
+#define IGBX_STAT32(id, nm) [IGBX_STAT_ ## id] = { nm, IGBX_ ## id, 0 }
+#define IGBX_STAT64(id, nm) [IGBX_STAT_ ## id] = { nm, IGBX_ ## id ## L, 1 }
+#define IGBX_STAT_QDROP(q) \
+	[IGBX_STAT_RQDPC0 + (q)] = { "rx_q" #q "_drop_packets", IGBX_RQDPC(q), 0 }
+
+/* Datasheet 8.19; every one of them clears when read. */
+const struct igbx_stat_desc igbx_stat_table[] = {
+	IGBX_STAT32(CRCERRS, "rx_crc_errors"),
+	IGBX_STAT32(ALGNERRC, "rx_align_errors"),
+	IGBX_STAT32(SYMERRS, "rx_symbol_errors"),
+	IGBX_STAT32(RXERRC, "rx_phy_errors"),
+	IGBX_STAT32(MPC, "rx_missed_packets"),
+	IGBX_STAT32(SCC, "tx_single_collision_packets"),
+	IGBX_STAT32(ECOL, "tx_excessive_collision_packets"),
+	IGBX_STAT32(MCC, "tx_multiple_collision_packets"),
+	IGBX_STAT32(LATECOL, "tx_late_collisions"),
+	IGBX_STAT32(COLC, "tx_total_collisions"),
+	IGBX_STAT32(DC, "tx_deferred_packets"),
+	IGBX_STAT32(TNCRS, "tx_no_carrier_sense_packets"),
+	IGBX_STAT32(SEC, "rx_sequence_errors"),
+	IGBX_STAT32(HTDPMC, "tx_host_discarded_packets"),
+	IGBX_STAT32(RLEC, "rx_length_errors"),
+	IGBX_STAT32(XONRXC, "rx_xon_packets"),
+	IGBX_STAT32(XONTXC, "tx_xon_packets"),
+	IGBX_STAT32(XOFFRXC, "rx_xoff_packets"),
+	IGBX_STAT32(XOFFTXC, "tx_xoff_packets"),
+	IGBX_STAT32(FCRUC, "rx_flow_control_unsupported_packets"),
+	IGBX_STAT32(PRC64, "rx_size_64_packets"),
+	IGBX_STAT32(PRC127, "rx_size_65_to_127_packets"),
+	IGBX_STAT32(PRC255, "rx_size_128_to_255_packets"),
+	IGBX_STAT32(PRC511, "rx_size_256_to_511_packets"),
+	IGBX_STAT32(PRC1023, "rx_size_512_to_1023_packets"),
+	IGBX_STAT32(PRC1522, "rx_size_1024_to_max_packets"),
+	IGBX_STAT32(BPRC, "rx_broadcast_packets"),
+	IGBX_STAT32(MPRC, "rx_multicast_packets"),
+	IGBX_STAT32(RNBC, "rx_no_buffer_count"),
+	IGBX_STAT32(RUC, "rx_undersize_errors"),
+	IGBX_STAT32(RFC, "rx_fragment_errors"),
+	IGBX_STAT32(ROC, "rx_oversize_errors"),
+	IGBX_STAT32(RJC, "rx_jabber_errors"),
+	IGBX_STAT32(MGTPRC, "rx_management_packets"),
+	IGBX_STAT32(MGTPDC, "rx_management_dropped"),
+	IGBX_STAT32(MGTPTC, "tx_management_packets"),
+	IGBX_STAT64(TOR, "rx_total_bytes"),
+	IGBX_STAT64(TOT, "tx_total_bytes"),
+	IGBX_STAT32(TPR, "rx_total_packets"),
+	IGBX_STAT32(TPT, "tx_total_packets"),
+	IGBX_STAT32(PTC64, "tx_size_64_packets"),
+	IGBX_STAT32(PTC127, "tx_size_65_to_127_packets"),
+	IGBX_STAT32(PTC255, "tx_size_128_to_255_packets"),
+	IGBX_STAT32(PTC511, "tx_size_256_to_511_packets"),
+	IGBX_STAT32(PTC1023, "tx_size_512_to_1023_packets"),
+	IGBX_STAT32(PTC1522, "tx_size_1024_to_max_packets"),
+	IGBX_STAT32(MPTC, "tx_multicast_packets"),
+	IGBX_STAT32(BPTC, "tx_broadcast_packets"),
+	IGBX_STAT32(TSCTC, "tx_tso_packets"),
+	IGBX_STAT32(TSCTFC, "tx_tso_errors"),
+	IGBX_STAT32(IAC, "interrupt_assert_count"),
+	/* 0x4104 and 0x4118 count host traffic on the 82576 (older parts used
+	 * them for ICRXPTC and ICTXQEC, interrupt-cause counters). */
+	IGBX_STAT32(RPTHC, "rx_sent_to_host_packets"),
+	IGBX_STAT32(ICRXATC, "interrupt_rx_abs_timer_expired"),
+	IGBX_STAT32(ICTXPTC, "interrupt_tx_pkt_timer_expired"),
+	IGBX_STAT32(ICTXATC, "interrupt_tx_abs_timer_expired"),
+	IGBX_STAT32(HGPTC, "tx_sent_by_host_packets"),
+	IGBX_STAT32(ICTXQMTC, "interrupt_tx_queue_min_thresh"),
+	IGBX_STAT32(ICRXDMTC, "interrupt_rx_desc_min_thresh"),
+	IGBX_STAT32(ICRXOC, "interrupt_rx_overrun"),
+	IGBX_STAT64(HGORC, "rx_host_good_bytes"),
+	IGBX_STAT64(HGOTC, "tx_host_good_bytes"),
+	IGBX_STAT32(LENERRS, "rx_length_field_errors"),
+	IGBX_STAT32(SCVPC, "rx_code_violation_packets"),
+	IGBX_STAT_QDROP(0), IGBX_STAT_QDROP(1), IGBX_STAT_QDROP(2),
+	IGBX_STAT_QDROP(3), IGBX_STAT_QDROP(4), IGBX_STAT_QDROP(5),
+	IGBX_STAT_QDROP(6), IGBX_STAT_QDROP(7), IGBX_STAT_QDROP(8),
+	IGBX_STAT_QDROP(9), IGBX_STAT_QDROP(10), IGBX_STAT_QDROP(11),
+	IGBX_STAT_QDROP(12), IGBX_STAT_QDROP(13), IGBX_STAT_QDROP(14),
+	IGBX_STAT_QDROP(15),
+	/* basic stats only: ethdev prints them as rx/tx_good_packets/bytes */
+	IGBX_STAT32(GPRC, "rx_good_packets_mac"),
+	IGBX_STAT32(GPTC, "tx_good_packets_mac"),
+	IGBX_STAT64(GORC, "rx_good_bytes_mac"),
+	IGBX_STAT64(GOTC, "tx_good_bytes_mac"),
+};
+
+static_assert(RTE_DIM(igbx_stat_table) == IGBX_STAT_NB, "table and ids differ");
+static_assert(IGBX_MAX_RX_QUEUES == 16, "IGBX_STAT_QDROP list covers 16 queues");
+
+const unsigned int igbx_stat_count = IGBX_STAT_NB;
+const unsigned int igbx_xstat_count = IGBX_STAT_GPRC;
+
+/* ---- counters ----------------------------------------------------------- */
+
+/* 64-bit pairs: low word first; reading the high word completes the pair. */
+static uint64_t
+igbx_stat_read(struct igbx_hw *hw, const struct igbx_stat_desc *d)
+{
+	uint64_t lo = igbx_read(hw, d->reg);
+
+	if (!d->is64)
+		return lo;
+	return lo | (uint64_t)igbx_read(hw, d->reg + 4) << 32;
+}
+
+void
+igbx_stats_update(struct igbx_adapter *ad)
+{
+	unsigned int i;
+
+	for (i = 0; i < IGBX_STAT_NB; i++)
+		ad->stats.value[i] += igbx_stat_read(&ad->hw, &igbx_stat_table[i]);
+}
+
+void
+igbx_stats_clear(struct igbx_adapter *ad)
+{
+	memset(&ad->stats, 0, sizeof(ad->stats));
+}
+
+static void
+igbx_stats_queues_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
+{
+	const uint64_t *v = IGBX_DEV_ADAPTER(dev)->stats.value;
+	unsigned int q;
+
+	for (q = 0; q < dev->data->nb_rx_queues && q < RTE_ETHDEV_QUEUE_STAT_CNTRS; q++) {
+		const struct igbx_rx_queue *rxq = dev->data->rx_queues[q];
+
+		stats->q_errors[q] = q < IGBX_MAX_RX_QUEUES ? v[IGBX_STAT_RQDPC0 + q] : 0;
+		if (rxq == NULL)
+			continue;
+		stats->q_ipackets[q] = rxq->packets;
+		stats->q_ibytes[q] = rxq->bytes;
+		stats->q_errors[q] += rxq->errors;
+	}
+	for (q = 0; q < dev->data->nb_tx_queues && q < RTE_ETHDEV_QUEUE_STAT_CNTRS; q++) {
+		const struct igbx_tx_queue *txq = dev->data->tx_queues[q];
+
+		if (txq == NULL)
+			continue;
+		stats->q_opackets[q] = txq->packets;
+		stats->q_obytes[q] = txq->bytes;
+	}
+}
+
+int
+igbx_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
+{
+	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
+	const uint64_t *v = ad->stats.value;
+	unsigned int q;
+
+	igbx_stats_update(ad);
+	stats->ipackets = v[IGBX_STAT_GPRC];
+	stats->opackets = v[IGBX_STAT_GPTC];
+	stats->ibytes = v[IGBX_STAT_GORC];
+	stats->obytes = v[IGBX_STAT_GOTC];
+	stats->imissed = v[IGBX_STAT_MPC];
+	for (q = 0; q < IGBX_MAX_RX_QUEUES; q++)
+		stats->imissed += v[IGBX_STAT_RQDPC0 + q];
+	stats->ierrors = v[IGBX_STAT_CRCERRS] + v[IGBX_STAT_ALGNERRC] +
+			 v[IGBX_STAT_RXERRC] + v[IGBX_STAT_RLEC];
+	stats->oerrors = v[IGBX_STAT_ECOL] + v[IGBX_STAT_LATECOL];
+	stats->rx_nombuf = dev->data->rx_mbuf_alloc_failed;
+	igbx_stats_queues_get(dev, stats);
+	return 0;
+}
+
+/* Read (and so clear) the hardware, then forget hardware and queue counts. */
+int
+igbx_stats_reset(struct rte_eth_dev *dev)
+{
+	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
+	unsigned int q;
+
+	igbx_stats_update(ad);
+	igbx_stats_clear(ad);
+	for (q = 0; q < dev->data->nb_rx_queues; q++) {
+		struct igbx_rx_queue *rxq = dev->data->rx_queues[q];
+
+		if (rxq != NULL)
+			rxq->packets = rxq->bytes = rxq->errors = 0;
+	}
+	for (q = 0; q < dev->data->nb_tx_queues; q++) {
+		struct igbx_tx_queue *txq = dev->data->tx_queues[q];
+
+		if (txq != NULL)
+			txq->packets = txq->bytes = 0;
+	}
+	return 0;
+}
+
+int
+igbx_xstats_reset(struct rte_eth_dev *dev)
+{
+	return igbx_stats_reset(dev);
+}
+
+/* ---- xstats ------------------------------------------------------------- */
+
+int
+igbx_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
+		unsigned int n)
+{
+	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
+	unsigned int i;
+
+	if (xstats == NULL || n < igbx_xstat_count)
+		return (int)igbx_xstat_count;
+	igbx_stats_update(ad);
+	for (i = 0; i < igbx_xstat_count; i++) {
+		xstats[i].id = i;
+		xstats[i].value = ad->stats.value[i];
+	}
+	return (int)igbx_xstat_count;
+}
+
+int
+igbx_xstats_get_names(struct rte_eth_dev *dev __rte_unused,
+		      struct rte_eth_xstat_name *names, unsigned int size)
+{
+	unsigned int i;
+
+	if (names == NULL || size < igbx_xstat_count)
+		return (int)igbx_xstat_count;
+	for (i = 0; i < igbx_xstat_count; i++)
+		strlcpy(names[i].name, igbx_stat_table[i].name, sizeof(names[i].name));
+	return (int)igbx_xstat_count;
+}
+
+static int
+igbx_xstats_check_ids(const uint64_t *ids, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		if (ids[i] < igbx_xstat_count)
+			continue;
+		IGBX_LOG(ERR, "ids[%u] %" PRIu64 " invalid: xstats ids are 0..%u",
+			 i, ids[i], igbx_xstat_count - 1);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+int
+igbx_xstats_get_by_id(struct rte_eth_dev *dev, const uint64_t *ids,
+		      uint64_t *values, unsigned int n)
+{
+	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
+	unsigned int i;
+	int ret;
+
+	if (ids == NULL) {
+		if (values == NULL || n < igbx_xstat_count)
+			return (int)igbx_xstat_count;
+		igbx_stats_update(ad);
+		for (i = 0; i < igbx_xstat_count; i++)
+			values[i] = ad->stats.value[i];
+		return (int)igbx_xstat_count;
+	}
+	ret = igbx_xstats_check_ids(ids, n);
+	if (ret != 0)
+		return ret;
+	igbx_stats_update(ad);
+	for (i = 0; i < n; i++)
+		values[i] = ad->stats.value[ids[i]];
+	return (int)n;
+}
+
+int
+igbx_xstats_get_names_by_id(struct rte_eth_dev *dev, const uint64_t *ids,
+			    struct rte_eth_xstat_name *names, unsigned int size)
+{
+	unsigned int i;
+	int ret;
+
+	if (ids == NULL)
+		return igbx_xstats_get_names(dev, names, size);
+	ret = igbx_xstats_check_ids(ids, size);
+	if (ret != 0)
+		return ret;
+	for (i = 0; i < size; i++)
+		strlcpy(names[i].name, igbx_stat_table[ids[i]].name,
+			sizeof(names[i].name));
+	return (int)size;
+}
+
+/* ---- register dump ------------------------------------------------------ */
+
+#define IGBX_DUMP1(r)		{ #r, IGBX_ ## r, 1, 0 }
+#define IGBX_DUMPN(r, n, s)	{ #r, IGBX_ ## r(0), n, s }
+
+/* Configuration and state; no read-to-clear (ICR, EICR, statistics) and no
+ * read-to-set (SWSM.SMBI) register, so a dump changes nothing. */
+const struct igbx_reg_desc igbx_dump_table[] = {
+	IGBX_DUMP1(CTRL), IGBX_DUMP1(STATUS), IGBX_DUMP1(EECD),
+	IGBX_DUMP1(CTRL_EXT), IGBX_DUMP1(MDIC), IGBX_DUMP1(FCAL),
+	IGBX_DUMP1(FCAH), IGBX_DUMP1(FCT), IGBX_DUMP1(CONNSW), IGBX_DUMP1(VET),
+	IGBX_DUMP1(FCTTV), IGBX_DUMP1(LEDCTL), IGBX_DUMP1(IMS),
+	IGBX_DUMP1(IAM), IGBX_DUMP1(GPIE), IGBX_DUMP1(EIMS), IGBX_DUMP1(EIAC),
+	IGBX_DUMP1(EIAM), IGBX_DUMPN(EITR, IGBX_MSIX_VECTORS, 4),
+	IGBX_DUMPN(IVAR, 8, 4), IGBX_DUMP1(IVAR_MISC),
+	IGBX_DUMP1(RCTL), IGBX_DUMP1(FCRTL), IGBX_DUMP1(FCRTH),
+	IGBX_DUMP1(RXPBS), IGBX_DUMP1(FCRTV), IGBX_DUMP1(RXCSUM),
+	IGBX_DUMP1(RLPML), IGBX_DUMP1(RFCTL), IGBX_DUMP1(MRQC),
+	IGBX_DUMP1(VT_CTL), IGBX_DUMP1(MANC), IGBX_DUMP1(WUC),
+	IGBX_DUMP1(TCTL), IGBX_DUMP1(TCTL_EXT), IGBX_DUMP1(TIPG),
+	IGBX_DUMP1(TXPBS), IGBX_DUMP1(DTXCTL), IGBX_DUMP1(SW_FW_SYNC),
+	{ "RAL0-15", IGBX_RAL(0), 16, 8 }, { "RAH0-15", IGBX_RAH(0), 16, 8 },
+	{ "RAL16-23", IGBX_RAL(16), 8, 8 }, { "RAH16-23", IGBX_RAH(16), 8, 8 },
+	IGBX_DUMPN(MTA, IGBX_MTA_WORDS, 4), IGBX_DUMPN(VFTA, IGBX_VFTA_WORDS, 4),
+	IGBX_DUMPN(RETA, 32, 4), IGBX_DUMPN(RSSRK, 10, 4),
+	IGBX_DUMPN(RDBAL, IGBX_MAX_RX_QUEUES, 0x40),
+	IGBX_DUMPN(RDBAH, IGBX_MAX_RX_QUEUES, 0x40),
+	IGBX_DUMPN(RDLEN, IGBX_MAX_RX_QUEUES, 0x40),
+	IGBX_DUMPN(SRRCTL, IGBX_MAX_RX_QUEUES, 0x40),
+	IGBX_DUMPN(RDH, IGBX_MAX_RX_QUEUES, 0x40),
+	IGBX_DUMPN(RDT, IGBX_MAX_RX_QUEUES, 0x40),
+	IGBX_DUMPN(RXDCTL, IGBX_MAX_RX_QUEUES, 0x40),
+	IGBX_DUMPN(TDBAL, IGBX_MAX_TX_QUEUES, 0x40),
+	IGBX_DUMPN(TDBAH, IGBX_MAX_TX_QUEUES, 0x40),
+	IGBX_DUMPN(TDLEN, IGBX_MAX_TX_QUEUES, 0x40),
+	IGBX_DUMPN(TDH, IGBX_MAX_TX_QUEUES, 0x40),
+	IGBX_DUMPN(TDT, IGBX_MAX_TX_QUEUES, 0x40),
+	IGBX_DUMPN(TXDCTL, IGBX_MAX_TX_QUEUES, 0x40),
+	IGBX_DUMPN(TDWBAL, IGBX_MAX_TX_QUEUES, 0x40),
+	IGBX_DUMPN(TDWBAH, IGBX_MAX_TX_QUEUES, 0x40),
+};
+
+const unsigned int igbx_dump_count = RTE_DIM(igbx_dump_table);
+
+static uint32_t
+igbx_dump_words(void)
+{
+	uint32_t n = 0;
+	unsigned int i;
+
+	for (i = 0; i < igbx_dump_count; i++)
+		n += igbx_dump_table[i].count;
+	return n;
+}
+
+/* Whole dump only: data NULL asks for its size, offset must be 0. */
+int
+igbx_get_regs(struct rte_eth_dev *dev, struct rte_dev_reg_info *regs)
+{
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	uint32_t words = igbx_dump_words(), *out = regs->data, k = 0;
+	unsigned int i, j;
+
+	if (out == NULL) {
+		regs->length = words;
+		regs->width = sizeof(uint32_t);
+		return 0;
+	}
+	if (regs->offset != 0 || (regs->length != 0 && regs->length != words)) {
+		IGBX_LOG(ERR, "offset %u length %u invalid: only the whole dump "
+			 "(offset 0, length 0 or %u)", regs->offset, regs->length, words);
+		return -ENOTSUP;
+	}
+	for (i = 0; i < igbx_dump_count; i++)
+		for (j = 0; j < igbx_dump_table[i].count; j++)
+			out[k++] = igbx_read(hw, igbx_dump_table[i].reg +
+					     j * igbx_dump_table[i].stride);
+	regs->length = words;
+	regs->width = sizeof(uint32_t);
+	regs->version = (uint32_t)hw->vendor_id << 16 | hw->device_id;
+	return 0;
+}
+
+/* ---- NVM ---------------------------------------------------------------- */
+
+#define IGBX_NVM_SIZE_BASE_SHIFT	6	/* EECD.EE_SIZE 0 = 64 words */
+#define IGBX_NVM_SIZE_MAX_SHIFT		14	/* EERD addresses 16 K words */
+#define IGBX_NVM_READ_CHUNK		64	/* words per igbx_nvm_read call */
+
+static uint32_t
+igbx_nvm_words(struct igbx_hw *hw)
+{
+	uint32_t shift = (igbx_read(hw, IGBX_EECD) & IGBX_EECD_EE_SIZE_MASK) >>
+			 IGBX_EECD_EE_SIZE_SHIFT;
+
+	shift += IGBX_NVM_SIZE_BASE_SHIFT;
+	return UINT32_C(1) << RTE_MIN(shift, (uint32_t)IGBX_NVM_SIZE_MAX_SHIFT);
+}
+
+int
+igbx_get_eeprom_length(struct rte_eth_dev *dev)
+{
+	return (int)(igbx_nvm_words(IGBX_DEV_HW(dev)) * 2);
+}
+
+/* Words are little endian: byte 2w is the low byte of word w. */
+static int
+igbx_nvm_copy_bytes(struct igbx_hw *hw, uint32_t first, uint32_t len, uint8_t *out)
+{
+	uint16_t buf[IGBX_NVM_READ_CHUNK];
+	uint32_t w = first / 2, end = first + len, pos = first;
+	uint16_t count;
+	int ret;
+
+	while (pos < end) {
+		count = (uint16_t)RTE_MIN((uint32_t)IGBX_NVM_READ_CHUNK,
+					  (end + 1) / 2 - w);
+		ret = igbx_nvm_read(hw, (uint16_t)w, count, buf);
+		if (ret != 0)
+			return ret;
+		for (; pos < end && pos / 2 < w + count; pos++)
+			out[pos - first] = (uint8_t)(buf[pos / 2 - w] >> (8 * (pos & 1)));
+		w += count;
+	}
+	return 0;
+}
+
+int
+igbx_get_eeprom(struct rte_eth_dev *dev, struct rte_dev_eeprom_info *eeprom)
+{
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	uint32_t size = igbx_nvm_words(hw) * 2;
+
+	if (eeprom->data == NULL && eeprom->length != 0) {
+		IGBX_LOG(ERR, "data NULL invalid with length %u", eeprom->length);
+		return -EINVAL;
+	}
+	if (eeprom->offset > size || eeprom->length > size - eeprom->offset) {
+		IGBX_LOG(ERR, "offset %u length %u invalid: NVM is %u bytes",
+			 eeprom->offset, eeprom->length, size);
+		return -EINVAL;
+	}
+	eeprom->magic = (uint32_t)hw->vendor_id | (uint32_t)hw->device_id << 16;
+	if (eeprom->length == 0)
+		return 0;
+	return igbx_nvm_copy_bytes(hw, eeprom->offset, eeprom->length, eeprom->data);
+}
+
+/*
+ * NVM word 0x05: major 15:12, minor 11:4, image id 3:0; words 0x42/0x43: the
+ * eTrack id. As ethdev asks, a too small buffer gets the size it needs (with
+ * the terminating NUL) as a positive return value.
+ */
+int
+igbx_fw_version_get(struct rte_eth_dev *dev, char *fw_version, size_t fw_size)
+{
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	uint16_t ver, etrack[2];
+	char buf[48];
+	int ret, len;
+
+	ret = igbx_nvm_read(hw, IGBX_NVM_VERSION, 1, &ver);
+	if (ret == 0)
+		ret = igbx_nvm_read(hw, IGBX_NVM_ETRACK_LO, 2, etrack);
+	if (ret != 0) {
+		IGBX_LOG(ERR, "NVM version words unreadable: %d", ret);
+		return -EIO;
+	}
+	len = snprintf(buf, sizeof(buf), "%u.%u-%u, 0x%04x%04x", ver >> 12,
+		       (ver >> 4) & 0xFF, ver & 0xF, etrack[1], etrack[0]);
+	if (fw_version == NULL || fw_size < (size_t)len + 1)
+		return len + 1;
+	memcpy(fw_version, buf, (size_t)len + 1);
+	return 0;
+}

@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Fixtures of the system tests: the driver parameter (stock referee / igbx),
+# testpmd and simulator runs that always get cleaned up, a log file per test.
+import os
+import re
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / 'lib'))
+
+import igbxsim  # noqa: E402
+
+# Per-test wall-clock limit: a hung application must not hang the suite.
+TEST_TIMEOUT = int(os.environ.get('IGBX_TEST_TIMEOUT', '240'))
+
+DRIVERS = [pytest.param('stock', marks=pytest.mark.stock),
+           pytest.param('igbx', marks=pytest.mark.igbx)]
+
+
+def need_driver(driver):
+    """Skip (with the reason) an igbx variant whose plugin is not built."""
+    if driver == 'igbx' and not igbxsim.IGBX_PLUGIN.exists():
+        pytest.skip('%s not built' % igbxsim.IGBX_PLUGIN)
+
+
+@pytest.fixture(params=DRIVERS)
+def driver(request):
+    need_driver(request.param)
+    return request.param
+
+
+@pytest.fixture
+def log_path(request):
+    name = re.sub(r'[^A-Za-z0-9_.-]+', '_', request.node.nodeid)
+    igbxsim.LOG_DIR.mkdir(parents=True, exist_ok=True)
+    path = igbxsim.LOG_DIR / (name[-150:] + '.log')
+    if path.exists():
+        path.unlink()
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _time_limit():
+    def expired(signum, frame):
+        raise TimeoutError('test exceeded %ss (IGBX_TEST_TIMEOUT)' %
+                           TEST_TIMEOUT)
+    old = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(TEST_TIMEOUT)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)
+
+
+@pytest.fixture
+def testpmd(log_path):
+    """Factory: testpmd(driver, args=[...]) -> started Testpmd; every one is
+    quit (or killed) and its run dir removed at teardown."""
+    started = []
+
+    def start(driver, args=(), **kw):
+        tp = igbxsim.Testpmd(driver, args=args, log_path=log_path, **kw)
+        started.append(tp)
+        return tp.start()
+
+    yield start
+    for tp in started:
+        tp.close()
+
+
+@pytest.fixture
+def sim(log_path):
+    """Factory: sim(app_argv, ports=2) -> started Sim, always cleaned up."""
+    started = []
+
+    def start(app, **kw):
+        s = igbxsim.Sim(app, log_path=log_path, **kw)
+        started.append(s)
+        return s.start()
+
+    yield start
+    for s in started:
+        s.close()
+
+
+def pytest_sessionstart(session):
+    if os.geteuid() != 0:
+        pytest.exit('the system tests need root (igbx-sim mounts, hugepages)',
+                    returncode=2)
