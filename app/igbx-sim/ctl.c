@@ -387,9 +387,8 @@ static void *ctl_listener(void *arg)
 int sim_ctl_start(void)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	sigset_t all, old;
 	pthread_t tid;
-	int fd, ret;
+	int fd;
 
 	if (snprintf(sa.sun_path, sizeof(sa.sun_path), "%s/" SIM_CTL_SOCK,
 		     sim_run_dir) >= (int)sizeof(sa.sun_path)) {
@@ -405,16 +404,10 @@ int sim_ctl_start(void)
 		close(fd);
 		return -1;
 	}
-	sigfillset(&all);
-	sigdelset(&all, SIGSEGV);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	ret = pthread_create(&tid, NULL, ctl_listener, (void *)(intptr_t)fd);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (ret) {
+	if (sim_thread_start(&tid, ctl_listener, (void *)(intptr_t)fd,
+			     "igbx-sim-ctl")) {
 		close(fd);
 		return -1;
 	}
-	pthread_setname_np(tid, "igbx-sim-ctl");
-	pthread_detach(tid);
 	return 0;
 }

@@ -4,7 +4,6 @@
  * timers and queue bookkeeping, the TX and RX engines, wire input and
  * pending interrupts; spins while there is work, naps when idle.
  */
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -76,21 +75,7 @@ static void *devthread_main(void *arg)
 
 int sim_devthread_start(void)
 {
-	sigset_t all, old;
 	pthread_t tid;
-	int ret;
 
-	/* The application's signals (SIGINT for testpmd...) are not ours. */
-	sigfillset(&all);
-	sigdelset(&all, SIGSEGV);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	ret = pthread_create(&tid, NULL, devthread_main, NULL);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (ret) {
-		sim_log("device thread: %s", strerror(ret));
-		return -1;
-	}
-	pthread_setname_np(tid, "igbx-sim-dev");
-	pthread_detach(tid);
-	return 0;
+	return sim_thread_start(&tid, devthread_main, NULL, "igbx-sim-dev");
 }

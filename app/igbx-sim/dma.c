@@ -5,7 +5,6 @@
  * mappings through /proc/self/pagemap.
  */
 #include <fcntl.h>
-#include <mntent.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,45 +30,17 @@ struct dma_table {
 
 static _Atomic(struct dma_table *) dma_table;
 static pthread_mutex_t dma_rescan_lock = PTHREAD_MUTEX_INITIALIZER;
-static __thread const struct dma_page *dma_last;
+/* initial-exec: the library is preloaded, and the hot path must not call
+ * __tls_get_addr per lookup
+ */
+static __thread const struct dma_page *dma_last
+	__attribute__((tls_model("initial-exec")));
 
 static int page_cmp(const void *a, const void *b)
 {
 	const struct dma_page *x = a, *y = b;
 
 	return x->pa < y->pa ? -1 : x->pa > y->pa;
-}
-
-static bool is_hugetlbfs_path(const char *path, char mounts[][256],
-			      unsigned int nm)
-{
-	unsigned int i;
-	size_t l;
-
-	if (!strncmp(path, "/anon_hugepage", 14))
-		return true;
-	for (i = 0; i < nm; i++) {
-		l = strlen(mounts[i]);
-		if (!strncmp(path, mounts[i], l) && path[l] == '/')
-			return true;
-	}
-	return false;
-}
-
-static unsigned int read_hugetlbfs_mounts(char mounts[][256], unsigned int max)
-{
-	struct mntent *m;
-	unsigned int n = 0;
-	FILE *f;
-
-	f = setmntent("/proc/self/mounts", "r");
-	if (!f)
-		return 0;
-	while ((m = getmntent(f)) != NULL && n < max)
-		if (!strcmp(m->mnt_type, "hugetlbfs"))
-			snprintf(mounts[n++], 256, "%s", m->mnt_dir);
-	endmntent(f);
-	return n;
 }
 
 /* Adds the 2 MB pages of [lo, hi) that are present. */
@@ -93,39 +64,40 @@ static void add_range(struct dma_table **t, unsigned int *cap, int pm,
 	}
 }
 
-/* Rebuilds the table from /proc/self/maps. Old tables are kept (not freed):
- * another thread may still be reading one, and rescans are rare.
+/* Rebuilds the table from /proc/self/smaps: every mapping whose kernel page
+ * size is 2 MB (hugetlbfs files, anonymous or memfd hugepages, whatever
+ * DPDK's memory mode). Old tables are kept (not freed): another thread may
+ * still be reading one, and rescans are rare.
  */
 static void dma_rescan(void)
 {
-	char mounts[16][256], line[4096], path[4096];
-	unsigned int nm, cap = 256;
-	unsigned long lo, hi;
+	unsigned long lo = 0, hi = 0, kps;
+	unsigned int cap = 256;
 	struct dma_table *t;
-	FILE *maps;
+	char line[4096];
+	FILE *smaps;
 	int pm;
 
-	nm = read_hugetlbfs_mounts(mounts, 16);
-	maps = fopen("/proc/self/maps", "re");
+	smaps = fopen("/proc/self/smaps", "re");
 	pm = sim_real_open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC, 0);
 	t = malloc(sizeof(*t) + cap * sizeof(struct dma_page));
-	if (!maps || pm < 0 || !t)
+	if (!smaps || pm < 0 || !t)
 		goto out;
 	t->n = 0;
-	while (fgets(line, sizeof(line), maps)) {
-		path[0] = '\0';
-		if (sscanf(line, "%lx-%lx %*s %*s %*s %*s %4095[^\n]", &lo, &hi,
-			   path) < 2 || !is_hugetlbfs_path(path, mounts, nm))
+	while (fgets(line, sizeof(line), smaps)) {
+		if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2)
 			continue;
-		add_range(&t, &cap, pm, lo, hi);
+		if (sscanf(line, "KernelPageSize: %lu kB", &kps) == 1 &&
+		    kps * 1024 == HUGE_SIZE)
+			add_range(&t, &cap, pm, lo, hi);
 	}
 	qsort(t->pages, t->n, sizeof(t->pages[0]), page_cmp);
 	atomic_store(&dma_table, t);
 	t = NULL;
 out:
 	free(t);
-	if (maps)
-		fclose(maps);
+	if (smaps)
+		fclose(smaps);
 	if (pm >= 0)
 		close(pm);
 }

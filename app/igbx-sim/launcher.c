@@ -60,9 +60,10 @@ static int die(const char *what, int err)
 /* "P:FILE" for --pcap-in/--pcap-out */
 static int parse_pcap_opt(const char *arg, struct sim_config *cfg, bool in)
 {
-	char num[16];
 	const char *colon = strchr(arg, ':');
+	char num[16], cwd[PATH_MAX] = "";
 	uint64_t port;
+	int n;
 
 	if (!colon || colon == arg || (size_t)(colon - arg) >= sizeof(num) ||
 	    !colon[1])
@@ -71,9 +72,13 @@ static int parse_pcap_opt(const char *arg, struct sim_config *cfg, bool in)
 	num[colon - arg] = '\0';
 	if (!sim_parse_u64(num, &port) || port >= SIM_MAX_PORTS)
 		return -1;
-	snprintf(in ? cfg->pcap_in[port] : cfg->pcap_out[port],
-		 sizeof(cfg->pcap_in[0]), "%s", colon + 1);
-	return 0;
+	/* absolute, since the application may change its directory */
+	if (colon[1] != '/' && !getcwd(cwd, sizeof(cwd)))
+		return -1;
+	n = snprintf(in ? cfg->pcap_in[port] : cfg->pcap_out[port],
+		     sizeof(cfg->pcap_in[0]), "%s%s%s", cwd, cwd[0] ? "/" : "",
+		     colon + 1);
+	return n < (int)sizeof(cfg->pcap_in[0]) ? 0 : -1;
 }
 
 static int parse_wire(const char *arg, enum sim_wire_kind *w)
@@ -89,6 +94,51 @@ static int parse_wire(const char *arg, enum sim_wire_kind *w)
 	return 0;
 }
 
+/* One option of the run; -1 (after saying why) when its value is bad. */
+static int apply_option(int c, const char *arg, struct launch_opts *o)
+{
+	uint64_t n;
+
+	switch (c) {
+	case 'p':
+		if (!sim_parse_u64(arg, &n) || n < 1 || n > SIM_MAX_PORTS) {
+			fprintf(stderr, "igbx-sim: --ports %s: 1 to %d\n", arg,
+				SIM_MAX_PORTS);
+			return -1;
+		}
+		o->cfg.nb_ports = n;
+		return 0;
+	case 'w':
+		if (!parse_wire(arg, &o->cfg.wire))
+			return 0;
+		fprintf(stderr, "igbx-sim: --wire %s: pair, tap or none\n", arg);
+		return -1;
+	case 't':
+		snprintf(o->cfg.tap_name, sizeof(o->cfg.tap_name), "%s", arg);
+		return 0;
+	case 'i':
+	case 'o':
+		if (!parse_pcap_opt(arg, &o->cfg, c == 'i'))
+			return 0;
+		fprintf(stderr, "igbx-sim: --pcap-%s %s: want PORT:FILE\n",
+			c == 'i' ? "in" : "out", arg);
+		return -1;
+	case 'r':
+		if (strlen(arg) >= sizeof(o->run_dir) - 64) {
+			fprintf(stderr, "igbx-sim: --run-dir too long\n");
+			return -1;
+		}
+		snprintf(o->run_dir, sizeof(o->run_dir), "%s", arg);
+		o->run_dir_given = true;
+		return 0;
+	case 'k':
+		o->keep = true;
+		return 0;
+	}
+	usage();
+	return -1;
+}
+
 static int parse_options(int argc, char **argv, struct launch_opts *o)
 {
 	static const struct option longopts[] = {
@@ -102,64 +152,27 @@ static int parse_options(int argc, char **argv, struct launch_opts *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	uint64_t n;
 	int c;
 
 	o->cfg.nb_ports = 2;
 	o->cfg.wire = SIM_WIRE_PAIR;
 	snprintf(o->cfg.tap_name, sizeof(o->cfg.tap_name), "igbxs%%u");
-	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			if (!sim_parse_u64(optarg, &n) || n < 1 ||
-			    n > SIM_MAX_PORTS) {
-				fprintf(stderr, "igbx-sim: --ports %s: 1 to %d\n",
-					optarg, SIM_MAX_PORTS);
-				return -1;
-			}
-			o->cfg.nb_ports = n;
-			break;
-		case 'w':
-			if (parse_wire(optarg, &o->cfg.wire)) {
-				fprintf(stderr, "igbx-sim: --wire %s: pair, tap or none\n",
-					optarg);
-				return -1;
-			}
-			break;
-		case 't':
-			snprintf(o->cfg.tap_name, sizeof(o->cfg.tap_name), "%s",
-				 optarg);
-			break;
-		case 'i':
-		case 'o':
-			if (parse_pcap_opt(optarg, &o->cfg, c == 'i')) {
-				fprintf(stderr, "igbx-sim: --pcap-%s %s: want PORT:FILE\n",
-					c == 'i' ? "in" : "out", optarg);
-				return -1;
-			}
-			break;
-		case 'r':
-			if (strlen(optarg) >= sizeof(o->run_dir) - 64) {
-				fprintf(stderr, "igbx-sim: --run-dir too long\n");
-				return -1;
-			}
-			snprintf(o->run_dir, sizeof(o->run_dir), "%s", optarg);
-			o->run_dir_given = true;
-			break;
-		case 'k':
-			o->keep = true;
-			break;
-		default:
-			usage();
+	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1)
+		if (apply_option(c, optarg, o))
 			return -1;
-		}
-	}
 	if (optind >= argc) {
 		usage();
 		return -1;
 	}
 	o->cmd = argv + optind;
 	return 0;
+}
+
+static const char *preload_path(void)
+{
+	const char *env = getenv("IGBX_SIM_PRELOAD");
+
+	return env && *env ? env : IGBX_SIM_PRELOAD;
 }
 
 static int check_host(void)
@@ -176,6 +189,11 @@ static int check_host(void)
 		pages = 0;
 	if (f)
 		fclose(f);
+	if (access(preload_path(), R_OK) != 0) {
+		fprintf(stderr, "igbx-sim: preload library %s: %s\n",
+			preload_path(), strerror(errno));
+		return -1;
+	}
 	if (pages <= 0) {
 		fprintf(stderr, "igbx-sim: no hugepages reserved (/proc/sys/vm/nr_hugepages is 0); "
 			"try: echo 1024 > /proc/sys/vm/nr_hugepages\n");
@@ -257,6 +275,28 @@ static int create_state(const char *run, unsigned int port)
 	return ret;
 }
 
+/* The preload library appends (each primary of the run continues the
+ * file), so a run starts every output empty.
+ */
+static int truncate_pcap_outputs(const struct sim_config *cfg)
+{
+	unsigned int i;
+	int fd;
+
+	for (i = 0; i < SIM_MAX_PORTS; i++) {
+		if (!cfg->pcap_out[i][0])
+			continue;
+		fd = open(cfg->pcap_out[i], O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (fd < 0) {
+			fprintf(stderr, "igbx-sim: %s: %s\n", cfg->pcap_out[i],
+				strerror(errno));
+			return -errno;
+		}
+		close(fd);
+	}
+	return 0;
+}
+
 static int prepare_run_dir(struct launch_opts *o)
 {
 	char path[PATH_MAX];
@@ -276,6 +316,8 @@ static int prepare_run_dir(struct launch_opts *o)
 	}
 	if (!ret)
 		ret = write_config(o);
+	if (!ret)
+		ret = truncate_pcap_outputs(&o->cfg);
 	if (ret)
 		return die("creating the run directory", -ret);
 	snprintf(path, sizeof(path), "%s/" SIM_PRIMARY_LOCK, o->run_dir);
@@ -343,7 +385,6 @@ static void forward_signal(int sig, siginfo_t *si, void *uc)
 
 static void exec_child(const struct launch_opts *o)
 {
-	const char *preload = getenv("IGBX_SIM_PRELOAD");
 	char path[PATH_MAX];
 
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
@@ -351,7 +392,7 @@ static void exec_child(const struct launch_opts *o)
 	*strrchr(path, '/') = '\0';
 	setenv("SYSFS_PCI_DEVICES", path, 1);
 	setenv("IGBX_SIM_RUN_DIR", o->run_dir, 1);
-	setenv("LD_PRELOAD", preload && *preload ? preload : IGBX_SIM_PRELOAD, 1);
+	setenv("LD_PRELOAD", preload_path(), 1);
 	execvp(o->cmd[0], o->cmd);
 	fprintf(stderr, "igbx-sim: %s: %s\n", o->cmd[0], strerror(errno));
 	_exit(127);

@@ -481,6 +481,12 @@ extern const unsigned int sim_reg_table_len;
 const struct sim_reg_desc *sim_reg_lookup(uint32_t off);
 /* "NAME" or "NAME[i]" for the register at off, "0x....." if not in the table. */
 const char *sim_reg_name(uint32_t off, char *buf, size_t len);
+/* Register dump from the table, without side effects: one line per register
+ * instance whose value is not its default (all with all_regs), as
+ * "0x0c028 RXDCTL[0] RW 0x02010000 RX descriptor control...".
+ */
+void sim_reg_dump(const struct sim_port *p, bool all_regs,
+		  void (*fn)(void *arg, const char *line), void *arg);
 
 /* ---- model internals (shared by regs.c, nvm.c, phy.c, intr.c) --------- */
 /* Words of sim_shared.model[] the register model keeps its state in. */
@@ -499,7 +505,7 @@ enum sim_model_word {
 #define SIM_PHYF_AN_DONE	(1u << 1)	/* autoneg completed (configured) */
 #define SIM_PHYF_IN_RESET	(1u << 2)	/* CTRL.PHY_RST held */
 #define SIM_PHYF_LINK_LATCH	(1u << 3)	/* link dropped since status read */
-#define SIM_AN_TIME_MS		20		/* autonegotiation duration */
+#define SIM_AN_TIME_MS		150		/* autonegotiation duration (shortened) */
 
 /* Device reset (CTRL.RST) or power-on: registers to their defaults. */
 void sim_regs_reset(struct sim_port *p);

@@ -20,9 +20,12 @@ static const uint16_t sim_phy_defaults[32] = {
 	[SIM_PHY_PORT_CTRL] = 0x1000,	/* automatic MDI/MDI-X */
 };
 
-/* Link partner: another 82576 that advertises everything but next pages. */
-#define SIM_PARTNER_ANLPAR	0x45e1u		/* ack, pause, 10/100 HD/FD */
-#define SIM_PARTNER_GSR		(SIM_PHY_GSR_LP_1000FD | SIM_PHY_GSR_LP_1000HD)
+/* A partner with no modelled PHY (TAP, pcap, unpaired) advertises all
+ * 10/100/1000 modes and pause, like another 82576 with its defaults.
+ */
+#define SIM_PARTNER_ANAR	0x05e1u
+#define SIM_PARTNER_GCR		(SIM_PHY_GCR_1000FD | SIM_PHY_GCR_1000HD)
+#define SIM_ANLPAR_ACK		0x4000u		/* link code word received */
 
 static uint32_t sim_now_ms(void)
 {
@@ -57,56 +60,106 @@ void sim_phy_reset(struct sim_port *p)
 	sim_link_update(p);
 }
 
+/* The far end of a wire pair, when it is a simulated port as well. */
+static const struct sim_port *sim_phy_peer(const struct sim_port *p)
+{
+	if (p->wire != SIM_WIRE_PAIR || !p->peer || !p->peer->sh)
+		return NULL;
+	return p->peer;
+}
+
+static bool sim_phy_an_done(const struct sim_port *p)
+{
+	uint32_t flags = p->sh->model[SIM_MW_PHY_FLAGS];
+
+	if (flags & SIM_PHYF_AN_DONE)
+		return true;
+	return (flags & SIM_PHYF_AN_PENDING) &&
+	       (int32_t)(sim_now_ms() - p->sh->model[SIM_MW_AN_DEADLINE]) >= 0;
+}
+
+/* Whether this PHY drives the wire: out of reset, powered, negotiated. */
+static bool sim_phy_ready(const struct sim_port *p)
+{
+	uint16_t ctrl = p->sh->phy[SIM_PHY_CTRL];
+
+	if (p->sh->model[SIM_MW_PHY_FLAGS] & SIM_PHYF_IN_RESET)
+		return false;
+	if (ctrl & (SIM_PHY_CTRL_POWER_DOWN | SIM_PHY_CTRL_ISOLATE))
+		return false;
+	return !(ctrl & SIM_PHY_CTRL_AN_EN) || sim_phy_an_done(p);
+}
+
+/* What a PHY offers: its advertisement, or with autonegotiation off, the
+ * one forced mode, in advertisement (ANAR) and 1000BASE-T control bits.
+ */
+static void sim_phy_offer(const struct sim_port *p, uint16_t *anar,
+			  uint16_t *gcr)
+{
+	uint16_t ctrl;
+
+	if (!p) {
+		*anar = SIM_PARTNER_ANAR;
+		*gcr = SIM_PARTNER_GCR;
+		return;
+	}
+	ctrl = p->sh->phy[SIM_PHY_CTRL];
+	*anar = p->sh->phy[SIM_PHY_ANAR];
+	*gcr = p->sh->phy[SIM_PHY_GCR];
+	if (ctrl & SIM_PHY_CTRL_AN_EN)
+		return;
+	*anar = *gcr = 0;
+	if (ctrl & SIM_PHY_CTRL_SPEED_MSB)
+		*gcr = (ctrl & SIM_PHY_CTRL_FD) ? SIM_PHY_GCR_1000FD :
+						  SIM_PHY_GCR_1000HD;
+	else if (ctrl & SIM_PHY_CTRL_SPEED_LSB)
+		*anar = (ctrl & SIM_PHY_CTRL_FD) ? 0x0100 : 0x0080;
+	else
+		*anar = (ctrl & SIM_PHY_CTRL_FD) ? 0x0040 : 0x0020;
+}
+
 /*
  * Resolved speed (0 10, 1 100, 2 1000) and duplex, or -1 when the link cannot
- * come up: the best mode both ends advertise (IEEE 802.3 28B.3 priority), or
+ * come up: the best mode both ends offer (IEEE 802.3 28B.3 priority), or
  * the forced mode of PHY control bits 6/13/8 without autonegotiation.
  */
 static int sim_phy_resolve(const struct sim_port *p, bool *fd)
 {
-	const uint16_t *r = p->sh->phy;
-	uint16_t ctrl = r[SIM_PHY_CTRL];
+	static const struct { uint16_t gcr, anar; int speed; bool fd; } prio[] = {
+		{ SIM_PHY_GCR_1000FD, 0, 2, true },
+		{ SIM_PHY_GCR_1000HD, 0, 2, false },
+		{ 0, 0x0100, 1, true }, { 0, 0x0080, 1, false },
+		{ 0, 0x0040, 0, true }, { 0, 0x0020, 0, false },
+	};
+	uint16_t la, lg, pa, pg;
+	unsigned int i;
 
-	if (!(ctrl & SIM_PHY_CTRL_AN_EN) || (ctrl & SIM_PHY_CTRL_LOOPBACK)) {
-		*fd = ctrl & SIM_PHY_CTRL_FD;
-		if (ctrl & SIM_PHY_CTRL_SPEED_MSB)
-			return 2;
-		return (ctrl & SIM_PHY_CTRL_SPEED_LSB) ? 1 : 0;
+	sim_phy_offer(p, &la, &lg);
+	if (p->sh->phy[SIM_PHY_CTRL] & SIM_PHY_CTRL_LOOPBACK)
+		sim_phy_offer(p, &pa, &pg);
+	else
+		sim_phy_offer(sim_phy_peer(p), &pa, &pg);
+	for (i = 0; i < sizeof(prio) / sizeof(prio[0]); i++) {
+		if ((lg & pg & prio[i].gcr) || (la & pa & prio[i].anar)) {
+			*fd = prio[i].fd;
+			return prio[i].speed;
+		}
 	}
-	*fd = true;
-	if (r[SIM_PHY_GCR] & SIM_PHY_GCR_1000FD)
-		return 2;
 	*fd = false;
-	if (r[SIM_PHY_GCR] & SIM_PHY_GCR_1000HD)
-		return 2;
-	*fd = true;
-	if (r[SIM_PHY_ANAR] & 0x0100)
-		return 1;
-	*fd = false;
-	if (r[SIM_PHY_ANAR] & 0x0080)
-		return 1;
-	*fd = true;
-	if (r[SIM_PHY_ANAR] & 0x0040)
-		return 0;
-	*fd = false;
-	return (r[SIM_PHY_ANAR] & 0x0020) ? 0 : -1;
+	return -1;
 }
 
 static bool sim_phy_link_possible(struct sim_port *p, int *speed, bool *fd)
 {
-	uint32_t flags = *sim_phy_flags(p);
+	const struct sim_port *peer = sim_phy_peer(p);
 	uint16_t ctrl = p->sh->phy[SIM_PHY_CTRL];
 
 	*speed = sim_phy_resolve(p, fd);
-	if (flags & SIM_PHYF_IN_RESET)
-		return false;
-	if (ctrl & (SIM_PHY_CTRL_POWER_DOWN | SIM_PHY_CTRL_ISOLATE))
+	if (!sim_phy_ready(p) || *speed < 0)
 		return false;
 	if (ctrl & SIM_PHY_CTRL_LOOPBACK)
 		return true;
-	if (!p->sh->link_wanted || *speed < 0)
-		return false;
-	return !(ctrl & SIM_PHY_CTRL_AN_EN) || (flags & SIM_PHYF_AN_DONE);
+	return p->sh->link_wanted && (!peer || sim_phy_ready(peer));
 }
 
 /* STATUS from the link and control state; also kept in the BAR word. */
@@ -190,7 +243,7 @@ static uint16_t sim_phy_read_live(struct sim_port *p, unsigned int reg)
 	uint32_t *flags = sim_phy_flags(p);
 	bool up = p->sh->link_up, an = *flags & SIM_PHYF_AN_DONE;
 	uint32_t speed = p->sh->model[SIM_MW_LINK_SPEED];
-	uint16_t v = 0;
+	uint16_t v = 0, pa, pg;
 
 	switch (reg) {
 	case SIM_PHY_STATUS:
@@ -203,14 +256,19 @@ static uint16_t sim_phy_read_live(struct sim_port *p, unsigned int reg)
 			v |= SIM_PHY_STATUS_AN_DONE;
 		return v;
 	case SIM_PHY_ANLPAR:
-		return an && p->sh->link_wanted ? SIM_PARTNER_ANLPAR : 0;
+		if (!an || !p->sh->link_wanted)
+			return 0;
+		sim_phy_offer(sim_phy_peer(p), &pa, &pg);
+		return pa | SIM_ANLPAR_ACK;
 	case SIM_PHY_ANER:
 		return an && p->sh->link_wanted ? 0x0001 : 0;
 	case SIM_PHY_GSR:
 		if (!up)
 			return 0;
-		return SIM_PARTNER_GSR | SIM_PHY_GSR_LOCAL_RX_OK |
-		       SIM_PHY_GSR_REMOTE_RX_OK;
+		sim_phy_offer(sim_phy_peer(p), &pa, &pg);
+		/* partner's 1000BASE-T abilities sit two bits higher */
+		return (uint16_t)((pg & SIM_PARTNER_GCR) << 2) |
+		       SIM_PHY_GSR_LOCAL_RX_OK | SIM_PHY_GSR_REMOTE_RX_OK;
 	default:	/* SIM_PHY_PORT_STATUS */
 		if (!up)
 			return 0;

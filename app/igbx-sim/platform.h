@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <pthread.h>
+#include <sched.h>
 
 #include "sim.h"
 
@@ -34,6 +35,10 @@ struct sim_config {
 extern struct sim_config sim_cfg;
 extern char sim_run_dir[1024];	/* canonical path of the run directory */
 extern bool sim_debug;
+/* CPUs the process could use before DPDK pinned its threads: the platform's
+ * threads run there, not on the lcore of the thread that attached.
+ */
+extern cpu_set_t sim_start_cpus;
 
 /* Port lock: robust, so a process that died holding it does not wedge the
  * run; the state it protects is plain registers, consistent enough to go on.
@@ -151,6 +156,11 @@ void sim_wire_deliver(struct sim_port *p, const uint8_t *frame, uint32_t len,
 void sim_irq_recheck(struct sim_port *p);
 
 /* devthread.c, ctl.c */
+/* pthread_create with every signal blocked (the application's signals are
+ * not ours) on sim_start_cpus.
+ */
+int sim_thread_start(pthread_t *tid, void *(*fn)(void *), void *arg,
+		     const char *name);
 int sim_devthread_start(void);
 int sim_ctl_start(void);
 

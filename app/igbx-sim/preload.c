@@ -13,6 +13,7 @@
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -31,6 +32,7 @@ unsigned int sim_nb_ports;
 struct sim_config sim_cfg;
 char sim_run_dir[1024];
 bool sim_debug;
+cpu_set_t sim_start_cpus;
 
 static int (*real_open)(const char *, int, ...);
 static int (*real_openat)(int, const char *, int, ...);
@@ -143,6 +145,8 @@ __attribute__((constructor)) static void sim_preload_init(void)
 	resolve_real();
 	if (!run || !*run)
 		return;
+	if (sched_getaffinity(0, sizeof(sim_start_cpus), &sim_start_cpus))
+		CPU_ZERO(&sim_start_cpus);
 	if (!realpath(run, canon) || strlen(canon) >= sizeof(sim_run_dir)) {
 		sim_log("IGBX_SIM_RUN_DIR %s: not usable", run);
 		return;
@@ -187,8 +191,7 @@ static int map_port(struct sim_port *p, unsigned int id)
 	p->sh = map_file(path, sizeof(struct sim_shared), NULL);
 	sim_pci_dev_path(path, sizeof(path), sim_run_dir, id, "config");
 	p->cfg_fd = sim_real_open(path, O_RDWR | O_CLOEXEC, 0);
-	p->rxfifo = calloc(1, SIM_RXFIFO_BYTES);
-	if (!p->bar || !p->sh || p->cfg_fd < 0 || !p->rxfifo)
+	if (!p->bar || !p->sh || p->cfg_fd < 0)
 		return -1;
 	p->wire = sim_cfg.pcap_in[id][0] || sim_cfg.pcap_out[id][0] ?
 		  SIM_WIRE_PCAP : sim_cfg.wire;
@@ -248,8 +251,10 @@ static void attach(void)
 		}
 	}
 	sim_nb_ports = sim_cfg.nb_ports;
+	/* port 2k <-> 2k+1, when both ends are on the pair wire */
 	for (i = 0; i < sim_nb_ports; i++)
-		if ((i ^ 1) < sim_nb_ports && sim_ports[i].wire == SIM_WIRE_PAIR)
+		if ((i ^ 1) < sim_nb_ports && sim_ports[i].wire == SIM_WIRE_PAIR &&
+		    sim_ports[i ^ 1].wire == SIM_WIRE_PAIR)
 			sim_ports[i].peer = &sim_ports[i ^ 1];
 	sim_trap_install();
 	if (elect_primary())
@@ -262,6 +267,32 @@ static void attach(void)
 static void ensure_attached(void)
 {
 	pthread_once(&attach_once, attach);
+}
+
+int sim_thread_start(pthread_t *tid, void *(*fn)(void *), void *arg,
+		     const char *name)
+{
+	pthread_attr_t attr;
+	sigset_t all, old;
+	int ret;
+
+	pthread_attr_init(&attr);
+	if (CPU_COUNT(&sim_start_cpus))
+		pthread_attr_setaffinity_np(&attr, sizeof(sim_start_cpus),
+					    &sim_start_cpus);
+	sigfillset(&all);
+	sigdelset(&all, SIGSEGV);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	ret = pthread_create(tid, &attr, fn, arg);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	pthread_attr_destroy(&attr);
+	if (ret) {
+		sim_log("%s thread: %s", name, strerror(ret));
+		return -1;
+	}
+	pthread_setname_np(*tid, name);
+	pthread_detach(*tid);
+	return 0;
 }
 
 /* ---- interrupts: the uio channel ---------------------------------------- */
@@ -287,7 +318,8 @@ void sim_irq_recheck(struct sim_port *p)
 		return;
 	p->sh->irq_enabled = 0;
 	count = atomic_fetch_add(&irq_count[p->id], 1) + 1;
-	if (write(p->irq_fd, &count, sizeof(count)) < 0)
+	/* MSG_NOSIGNAL: an application that closed the device gets no SIGPIPE */
+	if (send(p->irq_fd, &count, sizeof(count), MSG_NOSIGNAL) < 0)
 		sim_debug_log("port %u: interrupt lost: %s", p->id,
 			      strerror(errno));
 }

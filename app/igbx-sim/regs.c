@@ -68,6 +68,30 @@ const char *sim_reg_name(uint32_t off, char *buf, size_t len)
 	return buf;
 }
 
+void sim_reg_dump(const struct sim_port *p, bool all_regs,
+		  void (*fn)(void *arg, const char *line), void *arg)
+{
+	static const char *const modes[] = { "RW", "RO", "RC", "W1C", "WO", "SC" };
+	char line[192], name[32];
+	unsigned int i, k;
+	uint32_t off, v;
+
+	for (i = 0; i < sim_reg_table_len; i++) {
+		const struct sim_reg_desc *d = &sim_reg_table[i];
+
+		for (k = 0; k < d->count; k++) {
+			off = d->off + k * d->stride;
+			v = sim_reg_peek(p, off);
+			if (!all_regs && v == d->dflt)
+				continue;
+			snprintf(line, sizeof(line), "0x%05x %-14s %-3s 0x%08x %s",
+				 off, sim_reg_name(off, name, sizeof(name)),
+				 modes[d->mode], v, d->desc);
+			fn(arg, line);
+		}
+	}
+}
+
 /* ---- queue register aliases ------------------------------------------- */
 
 uint32_t sim_qreg_canonical(uint32_t off)
@@ -192,6 +216,8 @@ static void sim_queue_check_enable(struct sim_port *p, unsigned int q, bool tx)
 	uint32_t *last = &p->sh->model[SIM_MW_DCTL + (tx ? 16 : 0) + q];
 	uint32_t dctl = p->bar[off >> 2];
 
+	if (dctl == *last)
+		return;
 	if (dctl & SIM_DCTL_SWFLSH) {
 		/* descriptors are written back at once here: flush is done */
 		dctl &= ~SIM_DCTL_SWFLSH;
@@ -249,14 +275,39 @@ static void sim_queue_check_head(struct sim_port *p, unsigned int q, bool tx)
 	}
 }
 
+/* Whether either copy of an aliased block differs from its shadow: the
+ * common answer is no, so compare 64 bits at a time before word by word.
+ */
+typedef uint64_t __attribute__((may_alias, aligned(4))) sim_u64_alias;
+
+static bool sim_qblock_changed(struct sim_port *p, unsigned int q, bool tx)
+{
+	const sim_u64_alias *a = (const sim_u64_alias *)(uintptr_t)
+		&p->bar[sim_qreg_alias(q, tx, 0) >> 2];
+	const sim_u64_alias *c = (const sim_u64_alias *)(uintptr_t)
+		&p->bar[(tx ? SIM_TXQ_REG(q, 0) : SIM_RXQ_REG(q, 0)) >> 2];
+	const sim_u64_alias *sw =
+		(const sim_u64_alias *)sim_qreg_shadow(p, q, tx, 0);
+	uint64_t diff = 0;
+	unsigned int i;
+
+	for (i = 0; i < 8; i++)
+		diff |= (a[i] ^ sw[i]) | (c[i] ^ sw[i]);
+	return diff != 0;
+}
+
 void sim_port_tick(struct sim_port *p)
 {
 	unsigned int q, w;
+	bool tx;
 
 	for (q = 0; q < SIM_Q_ALIASED; q++)
-		for (w = 0; w < 16; w++) {
-			sim_qreg_sync(p, q, false, w * 4);
-			sim_qreg_sync(p, q, true, w * 4);
+		for (tx = false; ; tx = true) {
+			if (sim_qblock_changed(p, q, tx))
+				for (w = 0; w < 16; w++)
+					sim_qreg_sync(p, q, tx, w * 4);
+			if (tx)
+				break;
 		}
 	for (q = 0; q < SIM_NUM_QUEUES; q++) {
 		sim_queue_check_enable(p, q, false);
@@ -264,8 +315,8 @@ void sim_port_tick(struct sim_port *p)
 		sim_queue_check_head(p, q, false);
 		sim_queue_check_head(p, q, true);
 	}
-	if (p->sh->model[SIM_MW_PHY_FLAGS] & SIM_PHYF_AN_PENDING)
-		sim_link_update(p);
+	/* autonegotiation timers, and the far end of a pair powering up/down */
+	sim_link_update(p);
 }
 
 /* ---- reset ------------------------------------------------------------ */
@@ -309,7 +360,7 @@ void sim_regs_reset(struct sim_port *p)
 	sim_intr_reset(p);
 	/* the NVM auto-read (4.3.1) loads the MAC address and completes */
 	sim_nvm_load_mac(p);
-	sim_link_update(p);
+	sim_status_read(p);	/* the STATUS word shows link and LAN id */
 }
 
 void sim_port_power_on(struct sim_port *p)

@@ -85,9 +85,12 @@ static void *pcap_out_open(const char *path)
 		int32_t zone;
 		uint32_t sigfigs, snaplen, linktype;
 	} hdr = { PCAP_MAGIC, 2, 4, 0, 0, SIM_MAX_FRAME, PCAP_LINKTYPE_ETHERNET };
-	FILE *f = fopen(path, "we");
+	/* appended to: a later primary of the same run (a second application
+	 * started by the same command) continues the capture
+	 */
+	FILE *f = fopen(path, "ae");
 
-	if (f && fwrite(&hdr, sizeof(hdr), 1, f) != 1) {
+	if (f && ftell(f) == 0 && fwrite(&hdr, sizeof(hdr), 1, f) != 1) {
 		fclose(f);
 		f = NULL;
 	}
@@ -240,7 +243,7 @@ void sim_wire_send(struct sim_port *p, const uint8_t *frame, uint32_t len)
 
 static unsigned int tap_poll(struct sim_port *p)
 {
-	static __thread uint8_t buf[SIM_MAX_FRAME];
+	static uint8_t buf[SIM_MAX_FRAME];	/* device thread only */
 	unsigned int n = 0;
 	ssize_t len;
 
@@ -272,7 +275,7 @@ static bool pcap_receiver_ready(struct sim_port *p)
 
 static unsigned int pcap_poll(struct sim_port *p)
 {
-	static __thread uint8_t buf[SIM_MAX_FRAME];
+	static uint8_t buf[SIM_MAX_FRAME];	/* device thread only */
 	struct wire_state *w = &wires[p->id];
 	struct pcap_rec_hdr h;
 

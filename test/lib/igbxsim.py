@@ -332,7 +332,10 @@ class Testpmd:
             eal += ['-a', PCI_ADDRS[p]]
         if driver == 'igbx':
             eal += ['-d', str(IGBX_PLUGIN)]
-        app = eal + list(eal_args) + ['--', '-i'] + list(args)
+        # testpmd's default pool (~155k mbufs, ~340 MB) would not fit in
+        # -m 256: 16k mbufs cover 4 queues x 2 ports x 2 rings x 512 + caches.
+        app = eal + list(eal_args) + ['--', '-i', '--total-num-mbufs=16384'] \
+            + list(args)
         self.sim = Sim(app, ports=ports, sim_args=sim_args, log_path=log_path,
                        name=name)
         self._parse_pos = 0
@@ -466,11 +469,14 @@ class Testpmd:
                 q = re.search(r'Receive queue=0x([0-9a-f]+)', line)
                 if q:
                     pkt.queue = int(q.group(1), 16)
+                if self._pending:       # its ol_flags line never came
+                    self.rx.append(self._pending)
                 self._pending = pkt
-                self.rx.append(pkt)
                 continue
             if line.lstrip().startswith('ol_flags:') and self._pending:
+                # a record is complete (and published) with its flags line
                 self._pending.ol_flags = set(line.split(':', 1)[1].split())
+                self.rx.append(self._pending)
                 self._pending = None
         return self.rx
 

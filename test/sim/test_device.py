@@ -4,6 +4,8 @@
 """Each test runs for both drivers (`driver` fixture): a failure with stock
 points at the simulator, a failure only with igbx points at our PMD."""
 import collections
+import os
+import subprocess
 
 import frames
 import scenarios
@@ -228,3 +230,84 @@ def test_xstats_match_frames_sent(driver, testpmd):
     assert have == want, 'xstats %s, want %s' % (have, want)
     st = tp.port_stats(0)
     assert (st['rx_packets'], st['rx_bytes'], st['rx_errors']) == (8, 600, 2), st
+
+
+def test_link_down_up_raises_lsc(driver, testpmd):
+    """Unplugging port 0's cable takes the link down on both ends of the
+    pair and raises a link state change; plugging it back brings 1000 Mb/s
+    full duplex back."""
+    tp = testpmd(driver)
+    scenarios.check_probe(tp)
+    mark = len(tp.sim.buf)
+    tp.sim.link(0, False)
+    for port in (0, 1):
+        info = scenarios.wait_link(tp, port, 'down')
+        assert info['link_status'] == 'down', info
+    tp.sim.read_until(r'Port 0: link state change event', start=mark,
+                      timeout=5)
+    mark = len(tp.sim.buf)
+    tp.sim.link(0, True)
+    for port in (0, 1):
+        info = scenarios.wait_link(tp, port, 'up')
+        assert (info['link_status'], info['link_mbps'],
+                info['link_duplex']) == ('up', 1000, 'full-duplex'), info
+    tp.sim.read_until(r'Port 0: link state change event', start=mark,
+                      timeout=5)
+    scenarios.check_io_forwarding(tp, seconds=1, min_packets=500)
+
+
+def tap_testpmd(testpmd, driver, args=()):
+    """testpmd whose port 0 is wired to a host TAP interface; returns it and
+    the interface name (unique per test process, IFNAMSIZ-safe)."""
+    name = 'igbt%d_' % (os.getpid() % 100000)
+    tp = testpmd(driver, args=args,
+                 sim_args=['--wire', 'tap', '--tap-name', name + '%u'])
+    tap = name + '0'
+    subprocess.run(['sysctl', '-qw', 'net.ipv6.conf.%s.disable_ipv6=1' % tap],
+                   check=False, capture_output=True)
+    subprocess.run(['ip', 'link', 'set', 'dev', tap, 'up'], check=True)
+    return tp, tap
+
+
+def test_tap_peer_checksum_flags(driver, testpmd):
+    """Good and bad checksums sent by scapy from the host's TAP peer."""
+    from scapy.sendrecv import sendp
+    tp, tap = tap_testpmd(testpmd, driver, args=['--enable-rx-cksum'])
+    mac = scenarios.wait_link_up(tp, 0)['mac']
+    rxonly(tp)
+    good = frames.tcp(mac, size=80)
+    bad_ip = frames.corrupt16(frames.tcp(mac, size=80), frames.IP_CSUM_OFF)
+    bad_l4 = frames.corrupt16(frames.udp(mac, size=80), frames.UDP_CSUM_OFF)
+    for f in (good, bad_ip, bad_l4):
+        sendp(f, iface=tap, verbose=False)
+    want = {frames.src_of(good): ('GOOD', 'GOOD'),
+            frames.src_of(bad_ip): ('BAD', None),
+            frames.src_of(bad_l4): ('GOOD', 'BAD')}
+    for src, (ip_flag, l4_flag) in want.items():
+        pkt, = tp.wait_rx(src, port=0)
+        assert pkt.length == 80, pkt.line
+        assert 'RTE_MBUF_F_RX_IP_CKSUM_%s' % ip_flag in pkt.ol_flags, pkt
+        if l4_flag:
+            assert 'RTE_MBUF_F_RX_L4_CKSUM_%s' % l4_flag in pkt.ol_flags, pkt
+
+
+def test_tap_peer_sees_transmitted_frames(driver, testpmd):
+    """Frames the port transmits (txonly) reach the host through the TAP."""
+    from scapy.sendrecv import AsyncSniffer
+    tp, tap = tap_testpmd(testpmd, driver)
+    mac = scenarios.wait_link_up(tp, 0)['mac']
+    sniffer = AsyncSniffer(iface=tap, store=True,
+                           lfilter=lambda p: p.src.lower() == mac)
+    sniffer.start()
+    idle(tp, 0.5)
+    tp.cmd('set fwd txonly')
+    tp.cmd('start')
+    idle(tp, 1)
+    tp.cmd('stop', check=False)
+    idle(tp, 0.5)
+    got = sniffer.stop()
+    assert len(got) >= 10, 'host saw %d frames from %s' % (len(got), mac)
+    # txonly builds 64-byte mbufs (the device appends the FCS, the TAP
+    # delivers the frame without it).
+    assert {len(bytes(p)) for p in got} == {64}, \
+        sorted({len(bytes(p)) for p in got})

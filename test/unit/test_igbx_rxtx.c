@@ -554,7 +554,7 @@ int
 main(int argc, char **argv)
 {
 	char *eal_args[] = { argv[0], "--no-huge", "--no-pci", "-m", "64", "--no-shconf",
-			     "--no-telemetry", "--log-level=pmd.net.igbx.*:error", NULL };
+			     "--iova-mode=va", "--no-telemetry", "--log-level=pmd.net.igbx.*:error", NULL };
 
 	(void)argc;
 	if (rte_eal_init(RTE_DIM(eal_args) - 1, eal_args) < 0) {

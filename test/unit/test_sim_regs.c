@@ -291,6 +291,45 @@ static void test_link(void)
 	port_free(p);
 }
 
+/* A wire pair: each end links only while the other end's PHY is up, at the
+ * best mode both advertise.
+ */
+static void test_pair_link(void)
+{
+	struct sim_port *a = port_new(0), *b = port_new(1);
+
+	a->peer = b;
+	b->peer = a;
+	sleep_ms(SIM_AN_TIME_MS + 5);
+	sim_port_tick(a);
+	sim_port_tick(b);
+	UNIT_CHECK(rd(a, SIM_STATUS) & SIM_STATUS_LU);
+	rd(a, SIM_ICR);
+	/* b powers its PHY down: a loses the link */
+	mdic(b, SIM_PHY_ADDR, SIM_PHY_CTRL, SIM_MDIC_OP_WRITE, 0x1140 | 0x0800);
+	sim_port_tick(a);
+	UNIT_CHECK(!(rd(a, SIM_STATUS) & SIM_STATUS_LU));
+	UNIT_CHECK(rd(a, SIM_ICR) & SIM_ICR_LSC);
+	/* b comes back advertising 100 full only */
+	mdic(b, SIM_PHY_ADDR, SIM_PHY_GCR, SIM_MDIC_OP_WRITE, 0);
+	mdic(b, SIM_PHY_ADDR, SIM_PHY_ANAR, SIM_MDIC_OP_WRITE, 0x0101);
+	mdic(b, SIM_PHY_ADDR, SIM_PHY_CTRL, SIM_MDIC_OP_WRITE,
+	     SIM_PHY_CTRL_AN_EN | SIM_PHY_CTRL_AN_RESTART);
+	sim_port_tick(a);
+	UNIT_CHECK(!(rd(a, SIM_STATUS) & SIM_STATUS_LU));
+	sleep_ms(SIM_AN_TIME_MS + 5);
+	sim_port_tick(a);
+	UNIT_CHECK_EQ(rd(a, SIM_STATUS) & (SIM_STATUS_LU | SIM_STATUS_FD |
+					   SIM_STATUS_SPEED_MASK),
+		      SIM_STATUS_LU | SIM_STATUS_FD | SIM_STATUS_SPEED_100);
+	UNIT_CHECK_EQ(mdic(a, SIM_PHY_ADDR, SIM_PHY_ANLPAR, SIM_MDIC_OP_READ,
+			   0) & 0xffff, 0x4101);
+	UNIT_CHECK_EQ(mdic(a, SIM_PHY_ADDR, SIM_PHY_GSR, SIM_MDIC_OP_READ, 0) &
+		      (SIM_PHY_GSR_LP_1000FD | SIM_PHY_GSR_LP_1000HD), 0);
+	port_free(a);
+	port_free(b);
+}
+
 static void test_reset(void)
 {
 	struct sim_port *p = port_new(0);
@@ -436,9 +475,32 @@ static void test_ivar_eicr(void)
 	port_free(p);
 }
 
+static void dump_line(void *arg, const char *line)
+{
+	unsigned int *n = arg;
+
+	if (strstr(line, "MTA[7]") && strstr(line, "0x00abcdef"))
+		n[1]++;
+	n[0]++;
+}
+
 static void test_table(void)
 {
+	struct sim_port *p = port_new(0);
+	unsigned int n[2] = { 0, 0 }, total = 0, i;
 	char buf[32];
+
+	for (i = 0; i < sim_reg_table_len; i++)
+		total += sim_reg_table[i].count;
+	wr(p, SIM_MTA(7), 0xabcdef);
+	sim_reg_dump(p, true, dump_line, n);
+	UNIT_CHECK_EQ(n[0], total);
+	UNIT_CHECK_EQ(n[1], 1);
+	n[0] = n[1] = 0;
+	sim_reg_dump(p, false, dump_line, n);
+	UNIT_CHECK(n[0] < 20);		/* only what differs from defaults */
+	UNIT_CHECK_EQ(n[1], 1);
+	port_free(p);
 
 	UNIT_CHECK(sim_reg_lookup(SIM_GORCL) != NULL);
 	UNIT_CHECK_EQ(sim_reg_lookup(SIM_GORCL)->mode, SIM_RC);
@@ -460,6 +522,7 @@ int main(void)
 	UNIT_RUN(test_eerd_checksum);
 	UNIT_RUN(test_mdic_phy);
 	UNIT_RUN(test_link);
+	UNIT_RUN(test_pair_link);
 	UNIT_RUN(test_reset);
 	UNIT_RUN(test_queue_alias);
 	UNIT_RUN(test_ivar_eicr);

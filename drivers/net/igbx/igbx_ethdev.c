@@ -353,7 +353,7 @@ igbx_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 		return -EBUSY;
 	}
 	if (dev->data->dev_started) {
-		/* 8.10.x: RLPML applies when RCTL.LPE is set; up to a
+		/* RLPML applies when RCTL.LPE is set; up to a
 		 * double-tagged 1518-byte frame needs no LPE (as igbx_rx_init) */
 		if (frame > RTE_ETHER_MAX_LEN + 2 * 4) {
 			igbx_write(hw, IGBX_RLPML, frame & IGBX_RLPML_MASK);
@@ -508,7 +508,7 @@ igbx_dev_init(struct rte_eth_dev *dev)
 	if (ret == 0)
 		ret = igbx_init_hw_fields(dev);
 	if (ret == 0)
-		ret = igbx_hw_init(&ad->hw);			/* 4.5.5, 6.x */
+		ret = igbx_hw_init(&ad->hw);			/* 4.5.5, NVM, PHY */
 	if (ret != 0)
 		return ret;
 	dev->data->mac_addrs = rte_zmalloc("igbx_mac_addrs",

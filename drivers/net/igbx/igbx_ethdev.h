@@ -26,7 +26,7 @@
 #define IGBX_MAX_RING_DESC	4096
 #define IGBX_RING_BASE_ALIGN	128		/* base address alignment, bytes */
 
-/* Frames (8.10.x RLPML, 1.3 features): jumbo frames up to 9.5 KB. */
+/* Frames (RLPML; 82576 feature list): jumbo frames up to 9.5 KB. */
 #define IGBX_MAX_FRAME		9728
 #define IGBX_MIN_FRAME		RTE_ETHER_MIN_LEN
 #define IGBX_ETH_OVERHEAD	(RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN + 2 * 4) /* QinQ */

@@ -7,7 +7,7 @@
 #include "igbx_logs.h"
 
 #define IGBX_POLL_STEP_US	10
-#define IGBX_MASTER_DISABLE_US	10000	/* 5.2.5.3.2: pending requests drain */
+#define IGBX_MASTER_DISABLE_US	10000	/* GIO master disable: requests drain */
 #define IGBX_RESET_SETTLE_US	1000	/* 4.3.1: no register access for 1 ms */
 #define IGBX_RESET_DONE_US	10000
 #define IGBX_AUTO_READ_US	10000	/* 4.3.1: NVM auto-read after reset */
@@ -31,9 +31,9 @@ igbx_poll_bits(struct igbx_hw *hw, uint32_t reg, uint32_t mask, uint32_t want,
 	}
 }
 
-/* Software/firmware synchronization (SWSM, 8.2.x): SMBI is set by the read that finds it clear, which makes
- * that reader the owner; SWESMBI then arbitrates between software and
- * firmware, and holds only if it reads back set. */
+/* Software/firmware synchronization through SWSM: SMBI is set by the read
+ * that finds it clear, which makes that reader the owner; SWESMBI then
+ * arbitrates between software and firmware, held only if it reads back set. */
 static int
 igbx_swsm_acquire(struct igbx_hw *hw)
 {
@@ -115,7 +115,8 @@ igbx_hw_disable_interrupts(struct igbx_hw *hw)
 	(void)igbx_read(hw, IGBX_ICR);	/* read to clear what was pending */
 }
 
-/* 5.2.5.3.2: stop issuing DMA before a reset, so none is cut in half. */
+/* CTRL.GIO_MASTER_DISABLE: stop issuing DMA before a reset, so none is cut
+ * in half; STATUS.GIO_MASTER_ENABLE clears once nothing is pending. */
 static void
 igbx_hw_disable_master(struct igbx_hw *hw)
 {

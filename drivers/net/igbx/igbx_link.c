@@ -128,7 +128,7 @@ igbx_intr_is_msix(const struct rte_eth_dev *dev)
 	return rte_intr_type_get(pci->intr_handle) == RTE_INTR_HANDLE_VFIO_MSIX;
 }
 
-/* The interrupt thread: ICR is read to clear (8.8.x), then the link is
+/* The interrupt thread: ICR is read to clear, then the link is
  * read again and the application told when it asked for LSC events. */
 static void
 igbx_intr_handler(void *param)
@@ -143,7 +143,7 @@ igbx_intr_handler(void *param)
 			rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
 	}
 	if (igbx_intr_is_msix(dev))
-		igbx_write(hw, IGBX_EIMS, IGBX_BIT(0));	/* auto-masked, 7.3.x */
+		igbx_write(hw, IGBX_EIMS, IGBX_BIT(0));	/* EIAM auto-masked it */
 	rte_intr_enable(pci->intr_handle);
 }
 
@@ -186,7 +186,7 @@ igbx_intr_unregister(struct rte_eth_dev *dev)
 }
 
 /* 7.3: LSC is the only cause we use. With MSI-X it is routed to vector 0
- * through IVAR_MISC (8.8.x) and unmasked in EIMS; otherwise IMS does it. */
+ * through IVAR_MISC and unmasked in EIMS; otherwise IMS does it. */
 void
 igbx_intr_enable(struct rte_eth_dev *dev)
 {

@@ -14,7 +14,7 @@
 #define IGBX_NVM_WORDS_MAX	0x4000
 #define IGBX_NVM_PTR_NONE(p)	((p) == 0x0000 || (p) == 0xFFFF)
 
-/* 8.2.x EERD: write the word address with START, wait for DONE, take the
+/* EERD: write the word address with START, wait for DONE, take the
  * data from bits 31:16. Caller holds the EEP semaphore. */
 static int
 igbx_nvm_read_word(struct igbx_hw *hw, uint16_t word, uint16_t *data)
@@ -98,7 +98,7 @@ igbx_nvm_read_addr(struct igbx_hw *hw, uint16_t word, uint8_t mac[RTE_ETHER_ADDR
 	return 0;
 }
 
-/* 6.2.x alternate MAC address block: word 0x37 points at a table of one
+/* Alternate MAC address block: word 0x37 points at a table of one
  * address per LAN function that overrides words 0..2 when it is valid. */
 static bool
 igbx_nvm_read_alt_addr(struct igbx_hw *hw, uint8_t mac[RTE_ETHER_ADDR_LEN])
@@ -114,7 +114,7 @@ igbx_nvm_read_alt_addr(struct igbx_hw *hw, uint8_t mac[RTE_ETHER_ADDR_LEN])
 	return rte_is_valid_assigned_ether_addr((const struct rte_ether_addr *)mac);
 }
 
-/* The reset loaded RAR0 from the NVM by itself (8.10.x): a different value
+/* The reset loaded RAR0 from the NVM by itself: a different value
  * means our reading of the NVM layout and the device disagree. */
 static void
 igbx_nvm_check_rar0(struct igbx_hw *hw)
@@ -164,7 +164,7 @@ igbx_nvm_read_mac_addr(struct igbx_hw *hw)
 	return 0;
 }
 
-/* 6.2.x word 0x05, NVM image version: major in bits 15:12, minor 11:4, build 3:0. */
+/* Word 0x05, NVM image version: major in bits 15:12, minor 11:4, build 3:0. */
 int
 igbx_nvm_read_version(struct igbx_hw *hw, uint16_t *version)
 {

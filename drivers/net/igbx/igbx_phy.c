@@ -130,7 +130,7 @@ igbx_phy_power(struct igbx_hw *hw, bool on)
 
 /* 4.5.7.2 / IEEE 802.3 28.2.4.1.3 and 40.5.1.1: advertise the abilities in
  * adv_mask and restart autonegotiation. The 82576 has no 1000BASE-T half
- * duplex (1.x features), so 1000 HD is never advertised. */
+ * duplex, so 1000 HD is never advertised. */
 int
 igbx_phy_setup_autoneg(struct igbx_hw *hw, uint32_t adv_mask, bool pause, bool asym_pause)
 {

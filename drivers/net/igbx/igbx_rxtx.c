@@ -485,13 +485,6 @@ nomem:
 
 /* ---- RX queue programming (7.1.4 / 4.5.9) --------------------------------- */
 
-static inline void
-igbx_rx_post(volatile union igbx_adv_rx_desc *d, struct rte_mbuf *m)
-{
-	d->read.pkt_addr = rte_cpu_to_le_64(rte_mbuf_data_iova_default(m));
-	d->read.hdr_addr = 0;	/* also clears DD of the write-back form */
-}
-
 /* Post an mbuf in every descriptor; the ring is then full but for the RDT slot. */
 static int
 igbx_rx_fill_ring(struct igbx_rx_queue *rxq)
@@ -510,13 +503,6 @@ igbx_rx_fill_ring(struct igbx_rx_queue *rxq)
 	rxq->nb_hold = 0;
 	rxq->rdt = rxq->nb_desc - 1;
 	return 0;
-}
-
-/* rearm_data is a zero-length marker: address the 8 bytes it starts. */
-static inline uint64_t *
-igbx_rearm_word_ptr(struct rte_mbuf *m)
-{
-	return RTE_PTR_ADD(m, offsetof(struct rte_mbuf, rearm_data));
 }
 
 /* The 8 bytes at rearm_data of a freshly received single-segment mbuf. */

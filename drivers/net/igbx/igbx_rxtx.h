@@ -4,8 +4,11 @@
 #ifndef IGBX_RXTX_H
 #define IGBX_RXTX_H
 
+#include <stddef.h>
 #include <stdint.h>
 
+#include <rte_byteorder.h>
+#include <rte_common.h>
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 #include <rte_memzone.h>
@@ -112,6 +115,22 @@ struct igbx_tx_queue {
 	uint8_t deferred_start;
 	uint8_t started;
 };
+
+/* Hand one mbuf to the device in a read-format descriptor (scalar and SIMD refill). */
+static inline void
+igbx_rx_post(volatile union igbx_adv_rx_desc *d, struct rte_mbuf *m)
+{
+	d->read.pkt_addr = rte_cpu_to_le_64(rte_mbuf_data_iova_default(m));
+	d->read.hdr_addr = 0;	/* also clears DD of the write-back form */
+}
+
+/* rearm_data is a zero-length marker: the 8 bytes it starts, as one word
+ * (data_off, refcnt, nb_segs, port: rxq->mbuf_rearm is written there). */
+static inline uint64_t *
+igbx_rearm_word_ptr(struct rte_mbuf *m)
+{
+	return RTE_PTR_ADD(m, offsetof(struct rte_mbuf, rearm_data));
+}
 
 int igbx_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 			unsigned int socket_id, const struct rte_eth_rxconf *conf,

@@ -1,0 +1,434 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* igbx_rxtx_vec_common.h - what the SIMD bursts share: path selection interface, offload
+ * lookup tables, and the scalar helpers they fall back on (one descriptor, frame assembly,
+ * RX ring refill, TX reclaim with bulk free, RS bookkeeping). */
+#ifndef IGBX_RXTX_VEC_COMMON_H
+#define IGBX_RXTX_VEC_COMMON_H
+
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+#include <emmintrin.h>
+
+#include <rte_common.h>
+#include <rte_io.h>
+#include <rte_mbuf.h>
+#include <rte_mempool.h>
+#include <ethdev_driver.h>
+
+#include "igbx_hw.h"
+#include "igbx_rxtx.h"
+
+/* Paths a port may be forced to with the rx_path / tx_path devargs. */
+enum igbx_vec_path {
+	IGBX_PATH_AUTO = 0,
+	IGBX_PATH_SCALAR,
+	IGBX_PATH_SSE,
+	IGBX_PATH_AVX2,
+};
+
+/* "auto|scalar|sse|avx2" -> enum igbx_vec_path, or -1 for anything else. */
+static inline int
+igbx_vec_path_parse(const char *s)
+{
+	static const char *const names[] = {
+		[IGBX_PATH_AUTO] = "auto", [IGBX_PATH_SCALAR] = "scalar",
+		[IGBX_PATH_SSE] = "sse", [IGBX_PATH_AVX2] = "avx2",
+	};
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(names); i++)
+		if (strcasecmp(s, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * dev_start, after igbx_rx_init()/igbx_tx_init() installed the scalar bursts:
+ * replace them with a vector burst when the CPU, the EAL SIMD limit, the
+ * devargs and the queues' configuration allow it.
+ */
+void igbx_rx_vec_select(struct rte_eth_dev *dev);
+void igbx_tx_vec_select(struct rte_eth_dev *dev);
+/* Name for rx/tx_burst_mode_get ("Vector SSE"...), NULL if fn is not a vector burst. */
+const char *igbx_rx_vec_burst_name(eth_rx_burst_t fn);
+const char *igbx_tx_vec_burst_name(eth_tx_burst_t fn);
+
+uint16_t igbx_recv_pkts_vec_sse(void *rxq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_recv_scattered_pkts_vec_sse(void *rxq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_xmit_pkts_vec_sse(void *txq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_recv_pkts_vec_avx2(void *rxq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_recv_scattered_pkts_vec_avx2(void *rxq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_xmit_pkts_vec_avx2(void *txq, struct rte_mbuf **pkts, uint16_t n);
+
+/* ---- offload lookup tables (one source for the scalar helper and the shuffles) ---- */
+
+/*
+ * The 16-byte mbuf stores assume DPDK 22.11's layout: rearm_data then
+ * ol_flags, and packet_type/pkt_len/data_len/vlan_tci/hash.rss in one block.
+ */
+#define IGBX_VEC_CHECK_MBUF_LAYOUT() do {					\
+	RTE_BUILD_BUG_ON(offsetof(struct rte_mbuf, ol_flags) !=			\
+			 offsetof(struct rte_mbuf, rearm_data) + 8);		\
+	RTE_BUILD_BUG_ON(offsetof(struct rte_mbuf, pkt_len) !=			\
+			 offsetof(struct rte_mbuf, rx_descriptor_fields1) + 4);	\
+	RTE_BUILD_BUG_ON(offsetof(struct rte_mbuf, data_len) !=			\
+			 offsetof(struct rte_mbuf, rx_descriptor_fields1) + 8);	\
+	RTE_BUILD_BUG_ON(offsetof(struct rte_mbuf, vlan_tci) !=			\
+			 offsetof(struct rte_mbuf, rx_descriptor_fields1) + 10);	\
+	RTE_BUILD_BUG_ON(offsetof(struct rte_mbuf, hash) !=			\
+			 offsetof(struct rte_mbuf, rx_descriptor_fields1) + 12);	\
+	RTE_BUILD_BUG_ON(offsetof(struct rte_mbuf, buf_iova) !=			\
+			 offsetof(struct rte_mbuf, buf_addr) + 8);		\
+	RTE_BUILD_BUG_ON(sizeof(struct igbx_tx_entry) != sizeof(void *));	\
+} while (0)
+
+/*
+ * Packet type L3 byte by the four L3 bits of pkt_info (IPv4, IPv4+options,
+ * IPv6, IPv6+ext). An IPv6-in-IPv4 tunnel sets both: the outer IPv4 wins,
+ * options before plain, as the scalar path reports it.
+ */
+#define IGBX_VEC_L3(i) ((i) & 2 ? RTE_PTYPE_L3_IPV4_EXT : (i) & 1 ? RTE_PTYPE_L3_IPV4 : \
+			(i) & 8 ? RTE_PTYPE_L3_IPV6_EXT : (i) & 4 ? RTE_PTYPE_L3_IPV6 : 0)
+static const uint8_t igbx_vec_l3_table[16] __rte_aligned(16) = {
+	IGBX_VEC_L3(0), IGBX_VEC_L3(1), IGBX_VEC_L3(2), IGBX_VEC_L3(3),
+	IGBX_VEC_L3(4), IGBX_VEC_L3(5), IGBX_VEC_L3(6), IGBX_VEC_L3(7),
+	IGBX_VEC_L3(8), IGBX_VEC_L3(9), IGBX_VEC_L3(10), IGBX_VEC_L3(11),
+	IGBX_VEC_L3(12), IGBX_VEC_L3(13), IGBX_VEC_L3(14), IGBX_VEC_L3(15),
+};
+/* L4 byte (packet_type >> 8) by the TCP/UDP/SCTP bits; two bits set is no valid header. */
+static const uint8_t igbx_vec_l4_table[16] __rte_aligned(16) = {
+	[1] = RTE_PTYPE_L4_TCP >> 8, [2] = RTE_PTYPE_L4_UDP >> 8, [4] = RTE_PTYPE_L4_SCTP >> 8,
+};
+
+/*
+ * Checksum flags >> 3 (they span bits 3..8) by a 4-bit index:
+ * bit 0 IPCS (IPv4 checked), bit 1 IPE, bit 2 L4I|UDPCS (L4 checked), bit 3 L4E.
+ */
+#define IGBX_VEC_CSUM(i) ((uint8_t)(((((i) & 1) ? ((i) & 2 ? RTE_MBUF_F_RX_IP_CKSUM_BAD :	\
+		RTE_MBUF_F_RX_IP_CKSUM_GOOD) : 0) |					\
+	(((i) & 4) ? ((i) & 8 ? RTE_MBUF_F_RX_L4_CKSUM_BAD :				\
+		RTE_MBUF_F_RX_L4_CKSUM_GOOD) : 0)) >> IGBX_VEC_CSUM_SHIFT))
+#define IGBX_VEC_CSUM_SHIFT	3
+static const uint8_t igbx_vec_csum_table[16] __rte_aligned(16) = {
+	IGBX_VEC_CSUM(0), IGBX_VEC_CSUM(1), IGBX_VEC_CSUM(2), IGBX_VEC_CSUM(3),
+	IGBX_VEC_CSUM(4), IGBX_VEC_CSUM(5), IGBX_VEC_CSUM(6), IGBX_VEC_CSUM(7),
+	IGBX_VEC_CSUM(8), IGBX_VEC_CSUM(9), IGBX_VEC_CSUM(10), IGBX_VEC_CSUM(11),
+	IGBX_VEC_CSUM(12), IGBX_VEC_CSUM(13), IGBX_VEC_CSUM(14), IGBX_VEC_CSUM(15),
+};
+
+#define IGBX_VEC_OL_VLAN	(RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED)
+#define IGBX_VEC_OL_RSS		RTE_MBUF_F_RX_RSS_HASH
+
+/* The index of igbx_vec_csum_table from status_error (the vector code mirrors it). */
+static inline uint32_t
+igbx_vec_csum_index(uint32_t st)
+{
+	uint32_t l4_checked = st | (st >> 1);	/* UDPCS (bit 4) or L4I (bit 5) */
+
+	return ((st >> 6) & 1) | ((st >> 29) & 2) | ((l4_checked >> 2) & 4) |
+	       ((st >> 26) & 8);
+}
+
+static inline uint32_t
+igbx_vec_ptype(uint32_t pkt_info)
+{
+	uint32_t l3, l4;
+
+	if (pkt_info & IGBX_RXD_PKTTYPE_ETQF)
+		return RTE_PTYPE_L2_ETHER;
+	l3 = igbx_vec_l3_table[(pkt_info >> IGBX_RXD_PKTTYPE_L3_SHIFT) & 0xF];
+	l4 = l3 ? igbx_vec_l4_table[(pkt_info >> IGBX_RXD_PKTTYPE_L4_SHIFT) & 7] : 0;
+	return RTE_PTYPE_L2_ETHER | l3 | l4 << 8;
+}
+
+/* ol_flags the vector bursts OR in per queue: VLAN when stripping, RSS when hashing. */
+static inline uint32_t
+igbx_vec_vlan_ol(const struct igbx_rx_queue *rxq)
+{
+	return rxq->vlan_strip ? IGBX_VEC_OL_VLAN : 0;
+}
+
+static inline uint32_t
+igbx_vec_rss_ol(const struct igbx_rx_queue *rxq)
+{
+	return rxq->rss_hash ? IGBX_VEC_OL_RSS : 0;
+}
+
+/* ---- RX: one descriptor at a time, frame assembly, refill ------------------------ */
+
+/* Fill every metadata field the vector decode writes, from one write-back. */
+static inline void
+igbx_vec_rx_fill_mbuf(const struct igbx_rx_queue *rxq, struct rte_mbuf *m,
+		      uint32_t st, uint32_t pkt_info, uint32_t hash, uint32_t len_vlan)
+{
+	uint64_t ol = (uint64_t)igbx_vec_csum_table[igbx_vec_csum_index(st)] <<
+		IGBX_VEC_CSUM_SHIFT;
+
+	if (st & IGBX_RXD_STAT_VP)
+		ol |= igbx_vec_vlan_ol(rxq);
+	if (pkt_info & IGBX_RXD_RSSTYPE_MASK)
+		ol |= igbx_vec_rss_ol(rxq);
+	*(uint64_t *)RTE_PTR_ADD(m, offsetof(struct rte_mbuf, rearm_data)) = rxq->mbuf_rearm;
+	m->ol_flags = ol;
+	m->packet_type = igbx_vec_ptype(pkt_info & 0xFFFF);
+	m->pkt_len = len_vlan & 0xFFFF;
+	m->data_len = len_vlan & 0xFFFF;
+	m->vlan_tci = len_vlan >> 16;
+	m->hash.rss = hash;
+}
+
+/*
+ * Bookkeeping of one filled mbuf, exactly as the scalar bursts do it: without
+ * scatter a frame that does not end in its buffer (and the rest of it) or a
+ * frame with RXE is dropped; with scatter buffers chain until EOP and the last
+ * descriptor's results go to the first segment. 1 when *out got a frame.
+ */
+static inline int
+igbx_vec_rx_finish(struct igbx_rx_queue *rxq, struct rte_mbuf *m, uint32_t st,
+		   int scatter, struct rte_mbuf **out)
+{
+	struct rte_mbuf *first = rxq->seg_first;
+	uint32_t eop = st & IGBX_RXD_STAT_EOP;
+
+	if (!scatter) {
+		if (unlikely(rxq->discard || !eop || (st & IGBX_RXD_ERR_RXE))) {
+			rxq->discard = !eop;
+			rxq->errors += !!eop;
+			rte_pktmbuf_free_seg(m);
+			return 0;
+		}
+		first = m;
+	} else if (first == NULL) {
+		first = m;
+		rxq->seg_first = m;
+	} else {
+		rxq->seg_last->next = m;
+		first->pkt_len += m->data_len;
+		first->nb_segs++;
+	}
+	if (scatter) {
+		rxq->seg_last = m;
+		if (!eop)
+			return 0;
+		rxq->seg_first = NULL;
+		rxq->seg_last = NULL;
+		if (unlikely(st & IGBX_RXD_ERR_RXE)) {
+			rxq->errors++;
+			rte_pktmbuf_free(first);
+			return 0;
+		}
+		if (first != m) {
+			first->ol_flags = m->ol_flags;
+			first->packet_type = m->packet_type;
+			first->hash.rss = m->hash.rss;
+			first->vlan_tci = m->vlan_tci;
+		}
+	}
+	rxq->bytes += first->pkt_len - rxq->crc_len;
+	*out = first;
+	return 1;
+}
+
+/* Consume the descriptor at rxq->next: -1 if not done yet, else 0/1 frames into *out. */
+static inline int
+igbx_vec_rx_step(struct igbx_rx_queue *rxq, int scatter, struct rte_mbuf **out)
+{
+	uint16_t idx = rxq->next;
+	volatile union igbx_adv_rx_desc *d = &rxq->ring[idx];
+	uint32_t st = d->wb.status_error;
+	struct rte_mbuf *m;
+
+	if (!(st & IGBX_RXD_STAT_DD))
+		return -1;
+	rte_smp_rmb();	/* the rest of the write-back only after DD */
+	m = rxq->sw_ring[idx];
+	rxq->sw_ring[idx] = NULL;
+	rxq->next = idx + 1 == rxq->nb_desc ? 0 : idx + 1;
+	rxq->nb_hold++;
+	igbx_vec_rx_fill_mbuf(rxq, m, st, d->wb.pkt_info, d->wb.rss_hash,
+			      d->wb.length | (uint32_t)d->wb.vlan << 16);
+	return igbx_vec_rx_finish(rxq, m, st, scatter, out);
+}
+
+/* Mark n descriptors from rxq->next consumed (their mbufs went to the caller). */
+static inline void
+igbx_vec_rx_consume(struct igbx_rx_queue *rxq, uint16_t n)
+{
+	uint16_t idx = rxq->next;
+
+	memset(&rxq->sw_ring[idx], 0, sizeof(*rxq->sw_ring) * n);
+	idx += n;
+	rxq->next = idx == rxq->nb_desc ? 0 : idx;
+	rxq->nb_hold += n;
+}
+
+/*
+ * Give the consumed descriptors [rdt + 1, next) fresh mbufs from one or two
+ * bulk gets (the range may wrap) and move RDT once, like the scalar refill;
+ * each read-format descriptor (buffer address, zero header address, which
+ * clears DD) is one 16-byte store built from the mbuf's buf_addr/buf_iova pair.
+ */
+static inline void
+igbx_vec_rx_refill(struct igbx_rx_queue *rxq)
+{
+	const __m128i headroom = _mm_set_epi64x(0, RTE_PKTMBUF_HEADROOM);
+	const __m128i zero = _mm_setzero_si128();
+	uint16_t start = rxq->rdt + 1 == rxq->nb_desc ? 0 : rxq->rdt + 1;
+	uint16_t want = rxq->nb_hold, done = 0, last;
+
+	while (done < want) {
+		uint16_t pos = start + done >= rxq->nb_desc ?
+			start + done - rxq->nb_desc : start + done;
+		uint16_t n = RTE_MIN(want - done, rxq->nb_desc - pos);
+		uint16_t i;
+
+		if (rte_mempool_get_bulk(rxq->mp, (void **)&rxq->sw_ring[pos], n) != 0) {
+			rte_eth_devices[rxq->port_id].data->rx_mbuf_alloc_failed += n;
+			break;
+		}
+		for (i = 0; i < n; i++) {
+			__m128i a = _mm_loadu_si128((const __m128i *)rxq->sw_ring[pos + i]);
+
+			a = _mm_add_epi64(_mm_unpackhi_epi64(a, zero), headroom);
+			_mm_store_si128((__m128i *)(uintptr_t)&rxq->ring[pos + i], a);
+		}
+		done += n;
+	}
+	if (done == 0)
+		return;
+	rxq->nb_hold -= done;
+	last = start + done - 1;
+	rxq->rdt = last >= rxq->nb_desc ? last - rxq->nb_desc : last;
+	rte_io_wmb();
+	igbx_write_relaxed(rxq->rdt_addr, rxq->rdt);
+}
+
+/* End of an RX burst: counters and refill. */
+static inline void
+igbx_vec_rx_end(struct igbx_rx_queue *rxq, uint16_t nb_rx)
+{
+	rxq->packets += nb_rx;
+	if (rxq->nb_hold >= rxq->free_thresh)
+		igbx_vec_rx_refill(rxq);
+}
+
+/* ---- TX: reclaim with bulk free, RS bookkeeping ----------------------------------- */
+
+/* Return n single-segment mbufs of sw_ring[from..] to their pools and clear the slots. */
+static inline void
+igbx_vec_tx_free_run(struct igbx_tx_queue *txq, uint16_t from, uint16_t n)
+{
+	struct rte_mbuf **ms = (struct rte_mbuf **)&txq->sw_ring[from];
+	void *batch[64];
+	struct rte_mempool *pool = NULL;
+	unsigned int nb = 0;
+	uint16_t i;
+
+	if (txq->fast_free) {
+		/* MBUF_FAST_FREE: one pool, refcnt 1, no chains; the slots are the array. */
+		rte_mempool_put_bulk(ms[0]->pool, (void **)ms, n);
+	} else {
+		for (i = 0; i < n; i++) {
+			struct rte_mbuf *m = rte_pktmbuf_prefree_seg(ms[i]);
+
+			if (m == NULL)
+				continue;
+			if (nb == RTE_DIM(batch) || (nb != 0 && m->pool != pool)) {
+				rte_mempool_put_bulk(pool, batch, nb);
+				nb = 0;
+			}
+			pool = m->pool;
+			batch[nb++] = m;
+		}
+		if (nb != 0)
+			rte_mempool_put_bulk(pool, batch, nb);
+	}
+	memset(ms, 0, sizeof(*ms) * n);
+}
+
+/* Free [clean_next, last] (one mbuf per descriptor on the vector path). */
+static inline void
+igbx_vec_tx_free_upto(struct igbx_tx_queue *txq, uint16_t last)
+{
+	uint16_t from = txq->clean_next;
+	uint16_t count = (uint16_t)((last + txq->nb_desc - from) % txq->nb_desc + 1);
+
+	if (from + count > txq->nb_desc) {
+		igbx_vec_tx_free_run(txq, from, txq->nb_desc - from);
+		igbx_vec_tx_free_run(txq, 0, count - (txq->nb_desc - from));
+	} else {
+		igbx_vec_tx_free_run(txq, from, count);
+	}
+	txq->clean_next = last + 1 == txq->nb_desc ? 0 : last + 1;
+	txq->nb_free += count;
+}
+
+/* Reclaim up to the newest RS descriptor whose DD came back (same FIFO as scalar). */
+static inline void
+igbx_vec_tx_reclaim(struct igbx_tx_queue *txq)
+{
+	while (txq->rs_count != 0) {
+		uint16_t rs = txq->rs_fifo[txq->rs_head];
+
+		if (!(txq->ring[rs].data.olinfo_status & rte_cpu_to_le_32(IGBX_TXD_STAT_DD)))
+			break;
+		igbx_vec_tx_free_upto(txq, rs);
+		txq->rs_head = txq->rs_head + 1 == txq->nb_desc ? 0 : txq->rs_head + 1;
+		txq->rs_count--;
+	}
+}
+
+/* Room for up to n one-descriptor packets: how many may be written now. */
+static inline uint16_t
+igbx_vec_tx_room(struct igbx_tx_queue *txq, uint16_t n)
+{
+	if (txq->nb_free < txq->free_thresh || n > txq->nb_free)
+		igbx_vec_tx_reclaim(txq);
+	return RTE_MIN(n, txq->nb_free);
+}
+
+static inline void
+igbx_vec_tx_set_rs(struct igbx_tx_queue *txq, uint16_t idx)
+{
+	txq->ring[idx].data.cmd_type_len |= rte_cpu_to_le_32(IGBX_TXD_DCMD_RS);
+	txq->rs_fifo[(txq->rs_head + txq->rs_count++) % txq->nb_desc] = idx;
+}
+
+/*
+ * After n descriptors were written from txq->tail: put RS where the scalar
+ * path would (every rs_thresh-th descriptor, counting across bursts, and on
+ * the last one when the ring is nearly full), then ring the doorbell.
+ */
+static inline void
+igbx_vec_tx_commit(struct igbx_tx_queue *txq, uint16_t n, uint64_t bytes)
+{
+	uint32_t k = txq->rs_thresh - txq->since_rs - 1u;
+	uint16_t tail = txq->tail, last;
+
+	for (; k < n; k += txq->rs_thresh) {
+		uint32_t idx = tail + k;
+
+		igbx_vec_tx_set_rs(txq, idx >= txq->nb_desc ? idx - txq->nb_desc : idx);
+	}
+	txq->since_rs = (txq->since_rs + n) % txq->rs_thresh;
+	tail = tail + n >= txq->nb_desc ? tail + n - txq->nb_desc : tail + n;
+	txq->tail = tail;
+	txq->nb_free -= n;
+	last = tail == 0 ? txq->nb_desc - 1 : tail - 1;
+	if (txq->since_rs != 0 &&
+	    txq->nb_free < txq->free_thresh + IGBX_TX_MAX_SEGS + 1) {
+		igbx_vec_tx_set_rs(txq, last);
+		txq->since_rs = 0;
+	}
+	txq->packets += n;
+	txq->bytes += bytes;
+	rte_io_wmb();
+	igbx_write_relaxed(txq->tdt_addr, tail);
+}
+
+/* cmd_type_len of a one-descriptor packet without offloads (length ORed in). */
+#define IGBX_VEC_TX_CMD (IGBX_TXD_DTYP_DATA | IGBX_TXD_DCMD_DEXT | IGBX_TXD_DCMD_IFCS | \
+			 IGBX_TXD_DCMD_EOP)
+
+#endif /* IGBX_RXTX_VEC_COMMON_H */
