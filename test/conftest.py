@@ -1,6 +1,11 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Fixtures of the system tests: the driver parameter (stock referee / igbx),
 # testpmd and simulator runs that always get cleaned up, a log file per test.
+"""Run as root from the repository: `pytest-3` (or `/usr/bin/python3 -m
+pytest`), e.g. `pytest-3 -x test/sim -k stock`. Environment: IGBX_BUILD (build
+dir, default build/), IGBX_TEST_LOGS (default <build>/test-logs, one log per
+test: everything the application printed, commands and ctl replies),
+IGBX_API_TEST (igbx_api_test binary), IGBX_TEST_TIMEOUT (seconds per test)."""
 import os
 import re
 import signal

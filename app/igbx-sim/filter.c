@@ -11,6 +11,7 @@
 #define SIM_MIN_FRAME		64	/* with FCS */
 #define SIM_MAX_UNTAGGED	1518	/* with FCS, RCTL.LPE clear */
 #define SIM_VLAN_LEN		4
+#define SIM_MAC_CTRL_PAUSE	0x0001	/* 802.3x PAUSE opcode */
 
 /* ---- pure functions --------------------------------------------------- */
 uint32_t sim_toeplitz(const uint8_t key[40], const uint8_t *data,
@@ -225,13 +226,34 @@ static void sim_select_queue(struct sim_port *p, const uint8_t *f,
 		sim_rss(p, f, h, mrqc, v);
 }
 
+/* MAC control frames (ethertype 0x8808, datasheet 3.7.x): PAUSE frames are
+ * counted and reach the host only without RCTL.DPF; other opcodes only
+ * with RCTL.PMCF.
+ */
+static bool sim_filter_mac_control(struct sim_port *p, const uint8_t *f,
+				   uint32_t len, uint32_t rctl)
+{
+	uint16_t opcode;
+
+	if (len < 18 || f[12] != 0x88 || f[13] != 0x08)
+		return true;
+	opcode = (uint16_t)(f[14] << 8 | f[15]);
+	if (opcode != SIM_MAC_CTRL_PAUSE)
+		return (rctl & SIM_RCTL_PMCF) != 0;
+	if (f[16] == 0 && f[17] == 0)
+		sim_stat_add(p, SIM_XONRXC, 1);
+	else
+		sim_stat_add(p, SIM_XOFFRXC, 1);
+	return !(rctl & SIM_RCTL_DPF);
+}
+
 void sim_rx_filter(struct sim_port *p, const uint8_t *f, uint32_t len,
 		   const struct sim_hdrs *h, struct sim_rx_verdict *v)
 {
 	uint32_t rctl = sim_reg_peek(p, SIM_RCTL);
 
 	memset(v, 0, sizeof(*v));
-	if (len < 14)
+	if (len < 14 || !sim_filter_mac_control(p, f, len, rctl))
 		return;
 	sim_filter_address(p, f, rctl, v);
 	if (!v->accept)

@@ -296,19 +296,23 @@ static bool sim_qblock_changed(struct sim_port *p, unsigned int q, bool tx)
 	return diff != 0;
 }
 
+static void sim_qblock_sync(struct sim_port *p, unsigned int q, bool tx)
+{
+	uint32_t r;
+
+	if (sim_qblock_changed(p, q, tx))
+		for (r = 0; r < 0x40; r += 4)
+			sim_qreg_sync(p, q, tx, r);
+}
+
 void sim_port_tick(struct sim_port *p)
 {
-	unsigned int q, w;
-	bool tx;
+	unsigned int q;
 
-	for (q = 0; q < SIM_Q_ALIASED; q++)
-		for (tx = false; ; tx = true) {
-			if (sim_qblock_changed(p, q, tx))
-				for (w = 0; w < 16; w++)
-					sim_qreg_sync(p, q, tx, w * 4);
-			if (tx)
-				break;
-		}
+	for (q = 0; q < SIM_Q_ALIASED; q++) {
+		sim_qblock_sync(p, q, false);
+		sim_qblock_sync(p, q, true);
+	}
 	for (q = 0; q < SIM_NUM_QUEUES; q++) {
 		sim_queue_check_enable(p, q, false);
 		sim_queue_check_enable(p, q, true);

@@ -54,8 +54,9 @@ def test_probe_nvm_mac_link(driver, testpmd):
 def test_io_forward_tx_first(driver, testpmd):
     tp = testpmd(driver)
     scenarios.check_probe(tp)
-    scenarios.check_io_forwarding(tp, seconds=3)
+    st = scenarios.check_io_forwarding(tp, seconds=3)
     scenarios.close_and_quit(tp)
+    scenarios.check_byte_counters(st)
 
 
 def test_rss_spreads_flows_over_4_queues(driver, testpmd):

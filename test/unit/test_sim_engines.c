@@ -493,6 +493,28 @@ static void test_rx_filters(void)
 	UNIT_CHECK_EQ(reg_read(p, SIM_MPRC), 2);
 }
 
+static void test_rx_pause(void)
+{
+	struct sim_port *p = rx_port();
+	uint8_t f[60] = { 0x01, 0x80, 0xc2, 0x00, 0x00, 0x01 };
+
+	put16(f + 12, 0x8808);
+	put16(f + 14, 1);
+	put16(f + 16, 0xffff);
+	reg_write(p, SIM_RCTL, RCTL_ON | SIM_RCTL_MPE | SIM_RCTL_DPF);
+	sim_rx_frame(p, f, sizeof(f), true);
+	UNIT_CHECK_EQ(reg_read(p, SIM_XOFFRXC), 1);
+	UNIT_CHECK_EQ(reg_read(p, SIM_RXQ_REG(0, SIM_Q_HEAD)), 0);
+	reg_write(p, SIM_RCTL, RCTL_ON | SIM_RCTL_MPE);
+	put16(f + 16, 0);
+	sim_rx_frame(p, f, sizeof(f), true);
+	UNIT_CHECK_EQ(reg_read(p, SIM_XONRXC), 1);
+	UNIT_CHECK_EQ(reg_read(p, SIM_RXQ_REG(0, SIM_Q_HEAD)), 1);
+	put16(f + 14, 2);	/* another MAC control opcode: needs PMCF */
+	sim_rx_frame(p, f, sizeof(f), true);
+	UNIT_CHECK_EQ(reg_read(p, SIM_RXQ_REG(0, SIM_Q_HEAD)), 1);
+}
+
 static void test_rx_multi_desc(void)
 {
 	struct sim_port *p = rx_port();
@@ -943,6 +965,7 @@ int main(void)
 	UNIT_RUN(test_rx_basic);
 	UNIT_RUN(test_rx_vlan);
 	UNIT_RUN(test_rx_filters);
+	UNIT_RUN(test_rx_pause);
 	UNIT_RUN(test_rx_multi_desc);
 	UNIT_RUN(test_rx_header_split);
 	UNIT_RUN(test_rx_legacy_crc);

@@ -512,6 +512,15 @@ static void test_table(void)
 				       sizeof(buf)), "RDT[2]") == 0);
 	UNIT_CHECK(strcmp(sim_reg_name(SIM_CTRL, buf, sizeof(buf)),
 			  "CTRL") == 0);
+	/* narrow accesses: merge into plain registers, not into commands */
+	p = port_new(0);
+	wr(p, SIM_RCTL, 0x11223344);
+	sim_reg_write(p, SIM_RCTL + 1, 0xaa, 1);
+	UNIT_CHECK_EQ(rd(p, SIM_RCTL), 0x1122aa44);
+	UNIT_CHECK_EQ(sim_reg_read(p, SIM_RCTL + 2, 2), 0x1122);
+	sim_reg_write(p, SIM_IMS + 1, 0x01, 1);		/* bit 8 only */
+	UNIT_CHECK_EQ(rd(p, SIM_IMS), 0x100);
+	port_free(p);
 }
 
 int main(void)

@@ -340,28 +340,31 @@ igbx_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 		IGBX_LOG(ERR, "mtu %u: allowed %u..%u", mtu, IGBX_MIN_MTU, IGBX_MAX_MTU);
 		return -EINVAL;
 	}
-	/* a frame larger than one buffer needs the scattered burst, which
-	 * can only be chosen at dev_start */
+	/* A frame larger than one buffer needs the scattered burst, which is
+	 * chosen at dev_start. A stopped port accepts the MTU: queue setup and
+	 * dev_start check it against the buffers and the scatter offload then.
+	 */
+	if (!dev->data->dev_started)
+		return 0;	/* ethdev records dev->data->mtu */
 	if (buf != 0 && frame > buf && !scatter) {
 		IGBX_LOG(ERR, "mtu %u: frames of %u bytes exceed the %u-byte RX buffers "
 			 "and the scatter offload is off", mtu, frame, buf);
 		return -EINVAL;
 	}
-	if (buf != 0 && frame > buf && dev->data->dev_started && !dev->data->scattered_rx) {
+	if (buf != 0 && frame > buf && !dev->data->scattered_rx) {
 		IGBX_LOG(ERR, "mtu %u: frames of %u bytes need scattered RX; stop the port first",
 			 mtu, frame);
 		return -EBUSY;
 	}
-	if (dev->data->dev_started) {
-		/* RLPML applies when RCTL.LPE is set; up to a
-		 * double-tagged 1518-byte frame needs no LPE (as igbx_rx_init) */
-		if (frame > RTE_ETHER_MAX_LEN + 2 * 4) {
-			igbx_write(hw, IGBX_RLPML, frame & IGBX_RLPML_MASK);
-			igbx_set_bits(hw, IGBX_RCTL, IGBX_RCTL_LPE);
-		} else
-			igbx_clear_bits(hw, IGBX_RCTL, IGBX_RCTL_LPE);
+	/* RLPML applies when RCTL.LPE is set; up to a double-tagged
+	 * 1518-byte frame needs no LPE (as igbx_rx_init) */
+	if (frame > RTE_ETHER_MAX_LEN + 2 * 4) {
+		igbx_write(hw, IGBX_RLPML, frame & IGBX_RLPML_MASK);
+		igbx_set_bits(hw, IGBX_RCTL, IGBX_RCTL_LPE);
+	} else {
+		igbx_clear_bits(hw, IGBX_RCTL, IGBX_RCTL_LPE);
 	}
-	return 0;	/* ethdev records dev->data->mtu; igbx_rx_init applies it */
+	return 0;	/* ethdev records dev->data->mtu */
 }
 
 /* ---- ops table ------------------------------------------------------------------ */

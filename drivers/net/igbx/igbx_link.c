@@ -139,8 +139,13 @@ igbx_intr_handler(void *param)
 	uint32_t icr = igbx_read(hw, IGBX_ICR);
 
 	if (icr & IGBX_ICR_LSC) {
-		if (igbx_dev_link_update(dev, 0) == 0 && dev->data->dev_conf.intr_conf.lsc)
-			rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
+		if (igbx_dev_link_update(dev, 0) == 0) {
+			/* pause directions follow what autonegotiation agreed */
+			if (dev->data->dev_link.link_status)
+				igbx_flow_ctrl_refresh(dev);
+			if (dev->data->dev_conf.intr_conf.lsc)
+				rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
+		}
 	}
 	if (igbx_intr_is_msix(dev))
 		igbx_write(hw, IGBX_EIMS, IGBX_BIT(0));	/* EIAM auto-masked it */

@@ -531,6 +531,48 @@
 #define IGBX_PHY_EXT_STATUS	0x0F
 
 /* additions */
+/* 5-tuple queue filters, 82576 (7.1.2.x, 8.10.x; DRV-FLOW): FTQF, SAQF, DAQF,
+ * SPQF and IMIR/IMIREXT of the same index n form filter n. */
+#define IGBX_NTUPLE_FILTERS	8
+#define IGBX_FTQF_PROTOCOL_MASK	UINT32_C(0xFF)
+#define IGBX_FTQF_QUEUE_ENABLE	IGBX_BIT(8)
+#define IGBX_FTQF_VF_BP		IGBX_BIT(15)	/* pool (VF) not compared */
+#define IGBX_FTQF_QUEUE_SHIFT	16
+#define IGBX_FTQF_QUEUE_MASK	(UINT32_C(0xF) << 16)
+#define IGBX_FTQF_1588		IGBX_BIT(27)	/* time stamp matching frames */
+#define IGBX_FTQF_MASK_PROTO_BP	IGBX_BIT(28)	/* bypass: protocol not compared */
+#define IGBX_FTQF_MASK_SRC_ADDR_BP IGBX_BIT(29)
+#define IGBX_FTQF_MASK_DST_ADDR_BP IGBX_BIT(30)
+#define IGBX_FTQF_MASK_SRC_PORT_BP IGBX_BIT(31)
+#define IGBX_SPQF_SRC_PORT_MASK	UINT32_C(0xFFFF)
+#define IGBX_IMIR_DST_PORT_MASK	UINT32_C(0xFFFF)
+#define IGBX_IMIR_PORT_IM_EN	IGBX_BIT(16)	/* immediate interrupt */
+#define IGBX_IMIR_PORT_BP	IGBX_BIT(17)	/* destination port not compared */
+#define IGBX_IMIR_PRIORITY_SHIFT 29		/* bits 31:29, 7 wins */
+#define IGBX_IMIR_PRIORITY_MASK	(UINT32_C(7) << 29)
+#define IGBX_IMIREXT_SIZE_BP	IGBX_BIT(12)	/* size threshold not compared */
+#define IGBX_IMIREXT_CTRL_BP	IGBX_BIT(19)	/* TCP flags not compared */
+#define IGBX_ETYPE_FILTERS	8
+#define IGBX_ETQF_IMM_INT	IGBX_BIT(29)
+#define IGBX_SYNQF_QUEUE_ENABLE	IGBX_BIT(0)
+#define IGBX_SYNQF_QUEUE_SHIFT	1
+#define IGBX_SYNQF_QUEUE_MASK	(UINT32_C(7) << 1)
+#define IGBX_RFCTL_SYNQFP	IGBX_BIT(19)	/* SYN filter before 5-tuple filters */
+/* IEEE 1588 (7.9, 8.16; DRV-FLOW) */
+#define IGBX_TSYNCTXCTL_VALID	IGBX_BIT(0)	/* TXSTMP latched, until TXSTMPH read */
+#define IGBX_TSYNCTXCTL_ENABLED	IGBX_BIT(4)
+#define IGBX_TSYNCRXCTL_VALID	IGBX_BIT(0)	/* RXSTMP latched, until RXSTMPH read */
+#define IGBX_TSYNCRXCTL_TYPE_MASK (UINT32_C(7) << 1)
+#define IGBX_TSYNCRXCTL_TYPE_L2_V2 (UINT32_C(0) << 1)
+#define IGBX_TSYNCRXCTL_ENABLED	IGBX_BIT(4)
+#define IGBX_TXSTMPL		0x0B618
+#define IGBX_TXSTMPH		0x0B61C
+#define IGBX_RXSTMPL		0x0B624
+#define IGBX_RXSTMPH		0x0B628
+#define IGBX_RXSATRL		0x0B62C
+#define IGBX_RXSATRH		0x0B630
+#define IGBX_TIMINCA_INCPERIOD_SHIFT 24	/* bits 31:24, in 16 ns ticks */
+#define IGBX_TIMINCA_INCVALUE_MASK UINT32_C(0x00FFFFFF)
 #define IGBX_CTRL_EXT_EXT_VLAN	IGBX_BIT(26)	/* double VLAN (DRV-FILTER) */
 #define IGBX_RPTHC		0x04104		/* 82576 name of 0x4104 (DRV-FILTER) */
 #define IGBX_HGPTC		0x04118		/* 82576 name of 0x4118 (DRV-FILTER) */

@@ -146,13 +146,14 @@ static const uint32_t igbx_sse_lane_keep[5][4] __rte_aligned(16) = {
 /*
  * Hand out the g->done decoded mbufs: straight into pkts when they are all
  * whole good frames and no frame is pending, else through the scalar
- * bookkeeping. Returns frames written to pkts; adds their bytes to *bytes
- * on the straight path (the slow path counts rxq->bytes itself).
+ * bookkeeping. Returns frames written to pkts; on the straight path adds
+ * their lengths to *bytes and their number to *straight (the other path
+ * counts rxq->bytes itself).
  */
 static inline IGBX_SSE_TARGET uint16_t
 igbx_sse_hand_out(struct igbx_rx_queue *rxq, struct rte_mbuf **mb,
 		  const struct igbx_sse_group *g, int scatter, struct rte_mbuf **pkts,
-		  __m128i *bytes)
+		  __m128i *bytes, uint16_t *straight)
 {
 	unsigned int want = (1u << g->done) - 1, i;
 	uint32_t st[IGBX_SSE_GROUP];
@@ -163,6 +164,7 @@ igbx_sse_hand_out(struct igbx_rx_queue *rxq, struct rte_mbuf **mb,
 			pkts[i] = mb[i];
 		*bytes = _mm_add_epi32(*bytes, _mm_and_si128(g->lengths,
 			_mm_load_si128((const __m128i *)igbx_sse_lane_keep[g->done])));
+		*straight += g->done;
 		return g->done;
 	}
 	_mm_storeu_si128((__m128i *)st, g->status);
@@ -188,8 +190,12 @@ igbx_sse_recv(struct igbx_rx_queue *rxq, struct rte_mbuf **pkts, uint16_t n, int
 		struct igbx_sse_group g;
 		struct rte_mbuf **mb = &rxq->sw_ring[idx];
 
-		/* Near the ring's end or the burst's end: one descriptor at a time. */
-		if (n - nb_rx < IGBX_SSE_GROUP || idx + IGBX_SSE_GROUP > rxq->nb_desc) {
+		/*
+		 * One descriptor at a time near the burst's end, the ring's end, or
+		 * when fewer than a group of slots hold mbufs (the rest wait for refill).
+		 */
+		if (n - nb_rx < IGBX_SSE_GROUP || idx + IGBX_SSE_GROUP > rxq->nb_desc ||
+		    rxq->nb_desc - rxq->nb_hold < IGBX_SSE_GROUP) {
 			int r = igbx_vec_rx_step(rxq, scatter, &pkts[nb_rx]);
 
 			if (r < 0)
@@ -197,13 +203,12 @@ igbx_sse_recv(struct igbx_rx_queue *rxq, struct rte_mbuf **pkts, uint16_t n, int
 			nb_rx += r;
 			continue;
 		}
-		rte_prefetch0(mb[IGBX_SSE_GROUP]);
+		if (idx + 2 * IGBX_SSE_GROUP <= rxq->nb_desc)
+			rte_prefetch0(mb[IGBX_SSE_GROUP]);
 		igbx_sse_decode(&rxq->ring[idx], mb, &c, &g);
 		if (g.done == 0)
 			break;
-		got = igbx_sse_hand_out(rxq, mb, &g, scatter, &pkts[nb_rx], &bytes);
-		if (got == g.done && g.plain != 0 && pkts[nb_rx] == mb[0])
-			fast += got;
+		got = igbx_sse_hand_out(rxq, mb, &g, scatter, &pkts[nb_rx], &bytes, &fast);
 		nb_rx += got;
 		igbx_vec_rx_consume(rxq, g.done);
 		if (g.done < IGBX_SSE_GROUP)
@@ -226,4 +231,231 @@ uint16_t IGBX_SSE_TARGET
 igbx_recv_scattered_pkts_vec_sse(void *rxq, struct rte_mbuf **pkts, uint16_t n)
 {
 	return igbx_sse_recv(rxq, pkts, n, 1);
+}
+
+/* ---- TX ------------------------------------------------------------------------------- */
+
+/*
+ * The data descriptor of a one-segment mbuf without offloads, from two loads:
+ * [buf_iova, data_off...] gives the address, [.., pkt_len, data_len, ..] the
+ * lengths. DTALEN = data_len, PAYLEN = pkt_len (equal for one segment; a
+ * segment is below 64 KiB, so shifting it left by 16 then right by 2 is << 14).
+ */
+static inline IGBX_SSE_TARGET __m128i
+igbx_sse_tx_desc(const struct rte_mbuf *m)
+{
+	const __m128i data_off = _mm_setr_epi8(8, 9, -1, -1, -1, -1, -1, -1,
+					       -1, -1, -1, -1, -1, -1, -1, -1);
+	const __m128i dtalen = _mm_setr_epi8(-1, -1, -1, -1, -1, -1, -1, -1,
+					     8, 9, -1, -1, -1, -1, -1, -1);
+	const __m128i paylen = _mm_setr_epi8(-1, -1, -1, -1, -1, -1, -1, -1,
+					     -1, -1, -1, -1, -1, -1, 4, 5);
+	const __m128i cmd = _mm_setr_epi32(0, 0, (int)IGBX_VEC_TX_CMD, 0);
+	__m128i a = _mm_loadu_si128((const __m128i *)&m->buf_iova);
+	__m128i f = _mm_loadu_si128((const __m128i *)&m->rx_descriptor_fields1);
+	__m128i addr = _mm_add_epi64(a, _mm_shuffle_epi8(a, data_off));
+	__m128i hi = _mm_or_si128(_mm_or_si128(_mm_shuffle_epi8(f, dtalen), cmd),
+				  _mm_srli_epi32(_mm_shuffle_epi8(f, paylen),
+						 16 - IGBX_TXD_PAYLEN_SHIFT));
+
+	return _mm_blend_epi16(addr, hi, 0xF0);
+}
+
+/* n descriptors from ring index idx, no wrap; returns the sum of their lengths. */
+static inline IGBX_SSE_TARGET uint64_t
+igbx_sse_tx_run(struct igbx_tx_queue *txq, uint16_t idx, struct rte_mbuf **pkts, uint16_t n)
+{
+	volatile union igbx_adv_tx_desc *ring = &txq->ring[idx];
+	struct igbx_tx_entry *sw = &txq->sw_ring[idx];
+	__m128i sum = _mm_setzero_si128(), d;
+	uint32_t lanes[4];
+	uint16_t i = 0;
+
+	for (; i + IGBX_SSE_GROUP <= n; i += IGBX_SSE_GROUP) {
+		unsigned int k;
+
+		for (k = 0; k < IGBX_SSE_GROUP; k++) {
+			d = igbx_sse_tx_desc(pkts[i + k]);
+			sum = _mm_add_epi32(sum, d);
+			_mm_store_si128((__m128i *)(uintptr_t)&ring[i + k], d);
+		}
+		_mm_storeu_si128((__m128i *)&sw[i], _mm_loadu_si128((const __m128i *)&pkts[i]));
+		_mm_storeu_si128((__m128i *)&sw[i + 2],
+				 _mm_loadu_si128((const __m128i *)&pkts[i + 2]));
+	}
+	for (; i < n; i++) {
+		d = igbx_sse_tx_desc(pkts[i]);
+		sum = _mm_add_epi32(sum, d);
+		_mm_store_si128((__m128i *)(uintptr_t)&ring[i], d);
+		sw[i].mbuf = pkts[i];
+	}
+	/* Lane 2 summed cmd_type_len: n commands plus the lengths in bits 15:0 and up. */
+	_mm_storeu_si128((__m128i *)lanes, sum);
+	return (uint32_t)(lanes[2] - (uint32_t)n * IGBX_VEC_TX_CMD);
+}
+
+uint16_t IGBX_SSE_TARGET
+igbx_xmit_pkts_vec_sse(void *queue, struct rte_mbuf **pkts, uint16_t n)
+{
+	struct igbx_tx_queue *txq = queue;
+	uint16_t first, tail = txq->tail;
+	uint64_t bytes;
+
+	n = igbx_vec_tx_room(txq, n);
+	if (n == 0)
+		return 0;
+	first = RTE_MIN(n, (uint16_t)(txq->nb_desc - tail));
+	bytes = igbx_sse_tx_run(txq, tail, pkts, first);
+	if (first < n)
+		bytes += igbx_sse_tx_run(txq, 0, pkts + first, n - first);
+	igbx_vec_tx_commit(txq, n, bytes);
+	return n;
+}
+
+/* ---- choosing the bursts at dev_start -------------------------------------------------- */
+
+static const char *const igbx_path_names[] = {
+	[IGBX_PATH_AUTO] = "auto", [IGBX_PATH_SCALAR] = "scalar",
+	[IGBX_PATH_SSE] = "sse", [IGBX_PATH_AVX2] = "avx2",
+};
+
+/* The rx_path/tx_path devargs, which igbx_ethdev.c stores in the adapter. */
+static int
+igbx_vec_forced_path(struct rte_eth_dev *dev, int rx)
+{
+#ifdef IGBX_ADAPTER_HAS_FORCED_PATH
+	const struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
+
+	return rx ? ad->forced_rx_path : ad->forced_tx_path;
+#else
+	RTE_SET_USED(dev);
+	RTE_SET_USED(rx);
+	return IGBX_PATH_AUTO;
+#endif
+}
+
+static int
+igbx_vec_cpu_has(int path)
+{
+	if (path == IGBX_PATH_AVX2)
+		return rte_cpu_get_flag_enabled(RTE_CPUFLAG_AVX2) == 1;
+	if (path == IGBX_PATH_SSE)
+		return rte_cpu_get_flag_enabled(RTE_CPUFLAG_SSE4_1) == 1;
+	return 1;
+}
+
+/*
+ * The path for one direction: the forced one if the CPU has it (a forced
+ * path overrides --force-max-simd-bitwidth, not the CPU), else the widest
+ * the CPU and the EAL's SIMD limit allow.
+ */
+static int
+igbx_vec_pick(struct rte_eth_dev *dev, int rx)
+{
+	int forced = igbx_vec_forced_path(dev, rx);
+	uint16_t width = rte_vect_get_max_simd_bitwidth();
+
+	if (forced != IGBX_PATH_AUTO && igbx_vec_cpu_has(forced))
+		return forced;
+	if (forced != IGBX_PATH_AUTO)
+		IGBX_LOG(INFO, "port %u: %s_path=%s needs a CPU feature this CPU lacks: choosing",
+			 dev->data->port_id, rx ? "rx" : "tx", igbx_path_names[forced]);
+	if (width >= RTE_VECT_SIMD_256 && igbx_vec_cpu_has(IGBX_PATH_AVX2))
+		return IGBX_PATH_AVX2;
+	if (width >= RTE_VECT_SIMD_128 && igbx_vec_cpu_has(IGBX_PATH_SSE))
+		return IGBX_PATH_SSE;
+	return IGBX_PATH_SCALAR;
+}
+
+/* Every RX offload is honoured by the vector bursts; only the rings matter. */
+static int
+igbx_rx_vec_queues_ok(struct rte_eth_dev *dev)
+{
+	uint16_t i;
+
+	for (i = 0; i < dev->data->nb_rx_queues; i++) {
+		const struct igbx_rx_queue *rxq = dev->data->rx_queues[i];
+
+		if (rxq == NULL)
+			return 0;
+		if (rxq->nb_desc % IGBX_RING_DESC_ALIGN != 0) {
+			IGBX_LOG(INFO, "port %u rx queue %u: nb_desc=%u not a multiple of %u: "
+				 "scalar rx", dev->data->port_id, i, rxq->nb_desc,
+				 IGBX_RING_DESC_ALIGN);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* The vector TX bursts write one data descriptor per packet and no context. */
+static int
+igbx_tx_vec_queues_ok(struct rte_eth_dev *dev)
+{
+	const uint64_t allowed = RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE;
+	uint16_t i;
+
+	for (i = 0; i < dev->data->nb_tx_queues; i++) {
+		const struct igbx_tx_queue *txq = dev->data->tx_queues[i];
+
+		if (txq == NULL)
+			return 0;
+		if (txq->offloads & ~allowed) {
+			IGBX_LOG(INFO, "port %u tx queue %u: offloads 0x%" PRIx64 " need context "
+				 "descriptors or chains: scalar tx (vector allows 0x%" PRIx64 ")",
+				 dev->data->port_id, i, txq->offloads, allowed);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+void
+igbx_rx_vec_select(struct rte_eth_dev *dev)
+{
+	int scatter = dev->data->scattered_rx, path = igbx_vec_pick(dev, 1);
+
+	if (path == IGBX_PATH_SCALAR || !igbx_rx_vec_queues_ok(dev))
+		return;
+	if (path == IGBX_PATH_AVX2)
+		dev->rx_pkt_burst = scatter ? igbx_recv_scattered_pkts_vec_avx2 :
+			igbx_recv_pkts_vec_avx2;
+	else
+		dev->rx_pkt_burst = scatter ? igbx_recv_scattered_pkts_vec_sse :
+			igbx_recv_pkts_vec_sse;
+}
+
+void
+igbx_tx_vec_select(struct rte_eth_dev *dev)
+{
+	int path = igbx_vec_pick(dev, 0);
+
+	if (path == IGBX_PATH_SCALAR || !igbx_tx_vec_queues_ok(dev))
+		return;
+	dev->tx_pkt_burst = path == IGBX_PATH_AVX2 ? igbx_xmit_pkts_vec_avx2 :
+		igbx_xmit_pkts_vec_sse;
+}
+
+const char *
+igbx_rx_vec_burst_name(eth_rx_burst_t fn)
+{
+	if (fn == igbx_recv_pkts_vec_sse)
+		return "Vector SSE";
+	if (fn == igbx_recv_scattered_pkts_vec_sse)
+		return "Vector SSE Scattered";
+	if (fn == igbx_recv_pkts_vec_avx2)
+		return "Vector AVX2";
+	if (fn == igbx_recv_scattered_pkts_vec_avx2)
+		return "Vector AVX2 Scattered";
+	return NULL;
+}
+
+const char *
+igbx_tx_vec_burst_name(eth_tx_burst_t fn)
+{
+	if (fn == igbx_xmit_pkts_vec_sse)
+		return "Vector SSE";
+	if (fn == igbx_xmit_pkts_vec_avx2)
+		return "Vector AVX2";
+	return NULL;
 }

@@ -1,0 +1,611 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* igbx_rxtx_burst.c - the scalar datapath: RX bursts (single and scattered), TX burst,
+ * tx_prepare and the per-descriptor queries (queue count, status, done cleanup). */
+#include <errno.h>
+
+#include <rte_common.h>
+#include <rte_byteorder.h>
+#include <rte_errno.h>
+#include <rte_ethdev.h>
+#include <rte_io.h>
+#include <rte_mbuf.h>
+#include <rte_net.h>
+#include <rte_prefetch.h>
+#include <rte_tcp.h>
+
+#include "igbx_ethdev.h"
+#include "igbx_rxtx.h"
+
+/* mbufs handed back to their pool per rte_mempool_put_bulk() */
+#define IGBX_FREE_BATCH			64
+
+/* mbuf offload requests the transmit path honours. */
+#define IGBX_TX_OL_CTX (RTE_MBUF_F_TX_VLAN | RTE_MBUF_F_TX_IP_CKSUM |		\
+	RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)
+#define IGBX_TX_OL_SUPPORTED (IGBX_TX_OL_CTX | RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)
+#define IGBX_TX_OL_UNSUPPORTED (RTE_MBUF_F_TX_OFFLOAD_MASK & ~IGBX_TX_OL_SUPPORTED)
+
+/* ---- packet types ------------------------------------------------------- */
+
+/* Indexed by the four L3 bits of the descriptor packet type (7.1.5.2). */
+#define IGBX_PT_L3_V4	0x1
+#define IGBX_PT_L3_V4E	0x2
+#define IGBX_PT_L3_V6	0x4
+#define IGBX_PT_L3_V6E	0x8
+static uint32_t igbx_ptype_l3[16];
+/* Indexed by the TCP/UDP/SCTP bits; more than one bit set is not a valid header. */
+static const uint32_t igbx_ptype_l4[8] = {
+	[1] = RTE_PTYPE_L4_TCP, [2] = RTE_PTYPE_L4_UDP, [4] = RTE_PTYPE_L4_SCTP,
+};
+
+RTE_INIT(igbx_ptype_table_init)
+{
+	unsigned int i;
+
+	/* An IPv6-in-IPv4 tunnel sets both families: report the outer one. */
+	for (i = 0; i < RTE_DIM(igbx_ptype_l3); i++) {
+		if (i & IGBX_PT_L3_V4E)
+			igbx_ptype_l3[i] = RTE_PTYPE_L3_IPV4_EXT;
+		else if (i & IGBX_PT_L3_V4)
+			igbx_ptype_l3[i] = RTE_PTYPE_L3_IPV4;
+		else if (i & IGBX_PT_L3_V6E)
+			igbx_ptype_l3[i] = RTE_PTYPE_L3_IPV6_EXT;
+		else if (i & IGBX_PT_L3_V6)
+			igbx_ptype_l3[i] = RTE_PTYPE_L3_IPV6;
+	}
+}
+
+static inline uint32_t
+igbx_rx_ptype(uint16_t pkt_info)
+{
+	uint32_t l3;
+
+	if (pkt_info & IGBX_RXD_PKTTYPE_ETQF)
+		return RTE_PTYPE_L2_ETHER;
+	l3 = igbx_ptype_l3[(pkt_info & IGBX_RXD_PKTTYPE_L3_MASK) >> IGBX_RXD_PKTTYPE_L3_SHIFT];
+	if (l3 == 0)
+		return RTE_PTYPE_L2_ETHER;
+	return RTE_PTYPE_L2_ETHER | l3 |
+		igbx_ptype_l4[(pkt_info & IGBX_RXD_PKTTYPE_L4_MASK) >> IGBX_RXD_PKTTYPE_L4_SHIFT];
+}
+
+/* ---- RX burst ------------------------------------------------------------- */
+
+/*
+ * Give the consumed descriptors [rdt + 1, next) new mbufs, in at most two
+ * bulk gets (the range may wrap), and move RDT once. On a failed get the
+ * slots stay empty and owned by software; the next burst retries.
+ */
+static inline void
+igbx_rx_refill(struct igbx_rx_queue *rxq)
+{
+	uint16_t start = rxq->rdt + 1 == rxq->nb_desc ? 0 : rxq->rdt + 1;
+	uint16_t want = rxq->nb_hold, done = 0;
+
+	while (done < want) {
+		uint16_t pos = start + done >= rxq->nb_desc ?
+			start + done - rxq->nb_desc : start + done;
+		uint16_t n = RTE_MIN(want - done, rxq->nb_desc - pos);
+		uint16_t i;
+
+		if (rte_mempool_get_bulk(rxq->mp, (void **)&rxq->sw_ring[pos], n) != 0) {
+			rte_eth_devices[rxq->port_id].data->rx_mbuf_alloc_failed += n;
+			break;
+		}
+		for (i = 0; i < n; i++)
+			igbx_rx_post(&rxq->ring[pos + i], rxq->sw_ring[pos + i]);
+		done += n;
+	}
+	if (done == 0)
+		return;
+	rxq->nb_hold -= done;
+	rxq->rdt = start + done - 1 >= rxq->nb_desc ?
+		start + done - 1 - rxq->nb_desc : start + done - 1;
+	rte_io_wmb();
+	igbx_write_relaxed(rxq->rdt_addr, rxq->rdt);
+}
+
+/* Offload results of a write-back descriptor into the mbuf (7.1.5.2). */
+static inline void
+igbx_rx_set_offloads(const struct igbx_rx_queue *rxq, struct rte_mbuf *m,
+		     uint32_t staterr, uint16_t pkt_info, uint32_t hash, uint16_t vlan)
+{
+	uint64_t ol = 0;
+
+	if (rxq->rss_hash && (pkt_info & IGBX_RXD_RSSTYPE_MASK)) {
+		ol |= RTE_MBUF_F_RX_RSS_HASH;
+		m->hash.rss = hash;
+	}
+	if ((staterr & IGBX_RXD_STAT_VP) && rxq->vlan_strip) {
+		ol |= RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED;
+		m->vlan_tci = vlan;
+	}
+	if (staterr & IGBX_RXD_STAT_IPCS)
+		ol |= (staterr & IGBX_RXD_ERR_IPE) ?
+			RTE_MBUF_F_RX_IP_CKSUM_BAD : RTE_MBUF_F_RX_IP_CKSUM_GOOD;
+	if (staterr & (IGBX_RXD_STAT_L4I | IGBX_RXD_STAT_UDPCS))
+		ol |= (staterr & IGBX_RXD_ERR_L4E) ?
+			RTE_MBUF_F_RX_L4_CKSUM_BAD : RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+	m->ol_flags = ol;
+	m->packet_type = igbx_rx_ptype(pkt_info);
+}
+
+/* Take the mbuf of descriptor rxq->next and advance; the slot becomes empty. */
+static inline struct rte_mbuf *
+igbx_rx_take(struct igbx_rx_queue *rxq)
+{
+	uint16_t idx = rxq->next;
+	struct rte_mbuf *m = rxq->sw_ring[idx];
+
+	rxq->sw_ring[idx] = NULL;
+	rxq->next = idx + 1 == rxq->nb_desc ? 0 : idx + 1;
+	rxq->nb_hold++;
+	rte_prefetch0(rxq->sw_ring[rxq->next]);
+	*igbx_rearm_word_ptr(m) = rxq->mbuf_rearm;
+	m->next = NULL;
+	return m;
+}
+
+uint16_t
+igbx_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
+{
+	struct igbx_rx_queue *rxq = queue;
+	uint16_t nb_rx = 0;
+
+	while (nb_rx < n) {
+		volatile union igbx_adv_rx_desc *d = &rxq->ring[rxq->next];
+		uint32_t staterr = rte_le_to_cpu_32(d->wb.status_error);
+		struct rte_mbuf *m;
+		uint16_t len;
+
+		if (!(staterr & IGBX_RXD_STAT_DD))
+			break;
+		/* Read the rest only after DD (the device writes DD last). */
+		rte_rmb();
+		len = rte_le_to_cpu_16(d->wb.length);
+		m = igbx_rx_take(rxq);
+		if (unlikely(rxq->discard || !(staterr & IGBX_RXD_STAT_EOP) ||
+			     (staterr & IGBX_RXD_ERR_RXE))) {
+			/* A frame spread over buffers without scatter, or a bad frame. */
+			rxq->discard = !(staterr & IGBX_RXD_STAT_EOP);
+			rxq->errors += !!(staterr & IGBX_RXD_STAT_EOP);
+			rte_pktmbuf_free_seg(m);
+			continue;
+		}
+		m->data_len = len;
+		m->pkt_len = len;
+		igbx_rx_set_offloads(rxq, m, staterr, rte_le_to_cpu_16(d->wb.pkt_info),
+				     rte_le_to_cpu_32(d->wb.rss_hash),
+				     rte_le_to_cpu_16(d->wb.vlan));
+		rxq->bytes += len - rxq->crc_len;
+		pkts[nb_rx++] = m;
+	}
+	rxq->packets += nb_rx;
+	if (rxq->nb_hold >= rxq->free_thresh)
+		igbx_rx_refill(rxq);
+	return nb_rx;
+}
+
+/* Append one buffer to the frame being assembled; true when it completed a frame. */
+static inline struct rte_mbuf *
+igbx_rx_chain(struct igbx_rx_queue *rxq, struct rte_mbuf *m, uint16_t len)
+{
+	struct rte_mbuf *first = rxq->seg_first;
+
+	m->data_len = len;
+	if (first == NULL) {
+		first = m;
+		first->pkt_len = len;
+		rxq->seg_first = m;
+	} else {
+		rxq->seg_last->next = m;
+		first->pkt_len += len;
+		first->nb_segs++;
+	}
+	rxq->seg_last = m;
+	return first;
+}
+
+uint16_t
+igbx_recv_scattered_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
+{
+	struct igbx_rx_queue *rxq = queue;
+	uint16_t nb_rx = 0;
+
+	while (nb_rx < n) {
+		volatile union igbx_adv_rx_desc *d = &rxq->ring[rxq->next];
+		uint32_t staterr = rte_le_to_cpu_32(d->wb.status_error);
+		struct rte_mbuf *first;
+
+		if (!(staterr & IGBX_RXD_STAT_DD))
+			break;
+		rte_rmb();
+		first = igbx_rx_chain(rxq, igbx_rx_take(rxq), rte_le_to_cpu_16(d->wb.length));
+		if (!(staterr & IGBX_RXD_STAT_EOP))
+			continue;
+		/* The last descriptor of a frame carries its status and offload results. */
+		rxq->seg_first = NULL;
+		rxq->seg_last = NULL;
+		if (unlikely(staterr & IGBX_RXD_ERR_RXE)) {
+			rxq->errors++;
+			rte_pktmbuf_free(first);
+			continue;
+		}
+		igbx_rx_set_offloads(rxq, first, staterr, rte_le_to_cpu_16(d->wb.pkt_info),
+				     rte_le_to_cpu_32(d->wb.rss_hash),
+				     rte_le_to_cpu_16(d->wb.vlan));
+		rxq->bytes += first->pkt_len - rxq->crc_len;
+		pkts[nb_rx++] = first;
+	}
+	rxq->packets += nb_rx;
+	if (rxq->nb_hold >= rxq->free_thresh)
+		igbx_rx_refill(rxq);
+	return nb_rx;
+}
+
+/* ---- TX burst ------------------------------------------------------------- */
+
+/* Return mbufs to their pools, grouped so each run of one pool is one put. */
+struct igbx_free_batch {
+	void *objs[IGBX_FREE_BATCH];
+	struct rte_mempool *pool;
+	unsigned int n;
+};
+
+static inline void
+igbx_batch_flush(struct igbx_free_batch *b)
+{
+	if (b->n != 0)
+		rte_mempool_put_bulk(b->pool, b->objs, b->n);
+	b->n = 0;
+}
+
+static inline void
+igbx_batch_add(struct igbx_free_batch *b, struct rte_mbuf *m)
+{
+	if (b->n == IGBX_FREE_BATCH || (b->n != 0 && m->pool != b->pool))
+		igbx_batch_flush(b);
+	b->pool = m->pool;
+	b->objs[b->n++] = m;
+}
+
+/* Free the descriptors [clean_next, last]; returns how many packets ended there. */
+static uint32_t
+igbx_tx_free_range(struct igbx_tx_queue *txq, uint16_t last)
+{
+	struct igbx_free_batch b = { .n = 0 };
+	uint16_t idx = txq->clean_next, count = 0;
+	uint32_t packets = 0;
+
+	for (;;) {
+		struct rte_mbuf *m = txq->sw_ring[idx].mbuf;
+
+		if (m != NULL) {
+			txq->sw_ring[idx].mbuf = NULL;
+			packets += m->next == NULL;
+			m = txq->fast_free ? m : rte_pktmbuf_prefree_seg(m);
+			if (m != NULL)
+				igbx_batch_add(&b, m);
+		}
+		count++;
+		if (idx == last)
+			break;
+		idx = idx + 1 == txq->nb_desc ? 0 : idx + 1;
+	}
+	igbx_batch_flush(&b);
+	txq->clean_next = last + 1 == txq->nb_desc ? 0 : last + 1;
+	txq->nb_free += count;
+	return packets;
+}
+
+/* Reclaim every descriptor up to the newest RS whose DD came back. */
+static uint32_t
+igbx_tx_reclaim(struct igbx_tx_queue *txq, uint32_t max_packets)
+{
+	uint32_t packets = 0;
+
+	while (txq->rs_count != 0 && (max_packets == 0 || packets < max_packets)) {
+		uint16_t rs = txq->rs_fifo[txq->rs_head];
+
+		if (!(txq->ring[rs].data.olinfo_status & rte_cpu_to_le_32(IGBX_TXD_STAT_DD)))
+			break;
+		packets += igbx_tx_free_range(txq, rs);
+		txq->rs_head = txq->rs_head + 1 == txq->nb_desc ? 0 : txq->rs_head + 1;
+		txq->rs_count--;
+	}
+	return packets;
+}
+
+/* Context key: the offload flags and the lengths/tag that matter for them. */
+static inline void
+igbx_tx_ctx_key(const struct rte_mbuf *m, uint64_t ol, struct igbx_tx_ctx *key)
+{
+	unsigned int bits = RTE_MBUF_L2_LEN_BITS + RTE_MBUF_L3_LEN_BITS;
+
+	if (ol & RTE_MBUF_F_TX_TCP_SEG)
+		bits += RTE_MBUF_L4_LEN_BITS + RTE_MBUF_TSO_SEGSZ_BITS;
+	key->flags = ol;
+	key->lens = m->tx_offload & ((UINT64_C(1) << bits) - 1);
+	if (ol & RTE_MBUF_F_TX_VLAN)
+		key->lens |= (uint64_t)m->vlan_tci << 48;
+}
+
+static inline void
+igbx_tx_write_ctx(volatile union igbx_adv_tx_desc *d, const struct rte_mbuf *m,
+		  uint64_t ol, uint32_t slot)
+{
+	uint32_t tucmd = IGBX_TXD_DTYP_CTXT | IGBX_TXD_DCMD_DEXT;
+	uint32_t mss_l4 = slot << IGBX_TXCTX_IDX_SHIFT;
+	uint32_t vlan = (ol & RTE_MBUF_F_TX_VLAN) ? m->vlan_tci : 0;
+	uint64_t l4 = ol & RTE_MBUF_F_TX_L4_MASK;
+
+	if (ol & (RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IP_CKSUM))
+		tucmd |= IGBX_TXCTX_TUCMD_IPV4;
+	if ((ol & RTE_MBUF_F_TX_TCP_SEG) || l4 == RTE_MBUF_F_TX_TCP_CKSUM)
+		tucmd |= IGBX_TXCTX_TUCMD_L4T_TCP;
+	else if (l4 == RTE_MBUF_F_TX_SCTP_CKSUM)
+		tucmd |= IGBX_TXCTX_TUCMD_L4T_SCTP;
+	if (ol & RTE_MBUF_F_TX_TCP_SEG)
+		mss_l4 |= (uint32_t)m->l4_len << IGBX_TXCTX_L4LEN_SHIFT |
+			  (uint32_t)m->tso_segsz << IGBX_TXCTX_MSS_SHIFT;
+	d->ctx.vlan_macip_lens = rte_cpu_to_le_32(m->l3_len |
+		(uint32_t)m->l2_len << IGBX_TXCTX_MACLEN_SHIFT | vlan << IGBX_TXCTX_VLAN_SHIFT);
+	d->ctx.seqnum_seed = 0;
+	d->ctx.type_tucmd_mlhl = rte_cpu_to_le_32(tucmd);
+	d->ctx.mss_l4len_idx = rte_cpu_to_le_32(mss_l4);
+}
+
+/*
+ * Pick the context slot for this packet: a cached one if it matches, else the
+ * next slot round robin, which then needs a context descriptor (*write = 1).
+ */
+static inline uint32_t
+igbx_tx_ctx_pick(struct igbx_tx_queue *txq, const struct igbx_tx_ctx *key, int *write)
+{
+	uint32_t slot;
+
+	for (slot = 0; slot < IGBX_TX_CTX_SLOTS; slot++) {
+		if (txq->ctx[slot].flags == key->flags && txq->ctx[slot].lens == key->lens) {
+			*write = 0;
+			return slot;
+		}
+	}
+	slot = txq->ctx_next;
+	txq->ctx_next = (txq->ctx_next + 1) % IGBX_TX_CTX_SLOTS;
+	txq->ctx[slot] = *key;
+	*write = 1;
+	return slot;
+}
+
+/* cmd_type_len bits common to all data descriptors of a packet, and olinfo. */
+static inline void
+igbx_tx_data_bits(const struct rte_mbuf *m, uint64_t ol, uint32_t *cmd, uint32_t *olinfo)
+{
+	uint32_t paylen = m->pkt_len;
+
+	*cmd = IGBX_TXD_DTYP_DATA | IGBX_TXD_DCMD_DEXT | IGBX_TXD_DCMD_IFCS;
+	if (ol & RTE_MBUF_F_TX_VLAN)
+		*cmd |= IGBX_TXD_DCMD_VLE;
+	if (ol & RTE_MBUF_F_TX_TCP_SEG) {
+		*cmd |= IGBX_TXD_DCMD_TSE;
+		paylen -= m->l2_len + m->l3_len + m->l4_len;
+	}
+	*olinfo |= paylen << IGBX_TXD_PAYLEN_SHIFT;
+	if (ol & RTE_MBUF_F_TX_IP_CKSUM)
+		*olinfo |= IGBX_TXD_POPTS_IXSM;
+	if (ol & (RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG))
+		*olinfo |= IGBX_TXD_POPTS_TXSM;
+}
+
+/* Write one packet at txq->tail: optional context, then one data descriptor per segment. */
+static inline void
+igbx_tx_write_pkt(struct igbx_tx_queue *txq, struct rte_mbuf *m, uint64_t ol,
+		  int ctx_write, uint32_t slot)
+{
+	volatile union igbx_adv_tx_desc *ring = txq->ring;
+	uint16_t idx = txq->tail, used = m->nb_segs + ctx_write;
+	uint32_t cmd, olinfo = ol ? IGBX_TXD_CC | slot << IGBX_TXD_IDX_SHIFT : 0;
+	struct rte_mbuf *seg;
+
+	if (ctx_write) {
+		igbx_tx_write_ctx(&ring[idx], m, ol, slot);
+		txq->sw_ring[idx].mbuf = NULL;
+		idx = idx + 1 == txq->nb_desc ? 0 : idx + 1;
+	}
+	igbx_tx_data_bits(m, ol, &cmd, &olinfo);
+	for (seg = m; seg != NULL; seg = seg->next) {
+		uint32_t c = cmd | seg->data_len;
+
+		if (seg->next == NULL) {
+			c |= IGBX_TXD_DCMD_EOP;
+			txq->since_rs += used;
+			if (txq->since_rs >= txq->rs_thresh) {
+				c |= IGBX_TXD_DCMD_RS;
+				txq->rs_fifo[(txq->rs_head + txq->rs_count++) % txq->nb_desc] = idx;
+				txq->since_rs = 0;
+			}
+		}
+		ring[idx].data.buffer_addr = rte_cpu_to_le_64(rte_mbuf_data_iova(seg));
+		ring[idx].data.cmd_type_len = rte_cpu_to_le_32(c);
+		ring[idx].data.olinfo_status = rte_cpu_to_le_32(olinfo);
+		txq->sw_ring[idx].mbuf = seg;
+		idx = idx + 1 == txq->nb_desc ? 0 : idx + 1;
+	}
+	txq->tail = idx;
+	txq->nb_free -= used;
+}
+
+/*
+ * Before ringing the doorbell with a nearly full ring, make sure the last
+ * packet reports status: otherwise descriptors without a following RS could
+ * never be reclaimed and the queue would stall.
+ */
+static inline void
+igbx_tx_force_rs(struct igbx_tx_queue *txq, uint16_t last_eop)
+{
+	if (txq->since_rs == 0 ||
+	    txq->nb_free >= txq->free_thresh + IGBX_TX_MAX_SEGS + 1)
+		return;
+	txq->ring[last_eop].data.cmd_type_len |= rte_cpu_to_le_32(IGBX_TXD_DCMD_RS);
+	txq->rs_fifo[(txq->rs_head + txq->rs_count++) % txq->nb_desc] = last_eop;
+	txq->since_rs = 0;
+}
+
+uint16_t
+igbx_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
+{
+	struct igbx_tx_queue *txq = queue;
+	uint16_t nb_tx, last_eop = 0;
+	uint64_t bytes = 0;
+
+	if (txq->nb_free < txq->free_thresh)
+		igbx_tx_reclaim(txq, 0);
+	for (nb_tx = 0; nb_tx < n; nb_tx++) {
+		struct rte_mbuf *m = pkts[nb_tx];
+		uint64_t ol = m->ol_flags & IGBX_TX_OL_CTX;
+		struct igbx_tx_ctx key;
+		int ctx_write = 0;
+		uint32_t slot = 0;
+
+		if (ol) {
+			igbx_tx_ctx_key(m, m->ol_flags & IGBX_TX_OL_SUPPORTED, &key);
+			slot = igbx_tx_ctx_pick(txq, &key, &ctx_write);
+		}
+		if (m->nb_segs + ctx_write > txq->nb_free) {
+			igbx_tx_reclaim(txq, 0);
+			if (m->nb_segs + ctx_write > txq->nb_free) {
+				/* The context was not written: forget it. */
+				if (ctx_write)
+					txq->ctx[slot].flags = UINT64_MAX;
+				break;
+			}
+		}
+		igbx_tx_write_pkt(txq, m, ol, ctx_write, slot);
+		last_eop = txq->tail == 0 ? txq->nb_desc - 1 : txq->tail - 1;
+		bytes += m->pkt_len;
+	}
+	if (nb_tx == 0)
+		return 0;
+	igbx_tx_force_rs(txq, last_eop);
+	txq->packets += nb_tx;
+	txq->bytes += bytes;
+	rte_io_wmb();
+	igbx_write_relaxed(txq->tdt_addr, txq->tail);
+	return nb_tx;
+}
+
+/*
+ * Reject what the descriptors cannot express; one packet, 0 or a positive
+ * errno. MACLEN (7 bits), IPLEN (9) and L4LEN (8) are as wide as the mbuf
+ * fields, so only TSO needs length checks.
+ */
+static int
+igbx_prep_check(const struct rte_mbuf *m)
+{
+	uint64_t ol = m->ol_flags;
+	uint32_t hdr;
+
+	if (ol & IGBX_TX_OL_UNSUPPORTED)
+		return ENOTSUP;
+	if (m->nb_segs > IGBX_TX_MAX_SEGS)
+		return EINVAL;
+	if (!(ol & RTE_MBUF_F_TX_TCP_SEG))
+		return m->pkt_len > IGBX_TX_MAX_PKT_LEN ? EINVAL : 0;
+	hdr = (uint32_t)m->l2_len + m->l3_len + m->l4_len;
+	if (m->tso_segsz < IGBX_TSO_MSS_MIN || m->tso_segsz > IGBX_TSO_MSS_MAX ||
+	    m->l4_len < sizeof(struct rte_tcp_hdr) || hdr >= m->pkt_len ||
+	    m->pkt_len - hdr > IGBX_TXD_PAYLEN_MAX)
+		return EINVAL;
+	return 0;
+}
+
+uint16_t
+igbx_prep_pkts(void *queue __rte_unused, struct rte_mbuf **pkts, uint16_t n)
+{
+	uint16_t i;
+	int ret;
+
+	for (i = 0; i < n; i++) {
+		struct rte_mbuf *m = pkts[i];
+
+		ret = igbx_prep_check(m);
+		if (ret == 0)
+			ret = -rte_validate_tx_offload(m);
+		if (ret == 0)
+			ret = -rte_net_intel_cksum_prepare(m);
+		if (ret != 0) {
+			rte_errno = ret;
+			return i;
+		}
+	}
+	return n;
+}
+
+/* ---- queue queries -------------------------------------------------------- */
+
+uint32_t
+igbx_rx_queue_count(void *queue)
+{
+	struct igbx_rx_queue *rxq = queue;
+	uint16_t idx = rxq->next, limit = rxq->nb_desc - rxq->nb_hold - 1;
+	uint32_t count = 0;
+
+	while (count < limit &&
+	       (rxq->ring[idx].wb.status_error & rte_cpu_to_le_32(IGBX_RXD_STAT_DD))) {
+		count++;
+		idx = idx + 1 == rxq->nb_desc ? 0 : idx + 1;
+	}
+	return count;
+}
+
+int
+igbx_rx_descriptor_status(void *queue, uint16_t offset)
+{
+	struct igbx_rx_queue *rxq = queue;
+	uint32_t idx;
+
+	if (unlikely(offset >= rxq->nb_desc))
+		return -EINVAL;
+	/* Consumed slots waiting for a refill, and the RDT slot, are not the device's. */
+	if (offset >= rxq->nb_desc - rxq->nb_hold - 1)
+		return RTE_ETH_RX_DESC_UNAVAIL;
+	idx = (uint32_t)rxq->next + offset;
+	if (idx >= rxq->nb_desc)
+		idx -= rxq->nb_desc;
+	if (rxq->ring[idx].wb.status_error & rte_cpu_to_le_32(IGBX_RXD_STAT_DD))
+		return RTE_ETH_RX_DESC_DONE;
+	return RTE_ETH_RX_DESC_AVAIL;
+}
+
+int
+igbx_tx_descriptor_status(void *queue, uint16_t offset)
+{
+	struct igbx_tx_queue *txq = queue;
+	uint16_t used = txq->nb_desc - 1 - txq->nb_free, i;
+	uint32_t idx, dist;
+
+	if (unlikely(offset >= txq->nb_desc))
+		return -EINVAL;
+	idx = (uint32_t)txq->tail + offset;
+	if (idx >= txq->nb_desc)
+		idx -= txq->nb_desc;
+	dist = (idx + txq->nb_desc - txq->clean_next) % txq->nb_desc;
+	if (dist >= used)
+		return RTE_ETH_TX_DESC_DONE;
+	/* In flight: done when the first RS at or after it reported DD. */
+	for (i = 0; i < txq->rs_count; i++) {
+		uint16_t rs = txq->rs_fifo[(txq->rs_head + i) % txq->nb_desc];
+
+		if ((uint32_t)(rs + txq->nb_desc - txq->clean_next) % txq->nb_desc >= dist)
+			return (txq->ring[rs].data.olinfo_status &
+				rte_cpu_to_le_32(IGBX_TXD_STAT_DD)) ?
+				RTE_ETH_TX_DESC_DONE : RTE_ETH_TX_DESC_FULL;
+	}
+	return RTE_ETH_TX_DESC_FULL;
+}
+
+int
+igbx_tx_done_cleanup(void *queue, uint32_t free_cnt)
+{
+	return (int)igbx_tx_reclaim(queue, free_cnt);
+}
