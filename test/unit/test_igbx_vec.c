@@ -312,7 +312,8 @@ make_tx_burst(struct rte_mbuf **pkts, uint16_t n)
 {
 	uint16_t i;
 
-	UNIT_CHECK_EQ(rte_pktmbuf_alloc_bulk(pool, pkts, n), 0);
+	if (n != 0)
+		UNIT_CHECK_EQ(rte_pktmbuf_alloc_bulk(pool, pkts, n), 0);
 	for (i = 0; i < n; i++) {
 		uint16_t len = (uint16_t)(60 + rnd(1455));
 
