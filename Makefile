@@ -2,7 +2,7 @@
 # The two commands of the README: `make run` and `make test`. Both do all
 # set-up first (packages, DPDK SDK headers, hugepages, build).
 
-.PHONY: all setup build run test unit clean
+.PHONY: all setup build run test unit soak fuzz clean
 
 all: build
 
@@ -21,6 +21,16 @@ test: setup
 
 unit: setup
 	@meson test -C build --suite unit
+
+# issue 5: io forwarding soak over the simulated pair, 10 minutes by default
+# (IGBX_SOAK_SECONDS, IGBX_SOAK_DRIVERS="stock igbx"); `make test` runs 30 s
+soak: setup
+	@IGBX_SOAK_SECONDS=$${IGBX_SOAK_SECONDS:-600} /usr/bin/python3 -m pytest -s \
+		test/reliability/test_soak.py $(PYTEST_ARGS)
+
+# issue 5: build the libFuzzer harnesses (clang) and run each FUZZ_SECONDS (60)
+fuzz: setup
+	@test/fuzz/run.sh
 
 clean:
 	rm -rf build

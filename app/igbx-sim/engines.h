@@ -215,8 +215,10 @@ struct sim_rx_verdict {
 	bool accept;
 	bool inexact;		/* passed a hash or promiscuous filter (PIF) */
 	bool bcast, mcast;
+	bool timestamp;		/* RX time stamp latched for it (status TS) */
 	uint8_t queue;
 	uint8_t rss_type;
+	uint8_t etqf;		/* 1 + ETQF index that matched, 0 if none */
 	uint32_t rss_hash;
 };
 
@@ -226,6 +228,112 @@ void sim_rx_filter(struct sim_port *p, const uint8_t *f, uint32_t len,
 /* Length and CRC checks; counts RUC/ROC/CRCERRS. False drops the frame. */
 bool sim_rx_length_ok(struct sim_port *p, uint32_t len, bool tagged,
 		      bool crc_ok);
+
+/* ---- qfilter.c: queue assignment filters (datasheet 7.1.2) ------------ */
+#define SIM_QF_NB_ETYPE		8
+#define SIM_QF_NB_TUPLE		8
+/* FTQF (5-tuple queue filter) fields */
+#define SIM_FTQF_PROTO_MASK	0xffu
+#define SIM_FTQF_QUEUE_EN	(1u << 8)
+#define SIM_FTQF_QUEUE_SHIFT	16
+#define SIM_FTQF_QUEUE_MASK	0xfu		/* 16 queues */
+#define SIM_FTQF_1588		(1u << 27)	/* time stamp matching packets */
+#define SIM_FTQF_BP_PROTO	(1u << 28)	/* mask: do not compare ... */
+#define SIM_FTQF_BP_SRC_ADDR	(1u << 29)
+#define SIM_FTQF_BP_DST_ADDR	(1u << 30)
+#define SIM_FTQF_BP_SRC_PORT	(1u << 31)
+/* IMIR / IMIREXT: destination port, priority, TCP flags, size */
+#define SIM_IMIR_PORT_MASK	0xffffu
+#define SIM_IMIR_PORT_IM_EN	(1u << 16)	/* immediate interrupt (not modelled) */
+#define SIM_IMIR_PORT_BP	(1u << 17)	/* do not compare the port */
+#define SIM_IMIR_PRIO_SHIFT	29
+#define SIM_IMIREXT_SIZE_MASK	0xfffu
+#define SIM_IMIREXT_SIZE_BP	(1u << 12)
+#define SIM_IMIREXT_CTRL_SHIFT	13		/* URG ACK PSH RST SYN FIN */
+#define SIM_IMIREXT_CTRL_BP	(1u << 19)
+/* SYNQF and RFCTL.SYNQFP */
+#define SIM_SYNQF_EN		(1u << 0)
+#define SIM_SYNQF_QUEUE_SHIFT	1
+#define SIM_SYNQF_QUEUE_MASK	0x7u
+#define SIM_RFCTL_SYNQFP	(1u << 19)	/* SYN filter before 5-tuple */
+#define SIM_TCP_FLAG_SYN	0x02u
+
+/* The filter registers, read once per frame. */
+struct sim_qfilter_regs {
+	uint32_t etqf[SIM_QF_NB_ETYPE];
+	uint32_t synqf, rfctl;
+	uint32_t ftqf[SIM_QF_NB_TUPLE], saqf[SIM_QF_NB_TUPLE];
+	uint32_t daqf[SIM_QF_NB_TUPLE], spqf[SIM_QF_NB_TUPLE];
+	uint32_t imir[SIM_QF_NB_TUPLE], imirext[SIM_QF_NB_TUPLE];
+};
+
+enum sim_qfilter_by { SIM_QF_BY_NONE, SIM_QF_BY_ETYPE, SIM_QF_BY_SYN,
+		      SIM_QF_BY_TUPLE };
+
+/* What the queue filters say about one frame. */
+struct sim_qfilter_hit {
+	uint8_t by;		/* enum sim_qfilter_by: who chose the queue */
+	uint8_t index;		/* that filter's index */
+	uint8_t queue;
+	uint8_t etqf;		/* 1 + index of the ETQF that matched, 0 none */
+	bool ts_l2;		/* matched an ETQF with its 1588 bit */
+	bool ts_l4;		/* matched a 5-tuple filter with its 1588 bit */
+};
+
+/* Reads the filter registers; false when none of them is in use. */
+bool sim_qfilter_load(const struct sim_port *p, struct sim_qfilter_regs *r);
+/* The queue filters in the datasheet's order of precedence (pure). */
+void sim_qfilter_match(const struct sim_qfilter_regs *r, const uint8_t *f,
+		       uint32_t len, const struct sim_hdrs *h,
+		       struct sim_qfilter_hit *hit);
+
+/* ---- ptp.c: IEEE 1588 time stamping (datasheet 7.9) ------------------- */
+#define SIM_SYSTIML		0x0b600
+#define SIM_SYSTIMH		0x0b604
+#define SIM_TIMINCA		0x0b608
+#define  SIM_TIMINCA_INCVALUE_MASK 0xffffffu
+#define  SIM_TIMINCA_INCPERIOD_SHIFT 24		/* in 16 ns units */
+#define SIM_TIMADJL		0x0b60c
+#define SIM_TIMADJH		0x0b610
+#define  SIM_TIMADJH_SIGN	(1u << 31)	/* 1: subtract */
+#define SIM_TSYNCTXCTL		0x0b614
+#define SIM_TXSTMPL		0x0b618
+#define SIM_TXSTMPH		0x0b61c
+#define SIM_TSYNCRXCTL		0x0b620
+#define SIM_RXSTMPL		0x0b624
+#define SIM_RXSTMPH		0x0b628
+#define SIM_RXSATRL		0x0b62c
+#define SIM_RXSATRH		0x0b630
+#define SIM_TSAUXC		0x0b640
+#define SIM_TSYNCRXCFG		0x05f50
+#define  SIM_TSYNC_VALID	(1u << 0)	/* RXTT / TXTT: registers latched */
+#define  SIM_TSYNCRXCTL_TYPE_SHIFT 1
+#define  SIM_TSYNCRXCTL_TYPE_MASK 0x7u
+#define  SIM_TSYNC_EN		(1u << 4)
+#define SIM_PTP_ETHERTYPE	0x88f7
+#define SIM_RXD_STAT_TS		(1u << 16)	/* advanced: packet time stamped */
+#define SIM_RXADV_PTYPE_ETQF	(1u << 11)	/* packet type: ETQF index 2:0 */
+#define SIM_TXD_MAC_TSTAMP	(1u << 19)	/* advanced data: time stamp it */
+
+/* Register side effects: true when off is a 1588 register it handled. */
+bool sim_ptp_read(struct sim_port *p, uint32_t off, uint32_t *val);
+bool sim_ptp_write(struct sim_port *p, uint32_t off, uint32_t val);
+/* A received frame: latches RXSTMP/RXSATR if it is to be time stamped
+ * and the registers are free; true if it was (descriptor TS bit).
+ */
+bool sim_ptp_rx_stamp(struct sim_port *p, const uint8_t *f, uint32_t len,
+		      const struct sim_hdrs *h, const struct sim_qfilter_hit *q);
+/* A frame whose descriptor asked for a time stamp leaves: TXSTMP. */
+void sim_ptp_tx_stamp(struct sim_port *p);
+/* Pure: SYSTIM after elapsed_ns with TIMINCA timinca, and the ns of the
+ * last tick not yet counted (carried to the next call).
+ */
+uint64_t sim_ptp_advance(uint64_t systim, uint32_t timinca,
+			 uint64_t elapsed_ns, uint64_t *left_ns);
+/* Pure: whether TSYNCRXCTL/TSYNCRXCFG select this frame for a time stamp. */
+bool sim_ptp_rx_selected(uint32_t rxctl, uint32_t rxcfg, const uint8_t *f,
+			 uint32_t len, const struct sim_hdrs *h,
+			 const struct sim_qfilter_hit *q);
 
 /* ---- rx.c / tx.c shared ----------------------------------------------- */
 /* Counts a frame of len bytes (FCS included) in the 64..1522 size bins

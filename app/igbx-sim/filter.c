@@ -212,8 +212,30 @@ static void sim_rss(struct sim_port *p, const uint8_t *f,
 	v->queue = reta & SIM_RETA_QUEUE_MASK;
 }
 
+/* Ethertype, SYN and 5-tuple filters (qfilter.c) override RSS and the
+ * default queue (7.1.2); the RSS hash and type are still reported. The
+ * 1588 unit looks at the frame here too, as it passes the filters.
+ */
+static void sim_queue_filters(struct sim_port *p, const uint8_t *f,
+			      uint32_t len, const struct sim_hdrs *h,
+			      struct sim_rx_verdict *v)
+{
+	struct sim_qfilter_regs r;
+	struct sim_qfilter_hit hit;
+
+	if (sim_qfilter_load(p, &r))
+		sim_qfilter_match(&r, f, len, h, &hit);
+	else
+		memset(&hit, 0, sizeof(hit));
+	if (hit.by != SIM_QF_BY_NONE)
+		v->queue = hit.queue;
+	v->etqf = hit.etqf;
+	v->timestamp = sim_ptp_rx_stamp(p, f, len, h, &hit);
+}
+
 static void sim_select_queue(struct sim_port *p, const uint8_t *f,
-			     const struct sim_hdrs *h, struct sim_rx_verdict *v)
+			     uint32_t len, const struct sim_hdrs *h,
+			     struct sim_rx_verdict *v)
 {
 	uint32_t mrqc = sim_reg_peek(p, SIM_MRQC);
 	uint32_t mrqe = mrqc & SIM_MRQC_MRQE_MASK;
@@ -224,6 +246,7 @@ static void sim_select_queue(struct sim_port *p, const uint8_t *f,
 	/* VMDq pools are not modelled: VMDq with RSS hashes like RSS only */
 	if (mrqe == SIM_MRQC_MRQE_RSS || mrqe == SIM_MRQC_MRQE_VMDQ_RSS)
 		sim_rss(p, f, h, mrqc, v);
+	sim_queue_filters(p, f, len, h, v);
 }
 
 /* MAC control frames (ethertype 0x8808, datasheet 3.7.x): PAUSE frames are
@@ -262,5 +285,5 @@ void sim_rx_filter(struct sim_port *p, const uint8_t *f, uint32_t len,
 		v->accept = false;
 		return;
 	}
-	sim_select_queue(p, f, h, v);
+	sim_select_queue(p, f, len, h, v);
 }

@@ -268,6 +268,16 @@
 #define SIM_Q_DCA		0x14		/* DCA_RXCTRL / DCA_TXCTRL */
 #define SIM_Q_TAIL		0x18
 #define SIM_Q_DCTL		0x28		/* RXDCTL / TXDCTL */
+/*
+ * RQDPC, RX queue drop count: read to clear on the 82576. Known
+ * deviation: its copies (0xC030 + 0x40n, 0x2830 + 0x100n) sit on the RX
+ * doorbell pages, which stay untrapped so that RDT writes cost nothing, and
+ * a plain load there is invisible to the device. So a driver's load returns
+ * the count since the last device reset (saturating, never clearing), and
+ * only an access that goes through sim_reg_read() clears it. Trapping the
+ * 0xC000 page instead would fault on every RDT write of a driver that uses
+ * the 0xC000 copies for all queues, and still leave 0x2830 (queues 0-3).
+ */
 #define SIM_Q_RQDPC		0x30		/* RX: drop count */
 #define SIM_Q_TDWBAL		0x38		/* TX: head write-back address */
 #define SIM_Q_TDWBAH		0x3c

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "engines.h"	/* sim_ptp_read/write (SIM-FILTERS) */
 
 #define SIM_REG(n, o, c, s, d, m, t)	{ #n, o, c, s, 0, d, SIM_##m, t },
 #define SIM_REGX(n, o, c, s, f, d, m, t) { #n, o, c, s, f, d, SIM_##m, t },
@@ -170,6 +171,26 @@ uint32_t sim_qreg_read(struct sim_port *p, uint32_t canonical_off)
 	return p->bar[canonical_off >> 2];
 }
 
+/* RQDPC is read to clear: both copies of queues 0-3 and their
+ * shadow go to zero, or the next tick would take the old count back.
+ * Only trapped reads get here: see SIM_Q_RQDPC in model.h.
+ */
+static uint32_t sim_qreg_read_clear(struct sim_port *p, uint32_t canonical_off)
+{
+	uint32_t *w = (uint32_t *)(uintptr_t)&p->bar[canonical_off >> 2];
+	unsigned int q;
+	uint32_t r;
+	bool tx;
+
+	sim_qreg_split(canonical_off, &q, &tx, &r);
+	if (q >= SIM_Q_ALIASED)
+		return __atomic_exchange_n(w, 0, __ATOMIC_RELAXED);
+	sim_qreg_sync(p, q, tx, r);
+	p->bar[sim_qreg_alias(q, tx, r) >> 2] = 0;
+	*sim_qreg_shadow(p, q, tx, r) = 0;
+	return __atomic_exchange_n(w, 0, __ATOMIC_RELAXED);
+}
+
 void sim_qreg_write(struct sim_port *p, uint32_t canonical_off, uint32_t v)
 {
 	unsigned int q;
@@ -277,8 +298,12 @@ static void sim_queue_check_head(struct sim_port *p, unsigned int q, bool tx)
 
 /* Whether either copy of an aliased block differs from its shadow: the
  * common answer is no, so compare 64 bits at a time before word by word.
+ * The blocks are 64-byte aligned in the BAR, the shadow words even-indexed
+ * in sim_shared.model, which sim.h aligns to 8 bytes.
  */
-typedef uint64_t __attribute__((may_alias, aligned(4))) sim_u64_alias;
+typedef uint64_t __attribute__((may_alias)) sim_u64_alias;
+_Static_assert(offsetof(struct sim_shared, model) % 8 == 0 &&
+	       SIM_MW_QSHADOW % 2 == 0, "64-bit shadow loads must be aligned");
 
 static bool sim_qblock_changed(struct sim_port *p, unsigned int q, bool tx)
 {
@@ -345,6 +370,11 @@ void sim_regs_reset(struct sim_port *p)
 	}
 	for (i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
 		p->bar[sim_reset_keep[i] >> 2] = keep[i];
+	/* the RX packet buffer empties with the rest of the device (4.3.1);
+	 * rxfifo is this process's: when the reset comes from another
+	 * process, the engines see reset_count move and empty theirs
+	 */
+	p->rxfifo_used = 0;
 	/* queue bookkeeping follows the registers back to their defaults */
 	memset(p->sh->rxq, 0, sizeof(p->sh->rxq));
 	memset(p->sh->txq, 0, sizeof(p->sh->txq));
@@ -455,7 +485,7 @@ static void sim_write_table(struct sim_port *p, uint32_t off, uint32_t val)
 
 static void sim_reg_write32(struct sim_port *p, uint32_t off, uint32_t val)
 {
-	if (sim_intr_write(p, off, val))
+	if (sim_intr_write(p, off, val) || sim_ptp_write(p, off, val))
 		return;
 	switch (off) {
 	case SIM_CTRL:
@@ -527,7 +557,7 @@ static uint32_t sim_reg_read32(struct sim_port *p, uint32_t off)
 	const struct sim_reg_desc *d;
 	uint32_t v, c;
 
-	if (sim_intr_read(p, off, &v))
+	if (sim_intr_read(p, off, &v) || sim_ptp_read(p, off, &v))
 		return v;
 	switch (off) {
 	case SIM_STATUS:
@@ -543,6 +573,8 @@ static uint32_t sim_reg_read32(struct sim_port *p, uint32_t off)
 		break;
 	}
 	c = sim_qreg_canonical(off);
+	if (c && c < SIM_TXQ_REG(0, 0) && (c & 0x3fu) == SIM_Q_RQDPC)
+		return sim_qreg_read_clear(p, c);
 	if (c)
 		return sim_qreg_read(p, c);
 	d = sim_reg_lookup(off);

@@ -43,8 +43,10 @@ struct sim_rxfifo_entry {
 	uint32_t rss_hash;
 	uint8_t queue;
 	uint8_t rss_type;
+	uint8_t etqf;
 	bool crc_ok;
 	bool inexact;
+	bool timestamp;
 };
 
 /* ---- statistics ------------------------------------------------------- */
@@ -211,6 +213,11 @@ static void sim_rx_prepare(struct sim_port *p, const uint8_t *f, uint32_t len,
 	if (legacy && !(rxcsum & (SIM_RXCSUM_IPOFLD | SIM_RXCSUM_TUOFLD)))
 		j->staterr |= SIM_RXD_STAT_IXSM;
 	j->info = v->rss_type | sim_rx_ptype(h) << SIM_RXADV_PTYPE_SHIFT;
+	if (v->etqf)	/* 7.1.5.2: an ETQF match reports the filter index */
+		j->info = v->rss_type | (SIM_RXADV_PTYPE_ETQF | (v->etqf - 1u))
+					<< SIM_RXADV_PTYPE_SHIFT;
+	if (v->timestamp)
+		j->staterr |= SIM_RXD_STAT_TS;
 	if (legacy || !(rxcsum & SIM_RXCSUM_PCSD)) {
 		j->csum = sim_rx_packet_csum(f, len, h, rxcsum);
 		j->hash = (uint32_t)j->csum << 16;
@@ -454,8 +461,10 @@ static bool sim_rxfifo_push(struct sim_port *p, const uint8_t *f,
 	e->rss_hash = v->rss_hash;
 	e->queue = v->queue;
 	e->rss_type = v->rss_type;
+	e->etqf = v->etqf;
 	e->crc_ok = crc_ok;
 	e->inexact = v->inexact;
+	e->timestamp = v->timestamp;
 	memcpy(e + 1, f, len);
 	p->rxfifo_used += size;
 	return true;
@@ -499,7 +508,8 @@ unsigned int sim_rx_poll(struct sim_port *p)
 		struct sim_rx_verdict v = {
 			.accept = true, .inexact = e->inexact,
 			.queue = e->queue, .rss_type = e->rss_type,
-			.rss_hash = e->rss_hash,
+			.rss_hash = e->rss_hash, .etqf = e->etqf,
+			.timestamp = e->timestamp,
 		};
 		struct sim_hdrs h;
 		enum sim_rx_result r;

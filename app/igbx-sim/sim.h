@@ -70,8 +70,10 @@ struct sim_shared {
 		uint32_t rx_starve;	/* pretend no RX descriptors are free */
 		uint32_t crc_errors;	/* next N received frames carry bad CRC */
 	} faults;
-	/* free for the register model's own bookkeeping */
-	uint32_t model[256];
+	/* free for the register model's own bookkeeping; 8-byte aligned so
+	 * that the model may compare its words 64 bits at a time
+	 */
+	uint32_t model[256] __attribute__((aligned(8)));
 };
 
 struct sim_port;

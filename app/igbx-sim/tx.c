@@ -273,6 +273,9 @@ static void sim_tx_advanced(const struct sim_tx_ring *r, uint32_t first,
 	const struct sim_tx_ctx *c = sim_tx_ctx_slot(r, sta);
 	struct sim_tx_offload o;
 
+	/* 7.9: the 1588 unit samples SYSTIM as the frame goes out */
+	if (cmd & SIM_TXD_MAC_TSTAMP)
+		sim_ptp_tx_stamp(r->p);
 	if (nb == 1 && !vle && !tse && !sums && sim_tx_direct(r, first, t))
 		return;
 	len = sim_tx_gather(r, first, nb);

@@ -208,6 +208,8 @@ igbx_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->reta_size = IGBX_RETA_SIZE;
 	info->flow_type_rss_offloads = igbx_rss_offload_types();
 	info->speed_capa = IGBX_SPEED_CAPA;
+	/* igbx_flow_restore reprograms the rules after the reset of dev_start */
+	info->dev_capa |= RTE_ETH_DEV_CAPA_FLOW_RULE_KEEP;
 	return 0;
 }
 
@@ -229,6 +231,9 @@ igbx_start_datapath(struct rte_eth_dev *dev)
 		ret = igbx_rx_init(dev);		/* 4.5.9 */
 	if (ret != 0)
 		return ret;
+	/* after RSS and RX init: a flow RSS rule overrides the port's RSS */
+	igbx_flow_restore(dev);
+	igbx_ptp_restore(dev);
 	igbx_set_bits(hw, IGBX_RCTL, IGBX_RCTL_EN);
 	igbx_write_flush(hw);
 	return 0;
@@ -244,6 +249,7 @@ igbx_dev_start(struct rte_eth_dev *dev)
 
 	/* the reset clears the counters (4.5.8): keep what they hold */
 	igbx_stats_update(ad);
+	igbx_ptp_save(dev);		/* and the time SYSTIM holds */
 	ret = igbx_hw_reset(hw);					/* 4.5.5 */
 	if (ret != 0)
 		return ret;
@@ -290,6 +296,8 @@ igbx_dev_close(struct rte_eth_dev *dev)
 	if (!ad->hw_ready)
 		return 0;
 	igbx_intr_unregister(dev);
+	igbx_ptp_release(dev);
+	igbx_flow_release(dev);
 	igbx_hw_stop(&ad->hw);
 	igbx_rxtx_stop(dev);
 	igbx_rxtx_release_all(dev);
@@ -422,6 +430,14 @@ static const struct eth_dev_ops igbx_eth_dev_ops = {
 	.get_reg		= igbx_get_regs,
 	.get_eeprom_length	= igbx_get_eeprom_length,
 	.get_eeprom		= igbx_get_eeprom,
+	.flow_ops_get		= igbx_flow_ops_get,
+	.timesync_enable	= igbx_timesync_enable,
+	.timesync_disable	= igbx_timesync_disable,
+	.timesync_read_rx_timestamp = igbx_timesync_read_rx_timestamp,
+	.timesync_read_tx_timestamp = igbx_timesync_read_tx_timestamp,
+	.timesync_adjust_time	= igbx_timesync_adjust_time,
+	.timesync_read_time	= igbx_timesync_read_time,
+	.timesync_write_time	= igbx_timesync_write_time,
 };
 
 /* ---- probe / remove ------------------------------------------------------------- */
@@ -522,6 +538,7 @@ igbx_dev_init(struct rte_eth_dev *dev)
 	}
 	memcpy(&dev->data->mac_addrs[0], ad->hw.mac_perm, RTE_ETHER_ADDR_LEN);
 	igbx_filter_init(dev);
+	igbx_flow_init(dev);
 	igbx_stats_update(ad);			/* 4.5.8: start the counters at zero */
 	igbx_stats_clear(ad);
 	ad->link_adv = 0;

@@ -14,6 +14,8 @@
 #include "igbx_logs.h"
 #include "igbx_filter.h"
 #include "igbx_stats.h"
+#include "igbx_flow.h"
+#include "igbx_ptp.h"
 
 /* Queues (7.1, 8.10): 16 RX and 16 TX queues per function. */
 #define IGBX_MAX_RX_QUEUES	16
@@ -53,6 +55,8 @@ struct igbx_adapter {
 	struct igbx_hw hw;
 	struct igbx_filter_state filter;
 	struct igbx_stats_state stats;
+	struct igbx_flow_state flow;	/* rte_flow rules, igbx_flow.c */
+	struct igbx_ptp_state ptp;	/* IEEE 1588, igbx_ptp.c */
 
 	/* link and interrupt state, owned by igbx_ethdev.c */
 	struct igbx_link link;		/* last link seen in STATUS */

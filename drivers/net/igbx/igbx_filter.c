@@ -351,6 +351,10 @@ igbx_mc_list_check(const struct rte_ether_addr *list, uint32_t nb)
 		IGBX_LOG(ERR, "mc_addr_set NULL invalid with nb_mc_addr %u", nb);
 		return -EINVAL;
 	}
+	if (nb > IGBX_MC_ADDR_LIMIT) {
+		IGBX_LOG(ERR, "nb_mc_addr %u invalid: at most %u", nb, IGBX_MC_ADDR_LIMIT);
+		return -EINVAL;
+	}
 	for (i = 0; i < nb; i++) {
 		if (rte_is_multicast_ether_addr(&list[i]))
 			continue;

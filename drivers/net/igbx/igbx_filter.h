@@ -3,11 +3,12 @@
  * igbx_filter.h - receive filtering of the 82576 (RAR, MTA, VFTA, VLAN, RSS,
  * flow control): the software shadow kept in the adapter and the ethdev ops.
  *
- * Multicast list policy: set_mc_addr_list accepts up to IGBX_MC_ADDR_MAX
- * addresses and hashes them into the MTA (datasheet 7.1.1.2). A longer list is
- * accepted too, but then the MTA would be nearly full anyway, so the port falls
- * back to multicast promiscuous (RCTL.MPE) - a superset, never a lost frame.
- * Every address in the list must be multicast (else -EINVAL).
+ * Multicast list policy: set_mc_addr_list hashes up to IGBX_MC_ADDR_MAX
+ * addresses into the MTA (datasheet 7.1.1.2). A longer list would fill most of
+ * the table anyway, so up to IGBX_MC_ADDR_LIMIT the port falls back to
+ * multicast promiscuous (RCTL.MPE) - a superset, never a lost frame. A list
+ * longer than the MTA has buckets (4096) is refused with -EINVAL, as is any
+ * address that is not multicast.
  */
 #ifndef IGBX_FILTER_H
 #define IGBX_FILTER_H
@@ -29,6 +30,8 @@
 #define IGBX_FILTER_RSS_KEY_WORDS	10
 /* Multicast addresses hashed exactly; above this RCTL.MPE is used instead. */
 #define IGBX_MC_ADDR_MAX		512
+/* Longest list accepted at all: one address per MTA bucket. */
+#define IGBX_MC_ADDR_LIMIT		4096
 
 /* Software copy of every filter setting, reprogrammed by igbx_filter_restore. */
 struct igbx_filter_state {

@@ -4,8 +4,9 @@
  * xstats come from it), the register dump table, NVM read-out and version.
  *
  * Basic stats (rte_eth_stats) are built from the table as follows:
- *   ipackets = GPRC, opackets = GPTC, ibytes = GORC, obytes = GOTC (both byte
- *   counts include the 4-byte FCS, as the MAC counts it, 8.19);
+ *   ipackets = GPRC, opackets = GPTC, ibytes = GORC - 4 * GPRC,
+ *   obytes = GOTC - 4 * GPTC (the MAC counts the FCS, 8.19; ethdev byte
+ *   counts, like the mbufs' lengths, leave it out);
  *   imissed = MPC + sum of RQDPC (packet buffer full, or a queue without free
  *   descriptors dropping with SRRCTL.DROP_EN: each drop lands in one of them);
  *   ierrors = CRCERRS + ALGNERRC + RXERRC + RLEC (RUC/ROC are not added: RLEC
@@ -209,8 +210,8 @@ igbx_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 	igbx_stats_update(ad);
 	stats->ipackets = v[IGBX_STAT_GPRC];
 	stats->opackets = v[IGBX_STAT_GPTC];
-	stats->ibytes = v[IGBX_STAT_GORC];
-	stats->obytes = v[IGBX_STAT_GOTC];
+	stats->ibytes = v[IGBX_STAT_GORC] - RTE_ETHER_CRC_LEN * v[IGBX_STAT_GPRC];
+	stats->obytes = v[IGBX_STAT_GOTC] - RTE_ETHER_CRC_LEN * v[IGBX_STAT_GPTC];
 	stats->imissed = v[IGBX_STAT_MPC];
 	for (q = 0; q < IGBX_MAX_RX_QUEUES; q++)
 		stats->imissed += v[IGBX_STAT_RQDPC0 + q];

@@ -1,0 +1,349 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* igbx_bench.c - the driver's own CPU cost of io forwarding between two ports: rx_burst then
+ * tx_burst, timed with the TSC around those calls only (the device works outside them). */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_cycles.h>
+#include <rte_eal.h>
+#include <rte_ethdev.h>
+#include <rte_ether.h>
+#include <rte_ip.h>
+#include <rte_mbuf.h>
+#include <rte_udp.h>
+#ifdef IGBX_BENCH_HAVE_CALLGRIND
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_TOGGLE_COLLECT do { } while (0)
+#endif
+
+#define BENCH_PORTS	2
+#define BENCH_MAX_RUNS	32
+#define BENCH_WAIT_TSC_MS 20	/* waiting for a full burst gives up after this */
+
+struct bench_opts {
+	uint64_t packets;	/* forwarded packets per run */
+	unsigned int runs;
+	uint16_t burst;
+	uint16_t prime;		/* frames put in flight before forwarding */
+	uint16_t desc;
+	uint16_t frame;		/* frame length without FCS */
+	int callgrind;		/* toggle callgrind collection around the bursts */
+	int full_bursts;	/* wait (untimed) until a full burst is ready */
+};
+
+struct bench_run {
+	uint64_t cycles, packets, bursts, empty_polls, empty_cycles;
+};
+
+/* every packet forwarded while callgrind collected, warm-up included */
+static uint64_t collected_packets;
+
+static struct bench_opts opts = {
+	.packets = 200000, .runs = 5, .burst = 32, .prime = 256, .desc = 512, .frame = 60,
+	.full_bursts = 1,
+};
+
+static void
+usage(const char *prog)
+{
+	fprintf(stderr, "usage: %s <EAL args> -- [--packets N] [--runs R] [--burst B] "
+		"[--prime P] [--desc D] [--callgrind] [--no-wait]\n", prog);
+}
+
+static int
+parse_opts(int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "packets", required_argument, NULL, 'n' }, { "runs", required_argument, NULL, 'r' },
+		{ "burst", required_argument, NULL, 'b' }, { "prime", required_argument, NULL, 'p' },
+		{ "desc", required_argument, NULL, 'd' }, { "callgrind", no_argument, NULL, 'c' },
+		{ "no-wait", no_argument, NULL, 'w' }, { NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	while ((c = getopt_long(argc, argv, "", longs, NULL)) != -1) {
+		switch (c) {
+		case 'n': opts.packets = strtoull(optarg, NULL, 0); break;
+		case 'r': opts.runs = (unsigned int)atoi(optarg); break;
+		case 'b': opts.burst = (uint16_t)atoi(optarg); break;
+		case 'p': opts.prime = (uint16_t)atoi(optarg); break;
+		case 'd': opts.desc = (uint16_t)atoi(optarg); break;
+		case 'c': opts.callgrind = 1; break;
+		case 'w': opts.full_bursts = 0; break;
+		default: return -1;
+		}
+	}
+	if (opts.runs == 0 || opts.runs > BENCH_MAX_RUNS || opts.burst == 0 ||
+	    opts.burst > 512 || opts.packets == 0)
+		return -1;
+	return 0;
+}
+
+static int
+setup_port(uint16_t port, struct rte_mempool *mp)
+{
+	struct rte_eth_conf conf = { 0 };
+	struct rte_eth_dev_info info;
+	int ret;
+
+	ret = rte_eth_dev_info_get(port, &info);
+	if (ret != 0)
+		return ret;
+	/* as testpmd: fast free whenever the driver offers it */
+	if (info.tx_offload_capa & RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE)
+		conf.txmode.offloads |= RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE;
+	ret = rte_eth_dev_configure(port, 1, 1, &conf);
+	if (ret == 0)
+		ret = rte_eth_rx_queue_setup(port, 0, opts.desc, rte_socket_id(), NULL, mp);
+	if (ret == 0)
+		ret = rte_eth_tx_queue_setup(port, 0, opts.desc, rte_socket_id(), NULL);
+	if (ret == 0)
+		ret = rte_eth_dev_start(port);
+	if (ret != 0)
+		return ret;
+	rte_eth_promiscuous_enable(port);
+	return 0;
+}
+
+/* Both ends of the simulated wire must be up before frames flow. */
+static void
+wait_links(void)
+{
+	struct rte_eth_link link;
+	uint16_t port;
+	int i;
+
+	for (port = 0; port < BENCH_PORTS; port++) {
+		for (i = 0; i < 100; i++) {
+			if (rte_eth_link_get_nowait(port, &link) == 0 && link.link_status)
+				break;
+			rte_delay_ms(100);
+		}
+		if (i == 100)
+			fprintf(stderr, "port %u: link still down\n", port);
+	}
+}
+
+static void
+print_port(uint16_t port)
+{
+	struct rte_eth_burst_mode rx = { 0 }, tx = { 0 };
+	struct rte_eth_dev_info info;
+
+	rte_eth_dev_info_get(port, &info);
+	if (rte_eth_rx_burst_mode_get(port, 0, &rx) != 0)
+		snprintf(rx.info, sizeof(rx.info), "n/a");
+	if (rte_eth_tx_burst_mode_get(port, 0, &tx) != 0)
+		snprintf(tx.info, sizeof(tx.info), "n/a");
+	printf("port %u: driver %s rx \"%s\" tx \"%s\" fast_free %s\n", port, info.driver_name,
+	       rx.info, tx.info,
+	       (info.tx_offload_capa & RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE) ? "yes" : "no");
+}
+
+/* An IPv4/UDP frame from port to its peer. */
+static void
+build_frame(struct rte_mbuf *m, uint16_t port, uint16_t seq)
+{
+	struct rte_ether_hdr *eth = rte_pktmbuf_mtod(m, struct rte_ether_hdr *);
+	struct rte_ipv4_hdr *ip = (struct rte_ipv4_hdr *)(eth + 1);
+	struct rte_udp_hdr *udp = (struct rte_udp_hdr *)(ip + 1);
+
+	memset(eth, 0, opts.frame);
+	rte_eth_macaddr_get(port ^ 1, &eth->dst_addr);
+	rte_eth_macaddr_get(port, &eth->src_addr);
+	eth->ether_type = rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV4);
+	ip->version_ihl = RTE_IPV4_VHL_DEF;
+	ip->total_length = rte_cpu_to_be_16(opts.frame - sizeof(*eth));
+	ip->time_to_live = 64;
+	ip->next_proto_id = IPPROTO_UDP;
+	ip->src_addr = rte_cpu_to_be_32(0xC0A80001 + port);
+	ip->dst_addr = rte_cpu_to_be_32(0xC0A80001 + (port ^ 1));
+	ip->hdr_checksum = rte_ipv4_cksum(ip);
+	udp->src_port = rte_cpu_to_be_16(seq);
+	udp->dst_port = rte_cpu_to_be_16(9);
+	udp->dgram_len = rte_cpu_to_be_16(opts.frame - sizeof(*eth) - sizeof(*ip));
+	m->data_len = opts.frame;
+	m->pkt_len = opts.frame;
+}
+
+/* tx_first: opts.prime frames, half from each port. */
+static int
+prime_ports(struct rte_mempool *mp)
+{
+	struct rte_mbuf *m[512];
+	uint16_t port, i, sent, half = opts.prime / BENCH_PORTS;
+
+	for (port = 0; port < BENCH_PORTS; port++) {
+		if (half > RTE_DIM(m) || rte_pktmbuf_alloc_bulk(mp, m, half) != 0)
+			return -ENOMEM;
+		for (i = 0; i < half; i++)
+			build_frame(m[i], port, i);
+		for (sent = 0, i = 0; sent < half && i < 1000; i++) {
+			sent += rte_eth_tx_burst(port, 0, m + sent, half - sent);
+			if (sent < half)
+				rte_delay_us(100);
+		}
+		if (sent < half)
+			rte_pktmbuf_free_bulk(m + sent, half - sent);
+	}
+	return 0;
+}
+
+/* Untimed: let the device fill a whole burst (or give up after a while). */
+static void
+wait_full_burst(uint16_t port)
+{
+	uint64_t give_up = rte_rdtsc() + rte_get_tsc_hz() / 1000 * BENCH_WAIT_TSC_MS;
+
+	while (rte_eth_rx_descriptor_status(port, 0, opts.burst - 1) != RTE_ETH_RX_DESC_DONE &&
+	       rte_rdtsc() < give_up)
+		rte_pause();
+}
+
+/* TSC cost of the timing itself, subtracted from each timed iteration. */
+static uint64_t
+tsc_overhead(void)
+{
+	uint64_t best = UINT64_MAX;
+	int i;
+
+	for (i = 0; i < 10000; i++) {
+		uint64_t t0 = rte_rdtsc_precise(), t1 = rte_rdtsc_precise();
+
+		best = RTE_MIN(best, t1 - t0);
+	}
+	return best;
+}
+
+/* One forwarding step on port p: rx_burst there, tx_burst to its peer. */
+static inline void
+forward_once(uint16_t p, uint64_t overhead, struct bench_run *r)
+{
+	struct rte_mbuf *pkts[512];
+	uint64_t t0, t1;
+	uint16_t nb, sent = 0;
+
+	if (opts.full_bursts)
+		wait_full_burst(p);
+	if (opts.callgrind)
+		CALLGRIND_TOGGLE_COLLECT;
+	t0 = rte_rdtsc_precise();
+	nb = rte_eth_rx_burst(p, 0, pkts, opts.burst);
+	if (nb != 0)
+		sent = rte_eth_tx_burst(p ^ 1, 0, pkts, nb);
+	t1 = rte_rdtsc_precise();
+	if (opts.callgrind)
+		CALLGRIND_TOGGLE_COLLECT;
+	if (nb == 0) {
+		r->empty_polls++;
+		r->empty_cycles += t1 - t0 - overhead;
+		return;
+	}
+	r->cycles += t1 - t0 - overhead;
+	r->packets += sent;
+	collected_packets += sent;
+	r->bursts++;
+	if (sent < nb)
+		rte_pktmbuf_free_bulk(pkts + sent, nb - sent);
+}
+
+static void
+run_once(uint64_t overhead, struct bench_run *r)
+{
+	memset(r, 0, sizeof(*r));
+	while (r->packets < opts.packets) {
+		forward_once(0, overhead, r);
+		forward_once(1, overhead, r);
+	}
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+report(const struct bench_run *runs, unsigned int n)
+{
+	uint64_t cpp_x100[BENCH_MAX_RUNS], total = 0, bursts = 0, empties = 0, empty_cyc = 0;
+	double cpp, hz = (double)rte_get_tsc_hz();
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		cpp_x100[i] = runs[i].cycles * 100 / runs[i].packets;
+		total += runs[i].packets;
+		bursts += runs[i].bursts;
+		empties += runs[i].empty_polls;
+		empty_cyc += runs[i].empty_cycles;
+		printf("run %u: %.2f cycles/pkt over %" PRIu64 " packets\n", i,
+		       cpp_x100[i] / 100.0, runs[i].packets);
+	}
+	qsort(cpp_x100, n, sizeof(cpp_x100[0]), cmp_u64);
+	cpp = cpp_x100[n / 2] / 100.0;
+	printf("RESULT cycles_per_pkt=%.2f packets=%" PRIu64 " avg_burst=%.1f "
+	       "empty_polls=%" PRIu64 " empty_poll_cycles=%.1f mpps_per_core=%.2f tsc_hz=%.0f "
+	       "collected_packets=%" PRIu64 "\n",
+	       cpp, total, bursts ? (double)total / bursts : 0.0, empties,
+	       empties ? (double)empty_cyc / empties : 0.0, hz / cpp / 1e6, hz,
+	       collected_packets);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct bench_run runs[BENCH_MAX_RUNS];
+	struct rte_mempool *mp;
+	uint64_t overhead;
+	unsigned int i;
+	int ret;
+
+	ret = rte_eal_init(argc, argv);
+	if (ret < 0) {
+		fprintf(stderr, "rte_eal_init failed\n");
+		return 1;
+	}
+	argc -= ret;
+	argv += ret;
+	if (parse_opts(argc, argv) != 0) {
+		usage(argv[0]);
+		return 2;
+	}
+	if (rte_eth_dev_count_avail() < BENCH_PORTS) {
+		fprintf(stderr, "need %u ports, have %u\n", BENCH_PORTS, rte_eth_dev_count_avail());
+		return 1;
+	}
+	mp = rte_pktmbuf_pool_create("bench_pool", 8191, 256, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
+				     rte_socket_id());
+	if (mp == NULL)
+		return 1;
+	for (i = 0; i < BENCH_PORTS; i++) {
+		ret = setup_port(i, mp);
+		if (ret != 0) {
+			fprintf(stderr, "port %u setup failed: %s\n", i, strerror(-ret));
+			return 1;
+		}
+		print_port(i);
+	}
+	wait_links();
+	if (prime_ports(mp) != 0)
+		return 1;
+	overhead = opts.callgrind ? 0 : tsc_overhead();
+	/* A warm-up run (caches, mempool caches), then the measured ones. */
+	run_once(overhead, &runs[0]);
+	for (i = 0; i < opts.runs; i++)
+		run_once(overhead, &runs[i]);
+	report(runs, opts.runs);
+	for (i = 0; i < BENCH_PORTS; i++) {
+		rte_eth_dev_stop(i);
+		rte_eth_dev_close(i);
+	}
+	rte_eal_cleanup();
+	return 0;
+}
