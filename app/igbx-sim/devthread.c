@@ -31,6 +31,9 @@ static void drain_uio(struct sim_port *p)
 			;
 }
 
+/* wire.c; belongs in platform.h beside sim_wire_poll() */
+void sim_wire_flush(struct sim_port *p);
+
 static unsigned int run_port(struct sim_port *p)
 {
 	unsigned int work;
@@ -38,6 +41,7 @@ static unsigned int run_port(struct sim_port *p)
 	sim_port_lock(p);
 	sim_port_tick(p);
 	work = sim_tx_poll(p);
+	sim_wire_flush(p);
 	work += sim_rx_poll(p);
 	sim_port_unlock(p);
 	work += sim_wire_poll(p);

@@ -38,6 +38,7 @@ struct wire_state {
 	unsigned int cap_head, cap_count;
 	FILE *pcap_in_file;
 	bool pcap_in_done;
+	bool peer_locked;	/* this TX poll holds the pair peer's lock */
 };
 
 static struct wire_state wires[SIM_MAX_PORTS];
@@ -196,23 +197,35 @@ static void pcap_write(FILE *f, const uint8_t *frame, uint32_t len)
 	fflush(f);
 }
 
+/* Adds one to a frame counter. Its writers all hold the port's lock, so a
+ * plain load and store do; readers only need the atomic load.
+ */
+static void wire_count(_Atomic uint64_t *c)
+{
+	atomic_store_explicit(c, atomic_load_explicit(c, memory_order_relaxed) +
+			      1, memory_order_relaxed);
+}
+
+/* Called with p's lock held. */
 void sim_wire_deliver(struct sim_port *p, const uint8_t *frame, uint32_t len,
 		      bool crc_ok)
 {
-	atomic_fetch_add_explicit(&p->wire_rx_frames, 1, memory_order_relaxed);
+	wire_count(&p->wire_rx_frames);
 	sim_rx_frame(p, frame, len, crc_ok);
 }
 
-/* Called by the TX engine with p's lock held. The peer's lock is taken
- * inside it: only the device thread ever holds two port locks (trap
- * handlers and the control thread take one at a time), so no cycle exists.
+/* Called by the TX engine with p's lock held. The peer's lock is taken at
+ * the first frame and kept until sim_wire_flush() ends the TX poll: one lock
+ * round trip per poll, not per frame. Only the device thread ever holds two
+ * port locks (trap handlers and the control thread take one at a time), so
+ * no cycle exists.
  */
 void sim_wire_send(struct sim_port *p, const uint8_t *frame, uint32_t len)
 {
 	struct wire_state *w = &wires[p->id];
 	struct sim_port *peer = p->peer;
 
-	atomic_fetch_add_explicit(&p->wire_tx_frames, 1, memory_order_relaxed);
+	wire_count(&p->wire_tx_frames);
 	if (w->capturing)
 		capture_frame(w, frame, len);
 	if (!w->plugged)
@@ -221,9 +234,11 @@ void sim_wire_send(struct sim_port *p, const uint8_t *frame, uint32_t len)
 	case SIM_WIRE_PAIR:
 		if (!peer || !wires[peer->id].plugged)
 			return;
-		sim_port_lock(peer);
+		if (!w->peer_locked) {
+			sim_port_lock(peer);
+			w->peer_locked = true;
+		}
 		sim_wire_deliver(peer, frame, len, true);
-		sim_port_unlock(peer);
 		break;
 	case SIM_WIRE_TAP:
 		if (p->tap_fd >= 0 && write(p->tap_fd, frame, len) < 0)
@@ -236,6 +251,17 @@ void sim_wire_send(struct sim_port *p, const uint8_t *frame, uint32_t len)
 		break;
 	case SIM_WIRE_NONE:
 		break;
+	}
+}
+
+/* The TX poll of p is over: let the pair peer's lock go. */
+void sim_wire_flush(struct sim_port *p)
+{
+	struct wire_state *w = &wires[p->id];
+
+	if (w->peer_locked) {
+		w->peer_locked = false;
+		sim_port_unlock(p->peer);
 	}
 }
 

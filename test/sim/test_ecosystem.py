@@ -117,6 +117,44 @@ def test_log_types_registered(log_path):
         tp.close()
 
 
+
+def call_graph(lib):
+    """{function: names it calls directly} from objdump's disassembly."""
+    out = subprocess.run(['objdump', '-d', '--no-show-raw-insn', str(lib)],
+                         check=True, capture_output=True, text=True).stdout
+    graph, cur = {}, None
+    for line in out.splitlines():
+        m = re.match(r'[0-9a-f]+ <([^>]+)>:$', line)
+        if m:
+            cur = graph.setdefault(m.group(1), set())
+        elif cur is not None:
+            m = re.search(r'\b(?:call|jmp)\s+[0-9a-f]+ <([^>+]+)', line)
+            if m:
+                cur.add(m.group(1).split('@')[0])
+    return graph
+
+
+@pytest.mark.igbx
+def test_datapath_does_not_log():
+    """Release build: nothing the RX/TX bursts call, directly or through
+    igbx's own helpers, reaches rte_log (IGBX_RX_LOG/IGBX_TX_LOG compile out
+    unless RTE_ETHDEV_DEBUG_RX/TX is defined)."""
+    need_plugin()
+    if not shutil.which('objdump'):
+        pytest.skip('objdump missing (binutils)')
+    graph = call_graph(igbxsim.IGBX_PLUGIN)
+    roots = [f for f in graph if re.match(r'igbx_(recv|xmit|prep)_\w*pkts', f)]
+    assert 'igbx_recv_pkts' in roots and 'igbx_xmit_pkts' in roots, roots
+    seen, todo = set(), list(roots)
+    while todo:
+        fn = todo.pop()
+        if fn in seen:
+            continue
+        seen.add(fn)
+        todo.extend(c for c in graph.get(fn, ()) if c.startswith('igbx_'))
+        logs = graph.get(fn, set()) & {'rte_log', 'rte_vlog'}
+        assert not logs, '%s (reached from a burst) calls %s' % (fn, logs)
+
 def telemetry(tp, *commands):
     """dpdk-telemetry.py in the run's mount namespace; one reply a command."""
     cmd = ['nsenter', '-t', str(tp.sim.child.pid), '-m',
@@ -186,11 +224,13 @@ def test_load_by_file_stock_present(log_path):
 
 @pytest.mark.igbx
 def test_load_by_directory(log_path, scratch):
-    """-d <directory> holding only librte_net_igbx.so."""
+    """-d <directory> holding only librte_net_igbx.so (the stock e1000 PMD
+    still loads from the default directory, after it)."""
     shutil.copy2(igbxsim.IGBX_PLUGIN, scratch / igbxsim.IGBX_PLUGIN.name)
     tp = start_testpmd(log_path, ['-d', str(scratch)])
     try:
-        assert_igbx_owns_ports(tp)
+        levels = assert_igbx_owns_ports(tp)
+        assert ('pmd.net.e1000.driver' in levels) == STOCK_E1000.exists()
     finally:
         tp.close()
 

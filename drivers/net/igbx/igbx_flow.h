@@ -9,6 +9,7 @@
 #include <sys/queue.h>
 
 #include <rte_byteorder.h>
+#include <rte_flow.h>
 #include <ethdev_driver.h>
 
 /* What igbx_flow.c made of a rule; struct rte_flow (igbx_flow.c) wraps one. */
@@ -70,6 +71,11 @@ struct igbx_flow_state {
 	bool rss_used;
 	bool ready;			/* igbx_flow_init done */
 };
+
+/* igbx_flow_parse.c: a rule the hardware can carry, or -errno with error set. */
+int igbx_flow_parse(struct rte_eth_dev *dev, const struct rte_flow_attr *attr,
+		    const struct rte_flow_item pattern[], const struct rte_flow_action actions[],
+		    struct igbx_flow_rule *rule, struct rte_flow_error *error);
 
 /* eth_dev_ops.flow_ops_get */
 int igbx_flow_ops_get(struct rte_eth_dev *dev, const struct rte_flow_ops **ops);

@@ -162,7 +162,7 @@ igbx_timesync_write_time(struct rte_eth_dev *dev, const struct timespec *ts)
 	uint64_t systim;
 
 	if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= IGBX_NS_PER_S) {
-		IGBX_LOG(ERR, "time %lld.%09ld: allowed seconds >= 0, nanoseconds 0..999999999",
+		IGBX_LOG(ERR, "time tv_sec=%lld tv_nsec=%ld: allowed tv_sec >= 0, tv_nsec 0..999999999",
 			 (long long)ts->tv_sec, ts->tv_nsec);
 		return -EINVAL;
 	}
