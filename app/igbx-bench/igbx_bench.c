@@ -37,6 +37,7 @@ struct bench_opts {
 	uint16_t frame;		/* frame length without FCS */
 	int callgrind;		/* toggle callgrind collection around the bursts */
 	int full_bursts;	/* wait (untimed) until a full burst is ready */
+	const char *hold;	/* primary only: set up, touch this file, run until it goes */
 };
 
 struct bench_run {
@@ -57,7 +58,10 @@ static void
 usage(const char *prog)
 {
 	fprintf(stderr, "usage: %s <EAL args> -- [--packets N] [--runs R] [--burst B] "
-		"[--prime P] [--desc D] [--callgrind] [--no-wait]\n", prog);
+		"[--prime P] [--desc D] [--callgrind] [--no-wait] [--hold FILE]\n"
+		"  --hold FILE: set the ports up, create FILE, keep them until FILE is removed\n"
+		"  (a secondary process, e.g. under valgrind, then forwards with no setup)\n",
+		prog);
 }
 
 static int
@@ -67,7 +71,8 @@ parse_opts(int argc, char **argv)
 		{ "packets", required_argument, NULL, 'n' }, { "runs", required_argument, NULL, 'r' },
 		{ "burst", required_argument, NULL, 'b' }, { "prime", required_argument, NULL, 'p' },
 		{ "desc", required_argument, NULL, 'd' }, { "callgrind", no_argument, NULL, 'c' },
-		{ "no-wait", no_argument, NULL, 'w' }, { NULL, 0, NULL, 0 },
+		{ "no-wait", no_argument, NULL, 'w' }, { "hold", required_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
@@ -80,6 +85,7 @@ parse_opts(int argc, char **argv)
 		case 'd': opts.desc = (uint16_t)atoi(optarg); break;
 		case 'c': opts.callgrind = 1; break;
 		case 'w': opts.full_bursts = 0; break;
+		case 'h': opts.hold = optarg; break;
 		default: return -1;
 		}
 	}
@@ -367,6 +373,26 @@ report(struct bench_run *runs, unsigned int n)
 	       collected_packets);
 }
 
+/* Keep the ports (and the simulated device, in this process) until hold_file is removed. */
+static int
+hold_ports(const char *hold_file)
+{
+	FILE *f = fopen(hold_file, "w");
+	uint16_t i;
+
+	if (f == NULL)
+		return 1;
+	fclose(f);
+	while (access(hold_file, F_OK) == 0)
+		rte_delay_ms(50);
+	for (i = 0; i < BENCH_PORTS; i++) {
+		rte_eth_dev_stop(i);
+		rte_eth_dev_close(i);
+	}
+	rte_eal_cleanup();
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -391,19 +417,30 @@ main(int argc, char **argv)
 		fprintf(stderr, "need %u ports, have %u\n", BENCH_PORTS, rte_eth_dev_count_avail());
 		return 1;
 	}
-	mp = rte_pktmbuf_pool_create("bench_pool", 8191, 256, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
-				     rte_socket_id());
-	if (mp == NULL)
-		return 1;
-	for (i = 0; i < BENCH_PORTS; i++) {
-		ret = setup_port(i, mp);
-		if (ret != 0) {
-			fprintf(stderr, "port %u setup failed: %s\n", i, strerror(-ret));
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
+		/* valgrind cannot run the simulator's register traps: the primary set up */
+		mp = rte_mempool_lookup("bench_pool");
+		if (mp == NULL)
 			return 1;
+		for (i = 0; i < BENCH_PORTS; i++)
+			print_port(i);
+	} else {
+		mp = rte_pktmbuf_pool_create("bench_pool", 8191, 256, 0,
+					     RTE_MBUF_DEFAULT_BUF_SIZE, rte_socket_id());
+		if (mp == NULL)
+			return 1;
+		for (i = 0; i < BENCH_PORTS; i++) {
+			ret = setup_port(i, mp);
+			if (ret != 0) {
+				fprintf(stderr, "port %u setup failed: %s\n", i, strerror(-ret));
+				return 1;
+			}
+			print_port(i);
 		}
-		print_port(i);
+		wait_links();
+		if (opts.hold != NULL)
+			return hold_ports(opts.hold);
 	}
-	wait_links();
 	move_other_threads();
 	if (prime_ports(mp) != 0)
 		return 1;
@@ -419,6 +456,8 @@ main(int argc, char **argv)
 	for (i = 0; i < opts.runs; i++)
 		run_once(overhead, &runs[i]);
 	report(runs, opts.runs);
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return 0;
 	for (i = 0; i < BENCH_PORTS; i++) {
 		rte_eth_dev_stop(i);
 		rte_eth_dev_close(i);

@@ -177,18 +177,17 @@ uint32_t sim_qreg_read(struct sim_port *p, uint32_t canonical_off)
  */
 static uint32_t sim_qreg_read_clear(struct sim_port *p, uint32_t canonical_off)
 {
-	uint32_t *w = (uint32_t *)(uintptr_t)&p->bar[canonical_off >> 2];
 	unsigned int q;
 	uint32_t r;
 	bool tx;
 
 	sim_qreg_split(canonical_off, &q, &tx, &r);
-	if (q >= SIM_Q_ALIASED)
-		return __atomic_exchange_n(w, 0, __ATOMIC_RELAXED);
-	sim_qreg_sync(p, q, tx, r);
-	p->bar[sim_qreg_alias(q, tx, r) >> 2] = 0;
-	*sim_qreg_shadow(p, q, tx, r) = 0;
-	return __atomic_exchange_n(w, 0, __ATOMIC_RELAXED);
+	if (q < SIM_Q_ALIASED) {
+		sim_qreg_sync(p, q, tx, r);
+		p->bar[sim_qreg_alias(q, tx, r) >> 2] = 0;
+		*sim_qreg_shadow(p, q, tx, r) = 0;
+	}
+	return sim_stat_read_clear(p, canonical_off);
 }
 
 void sim_qreg_write(struct sim_port *p, uint32_t canonical_off, uint32_t v)

@@ -111,7 +111,7 @@ SIM_REG(RDH,		0x0c010, 16, 0x40, 0x00000000, SC, "RX descriptor head (hardware)"
 SIM_REG(DCA_RXCTRL,	0x0c014, 16, 0x40, 0x00000000, RW, "RX DCA control")
 SIM_REG(RDT,		0x0c018, 16, 0x40, 0x00000000, RW, "RX descriptor tail (doorbell)")
 SIM_REG(RXDCTL,		0x0c028, 16, 0x40, 0x00010000, SC, "RX descriptor control, ENABLE bit 25")
-SIM_REG(RQDPC,		0x0c030, 16, 0x40, 0x00000000, RC, "RX queue drop packet count (polled page: see model.h)")
+SIM_REG(RQDPC,		0x0c030, 16, 0x40, 0x00000000, RC, "RX queue drop count (see model.h)")
 SIM_REG(RDBAL,		0x02800, 4, 0x100, 0x00000000, RW, "alias of RDBAL 0-3")
 SIM_REG(RDBAH,		0x02804, 4, 0x100, 0x00000000, RW, "alias of RDBAH 0-3")
 SIM_REG(RDLEN,		0x02808, 4, 0x100, 0x00000000, RW, "alias of RDLEN 0-3")

@@ -197,20 +197,10 @@ static void pcap_write(FILE *f, const uint8_t *frame, uint32_t len)
 	fflush(f);
 }
 
-/* Adds one to a frame counter. Its writers all hold the port's lock, so a
- * plain load and store do; readers only need the atomic load.
- */
-static void wire_count(_Atomic uint64_t *c)
-{
-	atomic_store_explicit(c, atomic_load_explicit(c, memory_order_relaxed) +
-			      1, memory_order_relaxed);
-}
-
-/* Called with p's lock held. */
 void sim_wire_deliver(struct sim_port *p, const uint8_t *frame, uint32_t len,
 		      bool crc_ok)
 {
-	wire_count(&p->wire_rx_frames);
+	atomic_fetch_add_explicit(&p->wire_rx_frames, 1, memory_order_relaxed);
 	sim_rx_frame(p, frame, len, crc_ok);
 }
 
@@ -225,7 +215,7 @@ void sim_wire_send(struct sim_port *p, const uint8_t *frame, uint32_t len)
 	struct wire_state *w = &wires[p->id];
 	struct sim_port *peer = p->peer;
 
-	wire_count(&p->wire_tx_frames);
+	atomic_fetch_add_explicit(&p->wire_tx_frames, 1, memory_order_relaxed);
 	if (w->capturing)
 		capture_frame(w, frame, len);
 	if (!w->plugged)

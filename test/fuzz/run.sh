@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # SPDX-License-Identifier: BSD-3-Clause
 # run.sh - builds the igbx libFuzzer harnesses (clang, ASan+UBSan) against the
 # driver sources and runs each for FUZZ_SECONDS, or replays the saved inputs.
@@ -89,8 +89,8 @@ build() {
 
 # ASan: no leak report for EAL's process-lifetime allocations at exit (LSan
 # still checks every input); UBSan: stop at the first finding.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:leak_check_at_exit=0:abort_on_error=0}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:suppressions=$SRC/ubsan.supp}
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:leak_check_at_exit=0:abort_on_error=0}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:suppressions=$SRC/ubsan.supp}"
 
 replay() {	# harness: run every saved input once
 	dir=$SRC/corpus/$1

@@ -188,3 +188,42 @@ def test_link_flaps_repeated_keep_pool(driver, io_testpmd, cycles):
     scenarios.wait_link_up(tp, 1)
     scenarios.check_io_forwarding(tp, seconds=1, min_packets=200)
     assert_pool_full(tp, 'repeated flaps')
+
+
+def test_rx_mbuf_exhaustion_recovers(driver, io_testpmd):
+    """The mbuf pool runs dry: port 1's TX engine stalls while frames keep
+    arriving on port 0 (io forwarding sends them to port 1), so its ring
+    holds the mbufs and port 0 cannot refill its RX ring: rx_nombuf counts
+    the failed allocations. When the stall ends, the mbufs return, port 0
+    receives again, and after stop every mbuf is back in the pool."""
+    # 2 x 512 RX descriptors hold ~1024 of the 1400 mbufs; no per-core cache
+    tp = io_testpmd(driver, args=['--total-num-mbufs=1400', '--mbcache=0',
+                                  '--rxd=512', '--txd=512'])
+    mac = tp.port_info(0)['mac']
+    tp.cmd('start')
+    tp.cmd('clear port stats all')
+    tp.sim.ctl('fault 1 txstall on')
+    inject_burst(tp, 0, [frames.udp(mac) for _ in range(700)])
+    idle(tp, 0.5)
+    st = tp.port_stats(0)
+    assert st['rx_nombuf'] > 0, 'pool never ran dry: %s' % st
+    tp.sim.ctl('fault 1 txstall off')
+    idle(tp, 1)
+    # stop the loop the 700 frames run in, free what port 1 has sent
+    tp.cmd('stop', check=False)
+    idle(tp, 0.5)
+    out = tp.cmd('port cleanup 1 txq 0 0', check=False)
+    assert re.search(r'mbuf nums: \d+', out), out
+    tp.cmd('set fwd rxonly')
+    tp.cmd('start')
+    idle(tp, 0.5)
+    before = tp.port_stats(0)
+    inject_burst(tp, 0, [frames.udp(mac) for _ in range(BURST)])
+    idle(tp, 0.5)
+    after = tp.port_stats(0)
+    assert after['rx_packets'] - before['rx_packets'] == BURST, \
+        'after the mbufs returned port 0 received %d of %d frames: %s' % (
+            after['rx_packets'] - before['rx_packets'], BURST, after)
+    assert after['rx_nombuf'] == before['rx_nombuf'], \
+        'allocations still fail after recovery: %s -> %s' % (before, after)
+    assert_pool_full(tp, 'mbuf exhaustion')

@@ -336,6 +336,124 @@ test_rx_deferred(void)
 	UNIT_CHECK_EQ(rte_mempool_avail_count(pool), NB_MBUFS);
 }
 
+/* IEEE 1588: TS -> TMST; an ETQF match on the time sync slot -> PTP + TIMESYNC. */
+static void
+test_rx_ieee1588(void)
+{
+	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
+	struct igbx_rx_queue *rxq;
+	struct rte_mbuf *pkts[8];
+	uint8_t frame[60] = { 0 };
+	uint16_t n;
+
+	/* A queue set up while time sync is on takes the slot from the adapter. */
+	ad->ptp.enabled = true;
+	ad->ptp.etqf_slot = 3;
+	rxq = start_rx(32, 0, RTE_ETHER_MTU);
+	UNIT_CHECK_EQ(rxq->ptp_etqf, 3);
+	ad->ptp.enabled = false;
+	hw_rx_write(rxq, frame, 60, IGBX_RXD_STAT_EOP | IGBX_RXD_STAT_TS,
+		    IGBX_RXD_PKTTYPE_ETQF | 3 << IGBX_RXD_PKTTYPE_ETQF_SHIFT, 0, 0);
+	hw_rx_write(rxq, frame, 60, IGBX_RXD_STAT_EOP,
+		    IGBX_RXD_PKTTYPE_ETQF | 5 << IGBX_RXD_PKTTYPE_ETQF_SHIFT, 0, 0);
+	hw_rx_write(rxq, frame, 60, IGBX_RXD_STAT_EOP | IGBX_RXD_STAT_TS,
+		    IGBX_RXD_PKTTYPE_IPV4 | IGBX_RXD_PKTTYPE_UDP, 0, 0);
+	n = igbx_recv_pkts(rxq, pkts, 8);
+	UNIT_CHECK_EQ(n, 3);
+	UNIT_CHECK_EQ(pkts[0]->ol_flags, RTE_MBUF_F_RX_IEEE1588_PTP | RTE_MBUF_F_RX_IEEE1588_TMST);
+	UNIT_CHECK_EQ(pkts[0]->packet_type, RTE_PTYPE_L2_ETHER_TIMESYNC);
+	UNIT_CHECK_EQ(pkts[1]->ol_flags, 0);	/* another ethertype filter */
+	UNIT_CHECK_EQ(pkts[1]->packet_type, RTE_PTYPE_L2_ETHER);
+	UNIT_CHECK_EQ(pkts[2]->ol_flags, RTE_MBUF_F_RX_IEEE1588_TMST);	/* 5-tuple 1588 */
+	UNIT_CHECK_EQ(pkts[2]->packet_type,
+		      RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_UDP);
+	rte_pktmbuf_free_bulk(pkts, n);
+	/* timesync disable: slot 3 is an ordinary ethertype filter again */
+	igbx_rx_set_ptp_etqf(dev, IGBX_PTP_ETQF_NONE);
+	hw_rx_write(rxq, frame, 60, IGBX_RXD_STAT_EOP,
+		    IGBX_RXD_PKTTYPE_ETQF | 3 << IGBX_RXD_PKTTYPE_ETQF_SHIFT, 0, 0);
+	igbx_rx_set_ptp_etqf(dev, 0);
+	hw_rx_write(rxq, frame, 60, IGBX_RXD_STAT_EOP, IGBX_RXD_PKTTYPE_ETQF, 0, 0);
+	n = igbx_recv_pkts(rxq, pkts, 8);
+	UNIT_CHECK_EQ(n, 2);
+	UNIT_CHECK_EQ(pkts[0]->ol_flags, 0);
+	UNIT_CHECK_EQ(pkts[0]->packet_type, RTE_PTYPE_L2_ETHER);
+	UNIT_CHECK_EQ(pkts[1]->ol_flags, RTE_MBUF_F_RX_IEEE1588_PTP);
+	rte_pktmbuf_free_bulk(pkts, n);
+	igbx_rx_set_ptp_etqf(dev, IGBX_PTP_ETQF_NONE);
+	igbx_rxtx_stop(dev);
+	igbx_rx_queue_release(dev, 0);
+	UNIT_CHECK_EQ(rte_mempool_avail_count(pool), NB_MBUFS);
+}
+
+/* SCTP: RXCSUM.CRCOFL on, L4I with and without L4E, the SCTP packet type. */
+static void
+test_rx_sctp_cksum(void)
+{
+	struct igbx_rx_queue *rxq = start_rx(32, RTE_ETH_RX_OFFLOAD_SCTP_CKSUM, RTE_ETHER_MTU);
+	uint16_t sctp = IGBX_RXD_PKTTYPE_IPV4 | IGBX_RXD_PKTTYPE_SCTP;
+	struct rte_mbuf *pkts[4];
+	uint8_t frame[80] = { 0 };
+	uint16_t n;
+
+	UNIT_CHECK(igbx_rx_offload_capa() & RTE_ETH_RX_OFFLOAD_SCTP_CKSUM);
+	UNIT_CHECK(reg(IGBX_RXCSUM) & IGBX_RXCSUM_CRCOFL);
+	hw_rx_write(rxq, frame, 80, IGBX_RXD_STAT_EOP | IGBX_RXD_STAT_IPCS |
+		    IGBX_RXD_STAT_L4I, sctp, 0, 0);
+	hw_rx_write(rxq, frame, 80, IGBX_RXD_STAT_EOP | IGBX_RXD_STAT_IPCS |
+		    IGBX_RXD_STAT_L4I | IGBX_RXD_ERR_L4E, sctp, 0, 0);
+	n = igbx_recv_pkts(rxq, pkts, 4);
+	UNIT_CHECK_EQ(n, 2);
+	UNIT_CHECK_EQ(pkts[0]->ol_flags, RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD);
+	UNIT_CHECK_EQ(pkts[1]->ol_flags, RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_BAD);
+	UNIT_CHECK_EQ(pkts[0]->packet_type,
+		      RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_SCTP);
+	rte_pktmbuf_free_bulk(pkts, n);
+	igbx_rxtx_stop(dev);
+	igbx_rx_queue_release(dev, 0);
+}
+
+/*
+ * Double VLAN (7.4.5): the inner tag in the descriptor (VP), the outer one
+ * (VEXT) still in the frame after the addresses; both reported, in the
+ * single-buffer and the scattered burst.
+ */
+static void
+test_rx_qinq(void)
+{
+	static const uint8_t hdr[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+				       0x88, 0xa8, 0x20, 0x0a, 0x08, 0x00 };
+	struct igbx_rx_queue *rxq;
+	struct rte_mbuf *pkts[4];
+	uint8_t frame[64] = { 0 };
+	uint16_t n;
+	int pass;
+
+	memcpy(frame, hdr, sizeof(hdr));
+	UNIT_CHECK(!(igbx_rx_offload_capa() & RTE_ETH_RX_OFFLOAD_QINQ_STRIP));
+	UNIT_CHECK(!(igbx_tx_offload_capa() & RTE_ETH_TX_OFFLOAD_QINQ_INSERT));
+	for (pass = 0; pass < 2; pass++) {
+		rxq = start_rx(32, RTE_ETH_RX_OFFLOAD_VLAN_STRIP | RTE_ETH_RX_OFFLOAD_VLAN_EXTEND |
+			       (pass ? RTE_ETH_RX_OFFLOAD_SCATTER : 0), RTE_ETHER_MTU);
+		hw_rx_write(rxq, frame, 64, IGBX_RXD_STAT_EOP | IGBX_RXD_STAT_VP |
+			    IGBX_RXD_STAT_VEXT, IGBX_RXD_PKTTYPE_IPV4, 0, 0x0064);
+		/* only an outer tag: nothing stripped, nothing reported */
+		hw_rx_write(rxq, frame, 64, IGBX_RXD_STAT_EOP | IGBX_RXD_STAT_VEXT, 0, 0, 0);
+		n = dev->rx_pkt_burst(rxq, pkts, 4);
+		UNIT_CHECK_EQ(n, 2);
+		UNIT_CHECK_EQ(pkts[0]->ol_flags, RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED |
+			      RTE_MBUF_F_RX_QINQ | RTE_MBUF_F_RX_IP_CKSUM_UNKNOWN);
+		UNIT_CHECK_EQ(pkts[0]->vlan_tci, 0x0064);
+		UNIT_CHECK_EQ(pkts[0]->vlan_tci_outer, 0x200a);
+		UNIT_CHECK_EQ(pkts[0]->pkt_len, 64);	/* the outer tag stays */
+		UNIT_CHECK_EQ(pkts[1]->ol_flags, 0);
+		rte_pktmbuf_free_bulk(pkts, n);
+		igbx_rxtx_stop(dev);
+		igbx_rx_queue_release(dev, 0);
+	}
+	UNIT_CHECK_EQ(rte_mempool_avail_count(pool), NB_MBUFS);
+}
+
 /* ---- TX ------------------------------------------------------------------- */
 
 static struct igbx_tx_queue *
@@ -550,6 +668,52 @@ test_tx_setup_validation(void)
 	UNIT_CHECK(dev->data->tx_queues[0] == NULL);
 }
 
+/* IEEE 1588: TMST sets the data descriptor's MAC.TSTAMP and needs no context. */
+static void
+test_tx_ieee1588(void)
+{
+	struct igbx_tx_queue *txq = start_tx(64, 0);
+	uint32_t fixed = IGBX_TXD_DTYP_DATA | IGBX_TXD_DCMD_DEXT | IGBX_TXD_DCMD_IFCS;
+	struct rte_mbuf *p[2];
+
+	p[0] = make_pkt(60, 1);
+	p[0]->ol_flags = RTE_MBUF_F_TX_IEEE1588_TMST;
+	p[1] = make_pkt(60, 1);
+	p[1]->ol_flags = 0;
+	UNIT_CHECK_EQ(igbx_prep_pkts(txq, p, 2), 2);
+	UNIT_CHECK_EQ(igbx_xmit_pkts(txq, p, 2), 2);
+	UNIT_CHECK_EQ(txq->ring[0].data.cmd_type_len,
+		      fixed | IGBX_TXD_MAC_TSTAMP | IGBX_TXD_DCMD_EOP | 60);
+	UNIT_CHECK_EQ(txq->ring[0].data.olinfo_status, 60u << 14);
+	UNIT_CHECK_EQ(txq->ring[1].data.cmd_type_len & IGBX_TXD_MAC_TSTAMP, 0);
+	UNIT_CHECK_EQ(reg(IGBX_TDT(0)), 2);
+	igbx_rxtx_stop(dev);
+	igbx_tx_queue_release(dev, 0);
+	UNIT_CHECK_EQ(rte_mempool_avail_count(pool), NB_MBUFS);
+}
+
+/* Start/stop of both directions: the shared ring helpers, thresholds, bad ids. */
+static void
+test_queue_start_stop(void)
+{
+	struct igbx_tx_queue *txq = start_tx(64, 0);
+
+	UNIT_CHECK_EQ(reg(IGBX_TXDCTL(0)), IGBX_TXDCTL_ENABLE | 8 | 1 << 8);
+	UNIT_CHECK_EQ(igbx_tx_queue_stop(dev, 0), 0);
+	UNIT_CHECK(!(reg(IGBX_TXDCTL(0)) & IGBX_TXDCTL_ENABLE));
+	UNIT_CHECK_EQ(dev->data->tx_queue_state[0], RTE_ETH_QUEUE_STATE_STOPPED);
+	UNIT_CHECK_EQ(igbx_tx_queue_stop(dev, 0), 0);	/* stopping twice is fine */
+	UNIT_CHECK_EQ(igbx_tx_queue_start(dev, 0), 0);
+	UNIT_CHECK_EQ(dev->data->tx_queue_state[0], RTE_ETH_QUEUE_STATE_STARTED);
+	UNIT_CHECK_EQ(reg(IGBX_TDBAL(0)), (uint32_t)txq->ring_iova);
+	UNIT_CHECK_EQ(reg(IGBX_TDT(0)), 0);
+	UNIT_CHECK_EQ(igbx_tx_queue_start(dev, 1), -EINVAL);
+	UNIT_CHECK_EQ(igbx_tx_queue_stop(dev, 7), -EINVAL);
+	UNIT_CHECK_EQ(igbx_rx_queue_stop(dev, 0), -EINVAL);	/* no rx queue set up */
+	igbx_rxtx_stop(dev);
+	igbx_tx_queue_release(dev, 0);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -572,9 +736,14 @@ main(int argc, char **argv)
 	UNIT_RUN(test_rx_alloc_failure);
 	UNIT_RUN(test_rx_scattered);
 	UNIT_RUN(test_rx_deferred);
+	UNIT_RUN(test_rx_ieee1588);
+	UNIT_RUN(test_rx_sctp_cksum);
+	UNIT_RUN(test_rx_qinq);
 	UNIT_RUN(test_tx_setup_validation);
 	UNIT_RUN(test_tx_offload_descriptors);
 	UNIT_RUN(test_tx_rs_and_free);
 	UNIT_RUN(test_tx_prepare);
+	UNIT_RUN(test_tx_ieee1588);
+	UNIT_RUN(test_queue_start_stop);
 	return unit_report();
 }

@@ -56,6 +56,8 @@ union igbx_adv_rx_desc {
 #define IGBX_RXD_PKTTYPE_SCTP		0x0400u
 #define IGBX_RXD_PKTTYPE_NFS		0x0800u
 #define IGBX_RXD_PKTTYPE_ETQF		0x8000u	/* bits 6:4 are an ETQF index */
+#define IGBX_RXD_PKTTYPE_ETQF_MASK	0x0070u	/* index of the ETQF that matched */
+#define IGBX_RXD_PKTTYPE_ETQF_SHIFT	4
 #define IGBX_RXD_PKTTYPE_L3_MASK	0x00F0u
 #define IGBX_RXD_PKTTYPE_L3_SHIFT	4
 #define IGBX_RXD_PKTTYPE_L4_MASK	0x0700u
@@ -107,6 +109,7 @@ union igbx_adv_tx_desc {
 
 /* cmd_type_len of a data descriptor */
 #define IGBX_TXD_DTALEN_MASK		0x0000FFFFu
+#define IGBX_TXD_MAC_TSTAMP		(1u << 19)	/* IEEE 1588: latch TXSTMP (7.9) */
 #define IGBX_TXD_DTYP_CTXT		(0x2u << 20)
 #define IGBX_TXD_DTYP_DATA		(0x3u << 20)
 #define IGBX_TXD_DCMD_EOP		(1u << 24)	/* end of packet */

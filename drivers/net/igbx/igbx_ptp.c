@@ -6,6 +6,7 @@
 #include "igbx_ethdev.h"
 #include "igbx_flow.h"
 #include "igbx_ptp.h"
+#include "igbx_rxtx.h"
 
 #define IGBX_NS_PER_S	1000000000L
 
@@ -84,6 +85,8 @@ igbx_timesync_enable(struct rte_eth_dev *dev)
 	ps->epoch_ns = 0;
 	ps->enabled = true;
 	igbx_ptp_program(dev);
+	/* the RX burst marks frames of this ETQF as PTP */
+	igbx_rx_set_ptp_etqf(dev, (uint8_t)ps->etqf_slot);
 	return 0;
 }
 
@@ -98,6 +101,7 @@ igbx_ptp_stop(struct rte_eth_dev *dev)
 	igbx_write(hw, IGBX_ETQF(ps->etqf_slot), 0);
 	igbx_write(hw, IGBX_TIMINCA, 0);
 	igbx_flow_etqf_free(dev, (unsigned int)ps->etqf_slot);
+	igbx_rx_set_ptp_etqf(dev, IGBX_PTP_ETQF_NONE);
 	ps->enabled = false;
 }
 

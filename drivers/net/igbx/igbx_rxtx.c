@@ -34,11 +34,17 @@
 #define IGBX_RX_BUF_UNIT		1024u	/* SRRCTL.BSIZEPACKET granularity */
 #define IGBX_STD_FRAME			(RTE_ETHER_MAX_LEN)
 
+/*
+ * No QINQ_STRIP or QINQ_INSERT: in double VLAN mode (CTRL_EXT.EXT_VLAN, 7.4.5)
+ * the 82576 strips and inserts only the inner tag; the outer one stays in
+ * the frame (the RX path reports it in vlan_tci_outer with RX_QINQ).
+ */
 #define IGBX_RX_CAPA (RTE_ETH_RX_OFFLOAD_VLAN_STRIP | RTE_ETH_RX_OFFLOAD_VLAN_FILTER | \
 	RTE_ETH_RX_OFFLOAD_VLAN_EXTEND |						\
 	RTE_ETH_RX_OFFLOAD_IPV4_CKSUM | RTE_ETH_RX_OFFLOAD_UDP_CKSUM |		\
-	RTE_ETH_RX_OFFLOAD_TCP_CKSUM | RTE_ETH_RX_OFFLOAD_KEEP_CRC |		\
-	RTE_ETH_RX_OFFLOAD_SCATTER | RTE_ETH_RX_OFFLOAD_RSS_HASH)
+	RTE_ETH_RX_OFFLOAD_TCP_CKSUM | RTE_ETH_RX_OFFLOAD_SCTP_CKSUM |		\
+	RTE_ETH_RX_OFFLOAD_KEEP_CRC | RTE_ETH_RX_OFFLOAD_SCATTER |		\
+	RTE_ETH_RX_OFFLOAD_RSS_HASH)
 #define IGBX_TX_CAPA (RTE_ETH_TX_OFFLOAD_VLAN_INSERT | RTE_ETH_TX_OFFLOAD_IPV4_CKSUM | \
 	RTE_ETH_TX_OFFLOAD_UDP_CKSUM | RTE_ETH_TX_OFFLOAD_TCP_CKSUM |		\
 	RTE_ETH_TX_OFFLOAD_SCTP_CKSUM | RTE_ETH_TX_OFFLOAD_TCP_TSO |		\
@@ -53,7 +59,7 @@ uint64_t igbx_tx_queue_offload_capa(void) { return 0; }
 /* ---- packet types ------------------------------------------------------- */
 
 static const uint32_t igbx_ptypes[] = {
-	RTE_PTYPE_L2_ETHER,
+	RTE_PTYPE_L2_ETHER, RTE_PTYPE_L2_ETHER_TIMESYNC,
 	RTE_PTYPE_L3_IPV4, RTE_PTYPE_L3_IPV4_EXT, RTE_PTYPE_L3_IPV6, RTE_PTYPE_L3_IPV6_EXT,
 	RTE_PTYPE_L4_TCP, RTE_PTYPE_L4_UDP, RTE_PTYPE_L4_SCTP,
 	RTE_PTYPE_UNKNOWN	/* end of list */
@@ -270,6 +276,8 @@ igbx_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	rxq->buf_size = igbx_rx_buf_size(mp);
 	rxq->crc_len = (offloads & RTE_ETH_RX_OFFLOAD_KEEP_CRC) ? RTE_ETHER_CRC_LEN : 0;
 	rxq->rdt_addr = igbx_reg_addr(IGBX_DEV_HW(dev), IGBX_RDT(qid));
+	rxq->ptp_etqf = IGBX_DEV_ADAPTER(dev)->ptp.enabled ?
+		(uint8_t)IGBX_DEV_ADAPTER(dev)->ptp.etqf_slot : IGBX_PTP_ETQF_NONE;
 	igbx_rx_queue_apply_conf(rxq, conf);
 	dev->data->rx_queues[qid] = rxq;
 	return 0;
@@ -282,6 +290,19 @@ nomem:
 		rte_free(rxq);
 	}
 	return -ENOMEM;
+}
+
+void
+igbx_rx_set_ptp_etqf(struct rte_eth_dev *dev, uint8_t etqf)
+{
+	struct igbx_rx_queue *rxq;
+	uint16_t q;
+
+	for (q = 0; q < dev->data->nb_rx_queues; q++) {
+		rxq = dev->data->rx_queues[q];
+		if (rxq != NULL)
+			rxq->ptp_etqf = etqf;
+	}
 }
 
 /* ---- TX queue setup / release --------------------------------------------- */
@@ -429,6 +450,98 @@ nomem:
 	return -ENOMEM;
 }
 
+/* ---- ring programming shared by both directions (4.5.9 / 4.5.10) ---------- */
+
+/* The registers of one descriptor ring: RX and TX rings share their layout. */
+struct igbx_ring_regs {
+	const char *kind;	/* "rx" or "tx", for logs */
+	uint32_t bal, bah, len, head, tail, dctl, enable;
+};
+
+static void
+igbx_ring_regs_get(bool rx, uint16_t q, struct igbx_ring_regs *r)
+{
+	r->kind = rx ? "rx" : "tx";
+	r->bal = rx ? IGBX_RDBAL(q) : IGBX_TDBAL(q);
+	r->bah = rx ? IGBX_RDBAH(q) : IGBX_TDBAH(q);
+	r->len = rx ? IGBX_RDLEN(q) : IGBX_TDLEN(q);
+	r->head = rx ? IGBX_RDH(q) : IGBX_TDH(q);
+	r->tail = rx ? IGBX_RDT(q) : IGBX_TDT(q);
+	r->dctl = rx ? IGBX_RXDCTL(q) : IGBX_TXDCTL(q);
+	r->enable = rx ? IGBX_RXDCTL_ENABLE : IGBX_TXDCTL_ENABLE;
+}
+
+/* 7.1.4 / 7.2.1: queue off, then base, length in bytes, head = tail = 0. */
+static void
+igbx_ring_program(struct igbx_hw *hw, const struct igbx_ring_regs *r, uint64_t iova,
+		  uint16_t nb_desc)
+{
+	igbx_write(hw, r->dctl, 0);
+	igbx_write(hw, r->bal, (uint32_t)iova);
+	igbx_write(hw, r->bah, (uint32_t)(iova >> 32));
+	igbx_write(hw, r->len, nb_desc * sizeof(union igbx_adv_rx_desc));
+	igbx_write(hw, r->head, 0);
+	igbx_write(hw, r->tail, 0);
+}
+
+/* RXDCTL and TXDCTL place PTHRESH, HTHRESH and WTHRESH alike. */
+static uint32_t
+igbx_dctl_thresh(uint8_t pthresh, uint8_t hthresh, uint8_t wthresh)
+{
+	RTE_BUILD_BUG_ON(IGBX_RXDCTL_HTHRESH_SHIFT != IGBX_TXDCTL_HTHRESH_SHIFT ||
+			 IGBX_RXDCTL_WTHRESH_SHIFT != IGBX_TXDCTL_WTHRESH_SHIFT ||
+			 IGBX_RXDCTL_PTHRESH_SHIFT != IGBX_TXDCTL_PTHRESH_SHIFT);
+	return (uint32_t)pthresh << IGBX_RXDCTL_PTHRESH_SHIFT |
+	       (uint32_t)hthresh << IGBX_RXDCTL_HTHRESH_SHIFT |
+	       (uint32_t)wthresh << IGBX_RXDCTL_WTHRESH_SHIFT;
+}
+
+/* 4.5.9 / 4.5.10: set ENABLE, then wait until it reads back (the queue runs). */
+static int
+igbx_ring_enable(struct igbx_hw *hw, const struct igbx_ring_regs *r, uint16_t q)
+{
+	int ret;
+
+	igbx_set_bits(hw, r->dctl, r->enable);
+	ret = igbx_poll_bits(hw, r->dctl, r->enable, r->enable, IGBX_QUEUE_ENABLE_TIMEOUT_US);
+	if (ret != 0)
+		IGBX_LOG(ERR, "%s queue %u: ENABLE did not latch", r->kind, q);
+	return ret;
+}
+
+/* 4.5.9 / 4.5.10: clear ENABLE, wait for it to read 0; then the buffers are ours again. */
+static void
+igbx_ring_disable(struct igbx_hw *hw, const struct igbx_ring_regs *r, uint16_t q)
+{
+	igbx_clear_bits(hw, r->dctl, r->enable);
+	if (igbx_poll_bits(hw, r->dctl, r->enable, 0, IGBX_QUEUE_ENABLE_TIMEOUT_US) != 0)
+		IGBX_LOG(WARNING, "%s queue %u: ENABLE did not clear", r->kind, q);
+}
+
+static void
+igbx_queue_mark(struct rte_eth_dev *dev, bool rx, uint16_t q, uint8_t *started, bool on)
+{
+	uint8_t *state = rx ? dev->data->rx_queue_state : dev->data->tx_queue_state;
+
+	*started = on;
+	state[q] = on ? RTE_ETH_QUEUE_STATE_STARTED : RTE_ETH_QUEUE_STATE_STOPPED;
+}
+
+/* The queue a start/stop op names, or NULL (logged) when it is not set up. */
+static void *
+igbx_queue_of(struct rte_eth_dev *dev, bool rx, uint16_t qid)
+{
+	uint16_t nb = rx ? dev->data->nb_rx_queues : dev->data->nb_tx_queues;
+	void **queues = rx ? dev->data->rx_queues : dev->data->tx_queues;
+
+	if (qid >= nb || queues[qid] == NULL) {
+		IGBX_LOG(ERR, "%s queue_id=%u invalid: not set up (port has %u)",
+			 rx ? "rx" : "tx", qid, nb);
+		return NULL;
+	}
+	return queues[qid];
+}
+
 /* ---- RX queue programming (7.1.4 / 4.5.9) --------------------------------- */
 
 /* Post an mbuf in every descriptor; the ring is then full but for the RDT slot. */
@@ -464,26 +577,16 @@ igbx_rx_rearm_word(uint16_t port_id)
 	return *igbx_rearm_word_ptr(&m);
 }
 
-static void
-igbx_rx_queue_program(struct igbx_hw *hw, struct igbx_rx_queue *rxq)
+/* SRRCTL (8.10.x): advanced one-buffer descriptors, buffer size in 1 KB units. */
+static uint32_t
+igbx_rx_srrctl(const struct igbx_rx_queue *rxq)
 {
-	uint16_t q = rxq->queue_id;
-	uint32_t srrctl;
+	uint32_t srrctl = IGBX_SRRCTL_DESCTYPE_ADV_ONEBUF |
+		((rxq->buf_size / IGBX_RX_BUF_UNIT) & IGBX_SRRCTL_BSIZEPACKET_MASK);
 
-	igbx_write(hw, IGBX_RXDCTL(q), 0);
-	igbx_write(hw, IGBX_RDBAL(q), (uint32_t)rxq->ring_iova);
-	igbx_write(hw, IGBX_RDBAH(q), (uint32_t)(rxq->ring_iova >> 32));
-	igbx_write(hw, IGBX_RDLEN(q), rxq->nb_desc * sizeof(union igbx_adv_rx_desc));
-	igbx_write(hw, IGBX_RDH(q), 0);
-	igbx_write(hw, IGBX_RDT(q), 0);
-	srrctl = IGBX_SRRCTL_DESCTYPE_ADV_ONEBUF |
-		 ((rxq->buf_size / IGBX_RX_BUF_UNIT) & IGBX_SRRCTL_BSIZEPACKET_MASK);
 	if (rxq->drop_en)
 		srrctl |= IGBX_SRRCTL_DROP_EN;
-	igbx_write(hw, IGBX_SRRCTL(q), srrctl);
-	igbx_write(hw, IGBX_RXDCTL(q), rxq->pthresh << IGBX_RXDCTL_PTHRESH_SHIFT |
-		   rxq->hthresh << IGBX_RXDCTL_HTHRESH_SHIFT |
-		   rxq->wthresh << IGBX_RXDCTL_WTHRESH_SHIFT);
+	return srrctl;
 }
 
 static int
@@ -491,76 +594,40 @@ igbx_rx_queue_enable(struct rte_eth_dev *dev, struct igbx_rx_queue *rxq)
 {
 	struct igbx_hw *hw = IGBX_DEV_HW(dev);
 	uint16_t q = rxq->queue_id;
+	struct igbx_ring_regs r;
 	int ret;
 
 	ret = igbx_rx_fill_ring(rxq);
 	if (ret != 0)
 		return ret;
 	rxq->mbuf_rearm = igbx_rx_rearm_word(rxq->port_id);
-	igbx_rx_queue_program(hw, rxq);
-	/* 4.5.9: set ENABLE, wait until it reads back, only then move the tail. */
-	igbx_set_bits(hw, IGBX_RXDCTL(q), IGBX_RXDCTL_ENABLE);
-	ret = igbx_poll_bits(hw, IGBX_RXDCTL(q), IGBX_RXDCTL_ENABLE, IGBX_RXDCTL_ENABLE,
-			     IGBX_QUEUE_ENABLE_TIMEOUT_US);
+	igbx_ring_regs_get(true, q, &r);
+	igbx_ring_program(hw, &r, rxq->ring_iova, rxq->nb_desc);
+	igbx_write(hw, IGBX_SRRCTL(q), igbx_rx_srrctl(rxq));
+	igbx_write(hw, r.dctl, igbx_dctl_thresh(rxq->pthresh, rxq->hthresh, rxq->wthresh));
+	/* 4.5.9: only once ENABLE reads back may the tail move. */
+	ret = igbx_ring_enable(hw, &r, q);
 	if (ret != 0) {
-		IGBX_LOG(ERR, "rx queue %u: RXDCTL.ENABLE did not latch", q);
 		igbx_rx_free_mbufs(rxq);
 		return ret;
 	}
 	rte_io_wmb();
-	igbx_write(hw, IGBX_RDT(q), rxq->rdt);
-	rxq->started = 1;
-	dev->data->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
+	igbx_write(hw, r.tail, rxq->rdt);
+	igbx_queue_mark(dev, true, q, &rxq->started, true);
 	return 0;
 }
 
-/* 4.5.9: clear ENABLE, wait for it to read 0; then the buffers are ours again. */
 static void
 igbx_rx_queue_disable(struct rte_eth_dev *dev, struct igbx_rx_queue *rxq)
 {
-	struct igbx_hw *hw = IGBX_DEV_HW(dev);
-	uint16_t q = rxq->queue_id;
+	struct igbx_ring_regs r;
 
-	igbx_clear_bits(hw, IGBX_RXDCTL(q), IGBX_RXDCTL_ENABLE);
-	if (igbx_poll_bits(hw, IGBX_RXDCTL(q), IGBX_RXDCTL_ENABLE, 0,
-			   IGBX_QUEUE_ENABLE_TIMEOUT_US) != 0)
-		IGBX_LOG(WARNING, "rx queue %u: RXDCTL.ENABLE did not clear", q);
+	igbx_ring_regs_get(true, rxq->queue_id, &r);
+	igbx_ring_disable(IGBX_DEV_HW(dev), &r, rxq->queue_id);
 	igbx_rx_free_mbufs(rxq);
-	rxq->started = 0;
-	dev->data->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
+	igbx_queue_mark(dev, true, rxq->queue_id, &rxq->started, false);
 }
 
-int
-igbx_rx_queue_start(struct rte_eth_dev *dev, uint16_t qid)
-{
-	struct igbx_rx_queue *rxq;
-
-	if (qid >= dev->data->nb_rx_queues || dev->data->rx_queues[qid] == NULL) {
-		IGBX_LOG(ERR, "rx queue_id=%u invalid: not set up (port has %u)",
-			 qid, dev->data->nb_rx_queues);
-		return -EINVAL;
-	}
-	rxq = dev->data->rx_queues[qid];
-	if (rxq->started)
-		return 0;
-	return igbx_rx_queue_enable(dev, rxq);
-}
-
-int
-igbx_rx_queue_stop(struct rte_eth_dev *dev, uint16_t qid)
-{
-	struct igbx_rx_queue *rxq;
-
-	if (qid >= dev->data->nb_rx_queues || dev->data->rx_queues[qid] == NULL) {
-		IGBX_LOG(ERR, "rx queue_id=%u invalid: not set up (port has %u)",
-			 qid, dev->data->nb_rx_queues);
-		return -EINVAL;
-	}
-	rxq = dev->data->rx_queues[qid];
-	if (rxq->started)
-		igbx_rx_queue_disable(dev, rxq);
-	return 0;
-}
 
 /* RCTL/RLPML/RXCSUM: port-wide receive settings (8.2.x); RCTL.EN stays as is. */
 static void
@@ -569,9 +636,13 @@ igbx_rx_program_port(struct rte_eth_dev *dev, uint64_t offloads, uint32_t frame)
 	struct igbx_hw *hw = IGBX_DEV_HW(dev);
 	uint32_t rctl, rxcsum;
 
-	/* PCSD: the descriptor carries the RSS hash instead of IP id/checksum. */
+	/*
+	 * PCSD: the descriptor carries the RSS hash instead of IP id/checksum.
+	 * The checks are always on (flags cost nothing when unused); CRCOFL
+	 * adds SCTP's CRC32c to TUOFL's TCP/UDP checksums (8.10.x RXCSUM).
+	 */
 	rxcsum = igbx_read(hw, IGBX_RXCSUM);
-	rxcsum |= IGBX_RXCSUM_IPOFL | IGBX_RXCSUM_TUOFL | IGBX_RXCSUM_PCSD;
+	rxcsum |= IGBX_RXCSUM_IPOFL | IGBX_RXCSUM_TUOFL | IGBX_RXCSUM_CRCOFL | IGBX_RXCSUM_PCSD;
 	igbx_write(hw, IGBX_RXCSUM, rxcsum);
 
 	rctl = igbx_read(hw, IGBX_RCTL);
@@ -636,76 +707,81 @@ igbx_tx_queue_enable(struct rte_eth_dev *dev, struct igbx_tx_queue *txq)
 {
 	struct igbx_hw *hw = IGBX_DEV_HW(dev);
 	uint16_t q = txq->queue_id;
+	struct igbx_ring_regs r;
 	int ret;
 
 	igbx_tx_reset(txq);
-	igbx_write(hw, IGBX_TXDCTL(q), 0);
-	igbx_write(hw, IGBX_TDBAL(q), (uint32_t)txq->ring_iova);
-	igbx_write(hw, IGBX_TDBAH(q), (uint32_t)(txq->ring_iova >> 32));
-	igbx_write(hw, IGBX_TDLEN(q), txq->nb_desc * sizeof(union igbx_adv_tx_desc));
-	igbx_write(hw, IGBX_TDH(q), 0);
-	igbx_write(hw, IGBX_TDT(q), 0);
+	igbx_ring_regs_get(false, q, &r);
+	igbx_ring_program(hw, &r, txq->ring_iova, txq->nb_desc);
+	/* No head write-back: completions are read from the descriptors' DD. */
 	igbx_write(hw, IGBX_TDWBAL(q), 0);
 	igbx_write(hw, IGBX_TDWBAH(q), 0);
-	igbx_write(hw, IGBX_TXDCTL(q), txq->pthresh << IGBX_TXDCTL_PTHRESH_SHIFT |
-		   txq->hthresh << IGBX_TXDCTL_HTHRESH_SHIFT |
-		   txq->wthresh << IGBX_TXDCTL_WTHRESH_SHIFT | IGBX_TXDCTL_ENABLE);
-	ret = igbx_poll_bits(hw, IGBX_TXDCTL(q), IGBX_TXDCTL_ENABLE, IGBX_TXDCTL_ENABLE,
-			     IGBX_QUEUE_ENABLE_TIMEOUT_US);
-	if (ret != 0) {
-		IGBX_LOG(ERR, "tx queue %u: TXDCTL.ENABLE did not latch", q);
+	igbx_write(hw, r.dctl, igbx_dctl_thresh(txq->pthresh, txq->hthresh, txq->wthresh));
+	ret = igbx_ring_enable(hw, &r, q);
+	if (ret != 0)
 		return ret;
-	}
-	txq->started = 1;
-	dev->data->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
+	igbx_queue_mark(dev, false, q, &txq->started, true);
 	return 0;
 }
 
 static void
 igbx_tx_queue_disable(struct rte_eth_dev *dev, struct igbx_tx_queue *txq)
 {
-	struct igbx_hw *hw = IGBX_DEV_HW(dev);
-	uint16_t q = txq->queue_id;
+	struct igbx_ring_regs r;
 
-	igbx_clear_bits(hw, IGBX_TXDCTL(q), IGBX_TXDCTL_ENABLE);
-	if (igbx_poll_bits(hw, IGBX_TXDCTL(q), IGBX_TXDCTL_ENABLE, 0,
-			   IGBX_QUEUE_ENABLE_TIMEOUT_US) != 0)
-		IGBX_LOG(WARNING, "tx queue %u: TXDCTL.ENABLE did not clear", q);
+	igbx_ring_regs_get(false, txq->queue_id, &r);
+	igbx_ring_disable(IGBX_DEV_HW(dev), &r, txq->queue_id);
 	igbx_tx_reset(txq);
-	txq->started = 0;
-	dev->data->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
+	igbx_queue_mark(dev, false, txq->queue_id, &txq->started, false);
+}
+
+/* queue_start/stop ops: validated at the door; starting a started queue is a no-op. */
+static int
+igbx_queue_switch(struct rte_eth_dev *dev, bool rx, uint16_t qid, bool on)
+{
+	struct igbx_rx_queue *rxq = NULL;
+	struct igbx_tx_queue *txq = NULL;
+	void *queue = igbx_queue_of(dev, rx, qid);
+
+	if (queue == NULL)
+		return -EINVAL;
+	if (rx)
+		rxq = queue;
+	else
+		txq = queue;
+	if ((rx ? rxq->started : txq->started) == on)
+		return 0;
+	if (on)
+		return rx ? igbx_rx_queue_enable(dev, rxq) : igbx_tx_queue_enable(dev, txq);
+	if (rx)
+		igbx_rx_queue_disable(dev, rxq);
+	else
+		igbx_tx_queue_disable(dev, txq);
+	return 0;
+}
+
+int
+igbx_rx_queue_start(struct rte_eth_dev *dev, uint16_t qid)
+{
+	return igbx_queue_switch(dev, true, qid, true);
+}
+
+int
+igbx_rx_queue_stop(struct rte_eth_dev *dev, uint16_t qid)
+{
+	return igbx_queue_switch(dev, true, qid, false);
 }
 
 int
 igbx_tx_queue_start(struct rte_eth_dev *dev, uint16_t qid)
 {
-	struct igbx_tx_queue *txq;
-
-	if (qid >= dev->data->nb_tx_queues || dev->data->tx_queues[qid] == NULL) {
-		IGBX_LOG(ERR, "tx queue_id=%u invalid: not set up (port has %u)",
-			 qid, dev->data->nb_tx_queues);
-		return -EINVAL;
-	}
-	txq = dev->data->tx_queues[qid];
-	if (txq->started)
-		return 0;
-	return igbx_tx_queue_enable(dev, txq);
+	return igbx_queue_switch(dev, false, qid, true);
 }
 
 int
 igbx_tx_queue_stop(struct rte_eth_dev *dev, uint16_t qid)
 {
-	struct igbx_tx_queue *txq;
-
-	if (qid >= dev->data->nb_tx_queues || dev->data->tx_queues[qid] == NULL) {
-		IGBX_LOG(ERR, "tx queue_id=%u invalid: not set up (port has %u)",
-			 qid, dev->data->nb_tx_queues);
-		return -EINVAL;
-	}
-	txq = dev->data->tx_queues[qid];
-	if (txq->started)
-		igbx_tx_queue_disable(dev, txq);
-	return 0;
+	return igbx_queue_switch(dev, false, qid, false);
 }
 
 int

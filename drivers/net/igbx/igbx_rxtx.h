@@ -15,6 +15,7 @@
 #include <ethdev_driver.h>
 
 #include "igbx_desc.h"
+#include "igbx_hw.h"
 
 /*
  * Our own cap on descriptors per packet: it keeps one packet well below the
@@ -30,6 +31,9 @@
 #define IGBX_RX_FREE_THRESH_DEFAULT	32
 #define IGBX_TX_FREE_THRESH_DEFAULT	32
 #define IGBX_TX_RS_THRESH_DEFAULT	32
+
+/* rxq->ptp_etqf while time sync is off: no ETQF index (0..7) equals it. */
+#define IGBX_PTP_ETQF_NONE		0xFF
 
 /*
  * Receive queue. The first cache line holds what igbx_recv_pkts touches, in
@@ -68,6 +72,10 @@ struct igbx_rx_queue {
 	uint8_t drop_en;
 	uint8_t deferred_start;
 	uint8_t started;
+	/* ETQF index of the IEEE 1588 filter or IGBX_PTP_ETQF_NONE; a copy of the
+	 * adapter's, so the burst (which reads it only for ETQF matches) stays
+	 * inside the queue. */
+	uint8_t ptp_etqf;
 };
 
 /* Software state of one transmit descriptor. */
@@ -132,6 +140,48 @@ igbx_rearm_word_ptr(struct rte_mbuf *m)
 	return RTE_PTR_ADD(m, offsetof(struct rte_mbuf, rearm_data));
 }
 
+/*
+ * Refill shared by the scalar and SIMD bursts. The consumed slots
+ * [rdt + 1, next) may wrap, so they are refilled in up to two runs:
+ * igbx_rx_refill_start() gives the first slot, igbx_rx_refill_get() fills
+ * sw_ring for the next run (done slots already refilled) and returns its
+ * length and *pos (0: the pool is short, counted in rx_mbuf_alloc_failed);
+ * the caller posts the run's descriptors, then igbx_rx_refill_commit()
+ * hands the done slots to the device with one RDT write.
+ */
+static inline uint16_t
+igbx_rx_refill_start(const struct igbx_rx_queue *rxq)
+{
+	return rxq->rdt + 1 == rxq->nb_desc ? 0 : rxq->rdt + 1;
+}
+
+static inline uint16_t
+igbx_rx_refill_get(struct igbx_rx_queue *rxq, uint16_t start, uint16_t done, uint16_t *pos)
+{
+	uint16_t p = start + done >= rxq->nb_desc ? start + done - rxq->nb_desc : start + done;
+	uint16_t n = RTE_MIN(rxq->nb_hold - done, rxq->nb_desc - p);
+
+	if (rte_mempool_get_bulk(rxq->mp, (void **)&rxq->sw_ring[p], n) != 0) {
+		rte_eth_devices[rxq->port_id].data->rx_mbuf_alloc_failed += n;
+		return 0;
+	}
+	*pos = p;
+	return n;
+}
+
+static inline void
+igbx_rx_refill_commit(struct igbx_rx_queue *rxq, uint16_t start, uint16_t done)
+{
+	uint16_t last = start + done - 1;
+
+	if (done == 0)
+		return;
+	rxq->nb_hold -= done;
+	rxq->rdt = last >= rxq->nb_desc ? last - rxq->nb_desc : last;
+	rte_io_wmb();
+	igbx_write_relaxed(rxq->rdt_addr, rxq->rdt);
+}
+
 int igbx_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 			unsigned int socket_id, const struct rte_eth_rxconf *conf,
 			struct rte_mempool *mp);
@@ -154,6 +204,10 @@ int igbx_tx_queue_stop(struct rte_eth_dev *dev, uint16_t qid);
 void igbx_rxtx_stop(struct rte_eth_dev *dev);
 /* dev_close: release every queue. */
 void igbx_rxtx_release_all(struct rte_eth_dev *dev);
+
+/* timesync enable/disable: the ETQF index PTP frames match (or
+ * IGBX_PTP_ETQF_NONE), copied into every RX queue. */
+void igbx_rx_set_ptp_etqf(struct rte_eth_dev *dev, uint8_t etqf);
 
 uint32_t igbx_rx_queue_count(void *rxq);
 int igbx_rx_descriptor_status(void *rxq, uint16_t offset);

@@ -22,7 +22,9 @@
 /* mbuf offload requests the transmit path honours. */
 #define IGBX_TX_OL_CTX (RTE_MBUF_F_TX_VLAN | RTE_MBUF_F_TX_IP_CKSUM |		\
 	RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)
-#define IGBX_TX_OL_SUPPORTED (IGBX_TX_OL_CTX | RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)
+/* What a cached context depends on: the offloads and the L3 family. */
+#define IGBX_TX_OL_CTX_KEY (IGBX_TX_OL_CTX | RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)
+#define IGBX_TX_OL_SUPPORTED (IGBX_TX_OL_CTX_KEY | RTE_MBUF_F_TX_IEEE1588_TMST)
 #define IGBX_TX_OL_UNSUPPORTED (RTE_MBUF_F_TX_OFFLOAD_MASK & ~IGBX_TX_OL_SUPPORTED)
 
 /* ---- packet types ------------------------------------------------------- */
@@ -58,11 +60,9 @@ RTE_INIT(igbx_ptype_table_init)
 static inline uint32_t
 igbx_rx_ptype(uint16_t pkt_info)
 {
-	uint32_t l3;
+	uint32_t l3 = igbx_ptype_l3[(pkt_info & IGBX_RXD_PKTTYPE_L3_MASK) >>
+				    IGBX_RXD_PKTTYPE_L3_SHIFT];
 
-	if (pkt_info & IGBX_RXD_PKTTYPE_ETQF)
-		return RTE_PTYPE_L2_ETHER;
-	l3 = igbx_ptype_l3[(pkt_info & IGBX_RXD_PKTTYPE_L3_MASK) >> IGBX_RXD_PKTTYPE_L3_SHIFT];
 	if (l3 == 0)
 		return RTE_PTYPE_L2_ETHER;
 	return RTE_PTYPE_L2_ETHER | l3 |
@@ -79,30 +79,45 @@ igbx_rx_ptype(uint16_t pkt_info)
 static inline void
 igbx_rx_refill(struct igbx_rx_queue *rxq)
 {
-	uint16_t start = rxq->rdt + 1 == rxq->nb_desc ? 0 : rxq->rdt + 1;
-	uint16_t want = rxq->nb_hold, done = 0;
+	uint16_t start = igbx_rx_refill_start(rxq), done = 0, pos = 0, n, i;
 
-	while (done < want) {
-		uint16_t pos = start + done >= rxq->nb_desc ?
-			start + done - rxq->nb_desc : start + done;
-		uint16_t n = RTE_MIN(want - done, rxq->nb_desc - pos);
-		uint16_t i;
-
-		if (rte_mempool_get_bulk(rxq->mp, (void **)&rxq->sw_ring[pos], n) != 0) {
-			rte_eth_devices[rxq->port_id].data->rx_mbuf_alloc_failed += n;
+	while (done < rxq->nb_hold) {
+		n = igbx_rx_refill_get(rxq, start, done, &pos);
+		if (n == 0)
 			break;
-		}
 		for (i = 0; i < n; i++)
 			igbx_rx_post(&rxq->ring[pos + i], rxq->sw_ring[pos + i]);
 		done += n;
 	}
-	if (done == 0)
-		return;
-	rxq->nb_hold -= done;
-	rxq->rdt = start + done - 1 >= rxq->nb_desc ?
-		start + done - 1 - rxq->nb_desc : start + done - 1;
-	rte_io_wmb();
-	igbx_write_relaxed(rxq->rdt_addr, rxq->rdt);
+	igbx_rx_refill_commit(rxq, start, done);
+}
+
+/*
+ * Double VLAN (7.4.5): the 82576 strips the inner tag into the descriptor
+ * and leaves the outer one (VEXT) in the frame, right after the addresses.
+ */
+static inline uint64_t
+igbx_rx_outer_vlan(struct rte_mbuf *m)
+{
+	const uint8_t *tag = rte_pktmbuf_mtod_offset(m, const uint8_t *,
+						     2 * RTE_ETHER_ADDR_LEN);
+
+	m->vlan_tci_outer = (uint16_t)(tag[2] << 8 | tag[3]);
+	return RTE_MBUF_F_RX_QINQ;
+}
+
+/* A frame an ETQF matched (7.1.5.2): PTP if it is the time sync filter. */
+static inline uint64_t
+igbx_rx_etqf(const struct igbx_rx_queue *rxq, struct rte_mbuf *m, uint16_t pkt_info)
+{
+	uint16_t idx = (pkt_info & IGBX_RXD_PKTTYPE_ETQF_MASK) >> IGBX_RXD_PKTTYPE_ETQF_SHIFT;
+
+	if (idx != rxq->ptp_etqf) {
+		m->packet_type = RTE_PTYPE_L2_ETHER;
+		return 0;
+	}
+	m->packet_type = RTE_PTYPE_L2_ETHER_TIMESYNC;
+	return RTE_MBUF_F_RX_IEEE1588_PTP;
 }
 
 /* Offload results of a write-back descriptor into the mbuf (7.1.5.2). */
@@ -119,6 +134,8 @@ igbx_rx_set_offloads(const struct igbx_rx_queue *rxq, struct rte_mbuf *m,
 	if ((staterr & IGBX_RXD_STAT_VP) && rxq->vlan_strip) {
 		ol |= RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED;
 		m->vlan_tci = vlan;
+		if (staterr & IGBX_RXD_STAT_VEXT)
+			ol |= igbx_rx_outer_vlan(m);
 	}
 	if (staterr & IGBX_RXD_STAT_IPCS)
 		ol |= (staterr & IGBX_RXD_ERR_IPE) ?
@@ -126,8 +143,14 @@ igbx_rx_set_offloads(const struct igbx_rx_queue *rxq, struct rte_mbuf *m,
 	if (staterr & (IGBX_RXD_STAT_L4I | IGBX_RXD_STAT_UDPCS))
 		ol |= (staterr & IGBX_RXD_ERR_L4E) ?
 			RTE_MBUF_F_RX_L4_CKSUM_BAD : RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+	/* TS: RXSTMPL/H hold this frame's time until read (7.9.2.1). */
+	if (unlikely(staterr & IGBX_RXD_STAT_TS))
+		ol |= RTE_MBUF_F_RX_IEEE1588_TMST;
+	if (unlikely(pkt_info & IGBX_RXD_PKTTYPE_ETQF))
+		ol |= igbx_rx_etqf(rxq, m, pkt_info);
+	else
+		m->packet_type = igbx_rx_ptype(pkt_info);
 	m->ol_flags = ol;
-	m->packet_type = igbx_rx_ptype(pkt_info);
 }
 
 /* Take the mbuf of descriptor rxq->next and advance; the slot becomes empty. */
@@ -386,6 +409,9 @@ igbx_tx_data_bits(const struct rte_mbuf *m, uint64_t ol, uint32_t *cmd, uint32_t
 	*cmd = IGBX_TXD_DTYP_DATA | IGBX_TXD_DCMD_DEXT | IGBX_TXD_DCMD_IFCS;
 	if (ol & RTE_MBUF_F_TX_VLAN)
 		*cmd |= IGBX_TXD_DCMD_VLE;
+	/* 7.9: the MAC latches SYSTIM into TXSTMPL/H as the frame leaves. */
+	if (unlikely(m->ol_flags & RTE_MBUF_F_TX_IEEE1588_TMST))
+		*cmd |= IGBX_TXD_MAC_TSTAMP;
 	if (ol & RTE_MBUF_F_TX_TCP_SEG) {
 		*cmd |= IGBX_TXD_DCMD_TSE;
 		paylen -= m->l2_len + m->l3_len + m->l4_len;
@@ -468,7 +494,7 @@ igbx_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 		uint32_t slot = 0;
 
 		if (ol) {
-			igbx_tx_ctx_key(m, m->ol_flags & IGBX_TX_OL_SUPPORTED, &key);
+			igbx_tx_ctx_key(m, m->ol_flags & IGBX_TX_OL_CTX_KEY, &key);
 			slot = igbx_tx_ctx_pick(txq, &key, &ctx_write);
 		}
 		if (m->nb_segs + ctx_write > txq->nb_free) {

@@ -217,9 +217,16 @@ igbx_avx2_recv(struct igbx_rx_queue *rxq, struct rte_mbuf **pkts, uint16_t n, in
 		if (g.done == 0)
 			break;
 		nb_rx += igbx_avx2_hand_out(rxq, mb, &g, scatter, &pkts[nb_rx], &bytes, &fast);
-		igbx_vec_rx_consume(rxq, g.done);
-		if (g.done < IGBX_AVX2_GROUP)
+		if (g.done < IGBX_AVX2_GROUP) {
+			igbx_vec_rx_consume(rxq, g.done);
 			break;
+		}
+		/* the whole group: clear its eight slots in one store, move on */
+		_mm256_storeu_si256((__m256i *)mb, _mm256_setzero_si256());
+		_mm256_storeu_si256((__m256i *)(mb + 4), _mm256_setzero_si256());
+		idx += IGBX_AVX2_GROUP;
+		rxq->next = idx == rxq->nb_desc ? 0 : idx;
+		rxq->nb_hold += IGBX_AVX2_GROUP;
 	}
 	_mm256_storeu_si256((__m256i *)lens, bytes);
 	for (i = 0; i < IGBX_AVX2_GROUP; i++)

@@ -251,13 +251,23 @@ igbx_vec_rx_step(struct igbx_rx_queue *rxq, int scatter, struct rte_mbuf **out)
 	return igbx_vec_rx_finish(rxq, m, st, scatter, out);
 }
 
-/* Mark n descriptors from rxq->next consumed (their mbufs went to the caller). */
+/*
+ * Mark n descriptors from rxq->next consumed (their mbufs went to the caller);
+ * a slot waiting for refill holds NULL so that a queue stop frees only posted
+ * mbufs. A whole group of four clears its slots with two 16-byte stores.
+ */
 static inline void
 igbx_vec_rx_consume(struct igbx_rx_queue *rxq, uint16_t n)
 {
-	uint16_t idx = rxq->next;
+	uint16_t idx = rxq->next, i;
 
-	memset(&rxq->sw_ring[idx], 0, sizeof(*rxq->sw_ring) * n);
+	if (n == 4) {
+		_mm_storeu_si128((__m128i *)&rxq->sw_ring[idx], _mm_setzero_si128());
+		_mm_storeu_si128((__m128i *)&rxq->sw_ring[idx + 2], _mm_setzero_si128());
+	} else {
+		for (i = 0; i < n; i++)
+			rxq->sw_ring[idx + i] = NULL;
+	}
 	idx += n;
 	rxq->next = idx == rxq->nb_desc ? 0 : idx;
 	rxq->nb_hold += n;
@@ -287,7 +297,17 @@ igbx_vec_rx_refill(struct igbx_rx_queue *rxq)
 			rte_eth_devices[rxq->port_id].data->rx_mbuf_alloc_failed += n;
 			break;
 		}
-		for (i = 0; i < n; i++) {
+		for (i = 0; i + 2 <= n; i += 2) {
+			struct rte_mbuf **ms = &rxq->sw_ring[pos + i];
+			__m128i a = _mm_loadu_si128((const __m128i *)ms[0]);
+			__m128i b = _mm_loadu_si128((const __m128i *)ms[1]);
+
+			a = _mm_add_epi64(_mm_unpackhi_epi64(a, zero), headroom);
+			b = _mm_add_epi64(_mm_unpackhi_epi64(b, zero), headroom);
+			_mm_store_si128((__m128i *)(uintptr_t)&rxq->ring[pos + i], a);
+			_mm_store_si128((__m128i *)(uintptr_t)&rxq->ring[pos + i + 1], b);
+		}
+		if (i < n) {
 			__m128i a = _mm_loadu_si128((const __m128i *)rxq->sw_ring[pos + i]);
 
 			a = _mm_add_epi64(_mm_unpackhi_epi64(a, zero), headroom);

@@ -1,0 +1,120 @@
+#!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# run-bench.sh - one run comparing DPDK's stock igb PMD with igbx's scalar/SSE/AVX2 bursts on
+# the simulated 82576: TSC cycles/packet (igbx-bench), instructions/packet (callgrind),
+# testpmd io-forwarding rate. Usage: app/igbx-bench/run-bench.sh [build-dir]
+# Environment: PACKETS (per timed run, 100000), RUNS (5), CG_PACKETS (3000), TESTPMD_SECS (10),
+# PATHS ("stock scalar sse avx2"), NO_CALLGRIND=1, NO_TESTPMD=1.
+set -u
+
+BUILD=$(cd "${1:-build}" && pwd) || exit 2
+SIM=$BUILD/app/igbx-sim/igbx-sim
+BENCH=$BUILD/app/igbx-bench/igbx-bench
+PMD=$BUILD/drivers/net/igbx/librte_net_igbx.so
+PACKETS=${PACKETS:-100000}
+RUNS=${RUNS:-5}
+CG_PACKETS=${CG_PACKETS:-3000}
+TESTPMD_SECS=${TESTPMD_SECS:-10}
+PATHS=${PATHS:-stock scalar sse avx2}
+OUT=$(mktemp -d /tmp/igbx-bench.XXXXXX)
+BDF0=0000:00:10.0
+BDF1=0000:00:10.1
+
+for f in "$SIM" "$BENCH" "$PMD"; do
+	[ -e "$f" ] || { echo "missing $f (build first)"; exit 2; }
+done
+# DPDK refuses plugins under world-writable directories (e.g. /tmp).
+case "$PMD" in /tmp/*) echo "note: a build dir under /tmp cannot load -d plugins";; esac
+
+# EAL arguments selecting a path: the rx_path/tx_path devargs when the PMD has them,
+# else the EAL SIMD limit (64 scalar, 128 SSE, 256 AVX2), which igbx's selection honours.
+eal_for() {
+	case $1 in
+	stock) echo "-a $BDF0 -a $BDF1";;
+	*)	if grep -q "rx_path" "$PMD"; then
+			echo "-d $PMD -a $BDF0,rx_path=$1,tx_path=$1 -a $BDF1,rx_path=$1,tx_path=$1"
+		else
+			case $1 in scalar) w=64;; sse) w=128;; *) w=256;; esac
+			echo "-d $PMD -a $BDF0 -a $BDF1 --force-max-simd-bitwidth=$w"
+		fi;;
+	esac
+}
+
+field() {	# field NAME FILE: value of NAME= on the RESULT line
+	awk -v k="$1" '/^RESULT/ { for (i = 2; i <= NF; i++) { split($i, a, "=");
+		if (a[1] == k) { print a[2]; exit } } }' "$2"
+}
+
+# 1. TSC cycles per packet: the bench times only rx_burst + tx_burst (median burst per run,
+#    median of runs); the simulated device runs on the other CPU.
+run_cycles() {
+	"$SIM" --ports 2 -- "$BENCH" -l 1 -n 1 --no-telemetry $(eal_for "$1") -- \
+		--packets "$PACKETS" --runs "$RUNS" > "$OUT/$1.cycles" 2>&1
+	grep -E "^port 0|^RESULT" "$OUT/$1.cycles" | sed "s/^/  [$1] /"
+}
+
+# 2. Instructions per packet: valgrind cannot run the simulator's register traps (it does
+#    not hand the trap handler's register edits back to the program), so a primary sets the
+#    ports up and a secondary process under callgrind only forwards (bursts touch no trapped
+#    register); collection is toggled around the bursts. --base-virtaddr keeps DPDK's
+#    memory clear of valgrind's own mappings.
+run_callgrind() {
+	hold=$OUT/$1.hold
+	eal=$(eal_for "$1")
+	cat > "$OUT/$1.cg.sh" <<EOF
+#!/bin/sh
+"$BENCH" -l 0 -n 1 --no-telemetry --file-prefix=igbxcg --base-virtaddr=0x4000000000 $eal \
+	-- --hold "$hold" > "$OUT/$1.cg.primary" 2>&1 &
+p=\$!
+while [ ! -e "$hold" ]; do kill -0 \$p 2>/dev/null || exit 1; sleep 0.2; done
+valgrind --tool=callgrind --collect-atstart=no --callgrind-out-file="$OUT/$1.callgrind" \
+	"$BENCH" -l 1 -n 1 --no-telemetry --file-prefix=igbxcg --proc-type=secondary $eal \
+	-- --callgrind --packets $CG_PACKETS --runs 3
+rm -f "$hold"
+wait \$p
+EOF
+	chmod +x "$OUT/$1.cg.sh"
+	"$SIM" --ports 2 -- "$OUT/$1.cg.sh" > "$OUT/$1.cg" 2>&1
+	ir=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$OUT/$1.cg" | tail -1)
+	pk=$(field collected_packets "$OUT/$1.cg")
+	if [ -n "$ir" ] && [ -n "$pk" ] && [ "$pk" -gt 0 ]; then
+		echo "$ir $pk" | awk '{ printf "%.1f", $1 / $2 }'
+	else
+		echo "n/a"
+	fi
+}
+
+# 3. testpmd io forwarding on one forwarding core (the simulated device is the limit here).
+run_testpmd() {
+	timeout -s INT $((TESTPMD_SECS * 3)) "$SIM" --ports 2 -- dpdk-testpmd -l 0,1 -n 1 \
+		--no-telemetry $(eal_for "$1") -- --forward-mode=io --nb-cores=1 --rxd=512 \
+		--txd=512 --burst=32 --tx-first --stats-period=$TESTPMD_SECS \
+		> "$OUT/$1.testpmd" 2>&1
+	# the last periodic report: Rx-pps of both ports
+	grep "Rx-pps:" "$OUT/$1.testpmd" | tail -2 | awk '{ s += $2 } END { printf "%.3f", s / 1e6 }'
+}
+
+echo "igbx-bench: $PACKETS packets x $RUNS runs per path, 64-byte frames, burst 32, 512 descriptors"
+echo "raw output in $OUT"
+for p in $PATHS; do
+	run_cycles "$p"
+	echo "$(field cycles_per_pkt "$OUT/$p.cycles")" > "$OUT/$p.cpp"
+	if [ -z "${NO_CALLGRIND:-}" ]; then run_callgrind "$p" > "$OUT/$p.ipp"; else echo n/a > "$OUT/$p.ipp"; fi
+	if [ -z "${NO_TESTPMD:-}" ]; then run_testpmd "$p" > "$OUT/$p.mpps"; else echo n/a > "$OUT/$p.mpps"; fi
+done
+
+hz=$(field tsc_hz "$OUT/$(echo $PATHS | cut -d' ' -f1).cycles")
+base_c=$(cat "$OUT/stock.cpp" 2>/dev/null || echo "")
+base_i=$(cat "$OUT/stock.ipp" 2>/dev/null || echo "")
+echo
+printf "| %-7s | %10s | %9s | %10s | %12s | %11s | %12s |\n" path "cycles/pkt" "instr/pkt" \
+	"Mpps/core" "cycles/stock" "instr/stock" "testpmd Mpps"
+printf "|---------|------------|-----------|------------|--------------|-------------|--------------|\n"
+for p in $PATHS; do
+	c=$(cat "$OUT/$p.cpp"); i=$(cat "$OUT/$p.ipp"); m=$(cat "$OUT/$p.mpps")
+	echo "$p $c $i $m $hz $base_c $base_i" | awk '
+	function ratio(a, b) { return (a + 0 > 0 && b + 0 > 0) ? sprintf("%.2f", a / b) : "n/a" }
+	{ mpps = ($2 + 0 > 0) ? sprintf("%.1f", $5 / $2 / 1e6) : "n/a";
+	  printf "| %-7s | %10s | %9s | %10s | %12s | %11s | %12s |\n", $1, $2, $3, mpps,
+		 ratio($2, $6), ratio($3, $7), $4 }'
+done
