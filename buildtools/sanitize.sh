@@ -1,6 +1,5 @@
 #!/bin/sh
 # SPDX-License-Identifier: BSD-3-Clause
-# shellcheck disable=SC2317  # the step_* functions are called as "step_$s"
 # sanitize.sh - the ASan+UBSan build of the whole tree (driver, simulator, unit
 # tests), then: the unit tests, and under the sanitized simulator with the
 # sanitized igbx plugin the bad-input catalogue and a short testpmd forwarding.
@@ -21,6 +20,7 @@
 #   BAR0, keeping ASan's as the previous action. Register accesses are
 #   emulated; any other fault is chained to ASan, which reports it with a
 #   stack. So ASan keeps handle_segv=1 (the default): nothing to switch off.
+# shellcheck disable=SC2317  # the step_* functions are called as "step_$s"
 set -eu
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)

@@ -25,10 +25,7 @@ DRIVERS = [pytest.param('stock', marks=pytest.mark.stock),
            pytest.param('igbx', marks=pytest.mark.igbx)]
 
 
-def need_driver(driver):
-    """Skip (with the reason) an igbx variant whose plugin is not built."""
-    if driver == 'igbx' and not igbxsim.IGBX_PLUGIN.exists():
-        pytest.skip('%s not built' % igbxsim.IGBX_PLUGIN)
+need_driver = igbxsim.need_driver
 
 
 @pytest.fixture(params=DRIVERS)

@@ -35,6 +35,7 @@ struct bench_opts {
 	uint16_t prime;		/* frames put in flight before forwarding */
 	uint16_t desc;
 	uint16_t frame;		/* frame length without FCS */
+	uint16_t tx_free_thresh;	/* 0: the driver's default */
 	int callgrind;		/* toggle callgrind collection around the bursts */
 	int full_bursts;	/* wait (untimed) until a full burst is ready */
 	const char *hold;	/* primary only: set up, touch this file, run until it goes */
@@ -59,6 +60,7 @@ usage(const char *prog)
 {
 	fprintf(stderr, "usage: %s <EAL args> -- [--packets N] [--runs R] [--burst B] "
 		"[--prime P] [--desc D] [--callgrind] [--no-wait] [--hold FILE]\n"
+		"  [--tx-free-thresh N]\n"
 		"  --hold FILE: set the ports up, create FILE, keep them until FILE is removed\n"
 		"  (a secondary process, e.g. under valgrind, then forwards with no setup)\n",
 		prog);
@@ -72,6 +74,7 @@ parse_opts(int argc, char **argv)
 		{ "burst", required_argument, NULL, 'b' }, { "prime", required_argument, NULL, 'p' },
 		{ "desc", required_argument, NULL, 'd' }, { "callgrind", no_argument, NULL, 'c' },
 		{ "no-wait", no_argument, NULL, 'w' }, { "hold", required_argument, NULL, 'h' },
+		{ "tx-free-thresh", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -86,6 +89,7 @@ parse_opts(int argc, char **argv)
 		case 'c': opts.callgrind = 1; break;
 		case 'w': opts.full_bursts = 0; break;
 		case 'h': opts.hold = optarg; break;
+		case 'f': opts.tx_free_thresh = (uint16_t)atoi(optarg); break;
 		default: return -1;
 		}
 	}
@@ -100,6 +104,7 @@ setup_port(uint16_t port, struct rte_mempool *mp)
 {
 	struct rte_eth_conf conf = { 0 };
 	struct rte_eth_dev_info info;
+	struct rte_eth_txconf txconf;
 	int ret;
 
 	ret = rte_eth_dev_info_get(port, &info);
@@ -108,11 +113,15 @@ setup_port(uint16_t port, struct rte_mempool *mp)
 	/* as testpmd: fast free whenever the driver offers it */
 	if (info.tx_offload_capa & RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE)
 		conf.txmode.offloads |= RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE;
+	txconf = info.default_txconf;
+	txconf.offloads = conf.txmode.offloads;
+	if (opts.tx_free_thresh != 0)
+		txconf.tx_free_thresh = opts.tx_free_thresh;
 	ret = rte_eth_dev_configure(port, 1, 1, &conf);
 	if (ret == 0)
 		ret = rte_eth_rx_queue_setup(port, 0, opts.desc, rte_socket_id(), NULL, mp);
 	if (ret == 0)
-		ret = rte_eth_tx_queue_setup(port, 0, opts.desc, rte_socket_id(), NULL);
+		ret = rte_eth_tx_queue_setup(port, 0, opts.desc, rte_socket_id(), &txconf);
 	if (ret == 0)
 		ret = rte_eth_dev_start(port);
 	if (ret != 0)

@@ -3,16 +3,18 @@
 # run-bench.sh - one run comparing DPDK's stock igb PMD with igbx's scalar/SSE/AVX2 bursts on
 # the simulated 82576: TSC cycles/packet (igbx-bench), instructions/packet (callgrind),
 # testpmd io-forwarding rate. Usage: app/igbx-bench/run-bench.sh [build-dir]
-# Environment: PACKETS (per timed run, 100000), RUNS (5), CG_PACKETS (3000), TESTPMD_SECS (10),
-# PATHS ("stock scalar sse avx2"), NO_CALLGRIND=1, NO_TESTPMD=1.
+# Environment: PACKETS (per timed run, 50000), RUNS (5), ROUNDS (3), CG_PACKETS (3000),
+# TESTPMD_SECS (10), PATHS ("stock scalar sse avx2"), NO_CALLGRIND=1, NO_TESTPMD=1,
+# IGBX_ARGS (extra igbx-bench arguments for the igbx paths, e.g. "--tx-free-thresh 256").
 set -u
 
 BUILD=$(cd "${1:-build}" && pwd) || exit 2
 SIM=$BUILD/app/igbx-sim/igbx-sim
 BENCH=$BUILD/app/igbx-bench/igbx-bench
 PMD=$BUILD/drivers/net/igbx/librte_net_igbx.so
-PACKETS=${PACKETS:-100000}
+PACKETS=${PACKETS:-50000}
 RUNS=${RUNS:-5}
+ROUNDS=${ROUNDS:-3}
 CG_PACKETS=${CG_PACKETS:-3000}
 TESTPMD_SECS=${TESTPMD_SECS:-10}
 PATHS=${PATHS:-stock scalar sse avx2}
@@ -28,6 +30,11 @@ case "$PMD" in /tmp/*) echo "note: a build dir under /tmp cannot load -d plugins
 
 # EAL arguments selecting a path: the rx_path/tx_path devargs when the PMD has them,
 # else the EAL SIMD limit (64 scalar, 128 SSE, 256 AVX2), which igbx's selection honours.
+IGBX_ARGS=${IGBX_ARGS:-}
+bench_args_for() {	# extra bench arguments: tuning applies to igbx only
+	[ "$1" = stock ] || echo "$IGBX_ARGS"
+}
+
 eal_for() {
 	case $1 in
 	stock) echo "-a $BDF0 -a $BDF1";;
@@ -49,8 +56,13 @@ field() {	# field NAME FILE: value of NAME= on the RESULT line
 #    median of runs); the simulated device runs on the other CPU.
 run_cycles() {
 	"$SIM" --ports 2 -- "$BENCH" -l 1 -n 1 --no-telemetry $(eal_for "$1") -- \
-		--packets "$PACKETS" --runs "$RUNS" > "$OUT/$1.cycles" 2>&1
-	grep -E "^port 0|^RESULT" "$OUT/$1.cycles" | sed "s/^/  [$1] /"
+		--packets "$PACKETS" --runs "$RUNS" $(bench_args_for "$1") > "$OUT/$1.cycles.$2" 2>&1
+	grep -E "^port 0|^RESULT" "$OUT/$1.cycles.$2" | sed "s/^/  [$1 round $2] /"
+	field cycles_per_pkt "$OUT/$1.cycles.$2" >> "$OUT/$1.cpps"
+}
+
+median() {	# median of the numbers in a file, one per line
+	sort -n "$1" | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'
 }
 
 # 2. Instructions per packet: valgrind cannot run the simulator's register traps (it does
@@ -64,7 +76,7 @@ run_callgrind() {
 	cat > "$OUT/$1.cg.sh" <<EOF
 #!/bin/sh
 "$BENCH" -l 0 -n 1 --no-telemetry --file-prefix=igbxcg --base-virtaddr=0x4000000000 $eal \
-	-- --hold "$hold" > "$OUT/$1.cg.primary" 2>&1 &
+	-- --hold "$hold" $(bench_args_for "$1") > "$OUT/$1.cg.primary" 2>&1 &
 p=\$!
 while [ ! -e "$hold" ]; do kill -0 \$p 2>/dev/null || exit 1; sleep 0.2; done
 valgrind --tool=callgrind --collect-atstart=no --callgrind-out-file="$OUT/$1.callgrind" \
@@ -94,19 +106,26 @@ run_testpmd() {
 	grep "Rx-pps:" "$OUT/$1.testpmd" | tail -2 | awk '{ s += $2 } END { printf "%.3f", s / 1e6 }'
 }
 
-echo "igbx-bench: $PACKETS packets x $RUNS runs per path, 64-byte frames, burst 32, 512 descriptors"
-echo "raw output in $OUT"
+[ -n "$IGBX_ARGS" ] && echo "igbx paths run with: $IGBX_ARGS"
+echo "igbx-bench: $PACKETS packets x $RUNS runs per path, $ROUNDS interleaved rounds, 64-byte frames,"
+echo "burst 32, 512 descriptors; raw output in $OUT"
+# Paths take turns, round after round, so a busy spell of the machine hits them all.
+r=1
+while [ $r -le "$ROUNDS" ]; do
+	for p in $PATHS; do run_cycles "$p" $r; done
+	r=$((r + 1))
+done
 for p in $PATHS; do
-	run_cycles "$p"
-	echo "$(field cycles_per_pkt "$OUT/$p.cycles")" > "$OUT/$p.cpp"
+	median "$OUT/$p.cpps" > "$OUT/$p.cpp"
 	if [ -z "${NO_CALLGRIND:-}" ]; then run_callgrind "$p" > "$OUT/$p.ipp"; else echo n/a > "$OUT/$p.ipp"; fi
 	if [ -z "${NO_TESTPMD:-}" ]; then run_testpmd "$p" > "$OUT/$p.mpps"; else echo n/a > "$OUT/$p.mpps"; fi
 done
 
-hz=$(field tsc_hz "$OUT/$(echo $PATHS | cut -d' ' -f1).cycles")
+hz=$(field tsc_hz "$OUT/$(echo $PATHS | cut -d' ' -f1).cycles.1")
 base_c=$(cat "$OUT/stock.cpp" 2>/dev/null || echo "")
 base_i=$(cat "$OUT/stock.ipp" 2>/dev/null || echo "")
 echo
+echo "cycles/pkt: median of rounds (each: median of runs of median burst); instr/pkt: callgrind"
 printf "| %-7s | %10s | %9s | %10s | %12s | %11s | %12s |\n" path "cycles/pkt" "instr/pkt" \
 	"Mpps/core" "cycles/stock" "instr/stock" "testpmd Mpps"
 printf "|---------|------------|-----------|------------|--------------|-------------|--------------|\n"

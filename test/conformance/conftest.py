@@ -25,9 +25,9 @@ Scenarios (module: DTS suite or test plan it follows):
   test_port.py         port_control, port_restart_config_persistency,
                        shutdown_api, queue_start_stop, dynamic_queue_conf,
                        link status interrupt, single_core_forward_perf
-  test_flow.py         generic_filter / generic_flow_api / rte_flow
+  test_generic_flow.py generic_filter / generic_flow_api / rte_flow
                        (ethertype, 5-tuple, SYN, RSS; validate/list/destroy)
-  test_capture.py      packet_capture (dpdk-dumpcap as a secondary process)
+  test_packet_capture.py packet_capture (dpdk-dumpcap as a secondary process)
 Skipped as another device class: virtio_fwd, softnic, os_udp (need virtio,
 the softnic PMD or a kernel netdev), l3fwd (a separate helper's suite)."""
 import sys

@@ -125,8 +125,9 @@ def test_checksum_sctp_rx(request, driver, testpmd):
     good, _ = build(mac0, 'ip', 'sctp')
     bad = corrupt(build(mac0, 'ip', 'sctp')[0], 'ip6', 'sctp')
     got = ch.deliver(tp, [good, bad])
-    assert 'RTE_MBUF_F_RX_L4_CKSUM_GOOD' in got[frames.src_of(good)][0].ol_flags
-    assert 'RTE_MBUF_F_RX_L4_CKSUM_BAD' in got[frames.src_of(bad)][0].ol_flags
+    flags = [got[frames.src_of(f)][0].ol_flags for f in (good, bad)]
+    assert 'RTE_MBUF_F_RX_L4_CKSUM_GOOD' in flags[0], flags
+    assert 'RTE_MBUF_F_RX_L4_CKSUM_BAD' in flags[1], flags
 
 
 def test_rx_tx_offload_port(driver, testpmd):
@@ -169,8 +170,8 @@ def test_rx_tx_offload_queue(request, driver, testpmd):
     """rx_tx_offload per queue (gate: per-queue VLAN_STRIP): strip on queue
     0 only shows on queue 0, not on the port or queue 1."""
     ch.igbx_gap(request, driver, 'igbx reports no per-queue RX offloads '
-                '(Per Queue: empty; 82576 has per-queue VLAN strip in '
-                'RXDCTL? no: CTRL.VME is per port, DVMOLR per pool)')
+                '(`show port 0 rx_offload capabilities`: Per Queue empty), '
+                'so `port 0 rxq 0 rx_offload vlan_strip on` is refused')
     tp = ch.start(testpmd, driver, args=['--rxq=2', '--txq=2'])
     ch.gate(tp, [('rxq', 'VLAN_STRIP')])
     for line in ('port stop 0', 'port 0 rxq 0 rx_offload vlan_strip on',

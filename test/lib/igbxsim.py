@@ -506,3 +506,10 @@ def speed_mbps(text):
     if not m:
         return None
     return int(m.group(1)) * (1000 if m.group(2) == 'G' else 1)
+
+
+def need_driver(driver):
+    """Skip (with the reason) an igbx variant whose plugin is not built."""
+    import pytest
+    if driver == 'igbx' and not IGBX_PLUGIN.exists():
+        pytest.skip('%s not built' % IGBX_PLUGIN)

@@ -27,7 +27,7 @@ from scapy.layers.l2 import Ether
 
 import frames
 import igbxsim
-from conftest import need_driver
+from igbxsim import need_driver
 
 
 # ---- registers (82576 datasheet 8.10, 8.16) ----------------------------------

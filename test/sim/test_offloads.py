@@ -21,7 +21,7 @@ from scapy.packet import Raw
 
 import frames
 import igbxsim
-from conftest import need_driver
+from igbxsim import need_driver
 from test_device import rxonly, send_and_sync
 
 # SCTP common header right after a plain IPv4 header: the CRC32c is at +8.
@@ -39,15 +39,15 @@ def sctp_frame(dst, size=80):
 
 
 def bad_crc(frame):
-    b = bytearray(frame)
-    struct.pack_into('<I', b, SCTP_CRC_OFF, struct.unpack_from('<I', b, SCTP_CRC_OFF)[0] ^ 0x5a5a5a5a)
-    return bytes(b)
+    """The same frame with its CRC32c flipped in every byte (never valid)."""
+    crc = bytes(x ^ 0x5a for x in frame[SCTP_CRC_OFF:SCTP_CRC_OFF + 4])
+    return frame[:SCTP_CRC_OFF] + crc + frame[SCTP_CRC_OFF + 4:]
 
 
 def rx_capabilities(tp, port=0):
     out = tp.cmd('show port %d rx_offload capabilities' % port, check=False)
-    m = re.search(r'Rx Offloading Capabilities of port \d+ :\s*\n\s*Per Queue :(.*)\n\s*Per Port  :(.*)',
-                  out)
+    m = re.search(r'Rx Offloading Capabilities of port \d+ :\s*\n'
+                  r'\s*Per Queue :(.*)\n\s*Per Port  :(.*)', out)
     assert m, out
     return set(m.group(1).split()) | set(m.group(2).split())
 
@@ -147,18 +147,15 @@ def test_qinq_capabilities(driver, testpmd):
 # (rte_mbuf_core.h, rte_ethdev_core.h): the bursts are inline functions,
 # so the script calls the PMD through rte_eth_fp_ops[port].
 PTP_SCRIPT = textwrap.dedent(r'''
-    import ctypes, json, os, socket, sys, time
-    plugin = sys.argv[1]
-    eal = ctypes.CDLL('librte_eal.so', mode=ctypes.RTLD_GLOBAL)
-    eth = ctypes.CDLL('librte_ethdev.so', mode=ctypes.RTLD_GLOBAL)
-    mbuf = ctypes.CDLL('librte_mbuf.so', mode=ctypes.RTLD_GLOBAL)
-    args = [b'api', b'-l', b'0', b'-n', b'1', b'-m', b'128', b'--file-prefix',
-            b'ptpapi%d' % os.getpid(), b'-a', b'0000:00:10.0', b'-d', plugin.encode()]
-    argv = (ctypes.c_char_p * len(args))(*args)
-    assert eal.rte_eal_init(len(args), argv) >= 0, 'rte_eal_init'
-    OL, PTYPE, PKT_LEN, DATA_OFF = 24, 32, 36, 16
-    F_PTP, F_TMST, F_TX_TMST = 1 << 9, 1 << 10, 1 << 51
-    PTYPE_TIMESYNC = 0x2
+    import ctypes, json, os, sys, time
+    eal, eth, mbuf = (ctypes.CDLL('librte_%s.so' % lib, mode=ctypes.RTLD_GLOBAL)
+                      for lib in ('eal', 'ethdev', 'mbuf'))
+    eal_args = ['ptp', '-l', '0', '-n', '1', '-m', '128', '-a', '0000:00:10.0',
+                '--file-prefix', 'ptpapi%d' % os.getpid(), '-d', sys.argv[1]]
+    argv = (ctypes.c_char_p * len(eal_args))(*[a.encode() for a in eal_args])
+    assert eal.rte_eal_init(len(eal_args), argv) >= 0, 'rte_eal_init'
+    OL, PTYPE, PKT_LEN = 24, 32, 36      # ol_flags, packet_type, pkt_len
+    F_TX_TMST = 1 << 51                  # RTE_MBUF_F_TX_IEEE1588_TMST
 
     class FpOps(ctypes.Structure):
         _fields_ = [('rx_burst', ctypes.c_void_p), ('rx_count', ctypes.c_void_p),
@@ -174,16 +171,6 @@ PTP_SCRIPT = textwrap.dedent(r'''
     class TS(ctypes.Structure):
         _fields_ = [('tv_sec', ctypes.c_long), ('tv_nsec', ctypes.c_long)]
 
-    def ctl(cmd):
-        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        s.connect(os.path.join(os.environ['IGBX_SIM_RUN_DIR'], 'ctl.sock'))
-        s.sendall((cmd + '\n').encode())
-        data = b''
-        while not data.endswith(b'ok\n') and b'error' not in data:
-            data += s.recv(65536)
-        s.close()
-        return data.decode().split('\n')[:-2]
-
     def u64(addr):
         return ctypes.c_uint64.from_address(addr)
 
@@ -191,20 +178,23 @@ PTP_SCRIPT = textwrap.dedent(r'''
         q = ctypes.c_void_p.from_address(qdata).value
         return BURST(fn)(q, pkts, n)
 
-    mbuf.rte_pktmbuf_pool_create.restype = ctypes.c_void_p
-    mp = mbuf.rte_pktmbuf_pool_create(b'mp', 2047, 64, 0, 2176, 0)
-    conf = ctypes.create_string_buffer(4096)
-    assert eth.rte_eth_dev_configure(0, 1, 1, conf) == 0, 'configure'
-    assert eth.rte_eth_rx_queue_setup(0, 0, 256, 0, None, ctypes.c_void_p(mp)) == 0
-    assert eth.rte_eth_tx_queue_setup(0, 0, 256, 0, None) == 0
-    assert eth.rte_eth_dev_start(0) == 0, 'start'
-    eth.rte_eth_promiscuous_enable(0)
-    assert eth.rte_eth_timesync_enable(0) == 0
+    pool_create = mbuf.rte_pktmbuf_pool_create
+    pool_create.restype = ctypes.c_void_p
+    pool = ctypes.c_void_p(pool_create(b'ptp_pool', 1023, 32, 0, 2176, 0))
+    dev_conf = ctypes.create_string_buffer(4096)    # a zeroed rte_eth_conf
+    # one port, one queue each way, promiscuous (PTP goes to a group), 1588 on
+    steps = (('configure', lambda: eth.rte_eth_dev_configure(0, 1, 1, dev_conf)),
+             ('rx queue', lambda: eth.rte_eth_rx_queue_setup(0, 0, 128, 0, None, pool)),
+             ('tx queue', lambda: eth.rte_eth_tx_queue_setup(0, 0, 128, 0, None)),
+             ('start', lambda: eth.rte_eth_dev_start(0)),
+             ('promiscuous', lambda: eth.rte_eth_promiscuous_enable(0)),
+             ('timesync', lambda: eth.rte_eth_timesync_enable(0)))
+    for name, step in steps:
+        assert step() == 0, name
     fp = FpOps.in_dll(eth, 'rte_eth_fp_ops')
     out = {}
-    ctl('capture 0 on')
-    for hexframe in sys.argv[2:]:
-        ctl('inject 0 ' + hexframe)
+    print('READY', flush=True)
+    sys.stdin.readline()    # the test injected the frames meanwhile
     pkts = (ctypes.c_void_p * 8)()
     got, deadline = [], time.monotonic() + 5
     while len(got) < 2 and time.monotonic() < deadline:
@@ -225,7 +215,6 @@ PTP_SCRIPT = textwrap.dedent(r'''
         deadline = time.monotonic() + 3
         while out['tx_stamp'] != 0 and time.monotonic() < deadline:
             out['tx_stamp'] = eth.rte_eth_timesync_read_tx_timestamp(0, ctypes.byref(ts))
-    out['captured'] = ctl('captured 0')
     eth.rte_eth_timesync_disable(0)
     eth.rte_eth_dev_stop(0)
     eth.rte_eth_dev_close(0)
@@ -253,13 +242,19 @@ def ptp_result(tmp_path_factory):
     log = igbxsim.LOG_DIR / 'test_offloads_ptp.log'
     ptp = ptp_sync_frame()
     other = frames.udp(PTP_MCAST)
-    s = igbxsim.Sim([sys.executable, str(script), str(igbxsim.IGBX_PLUGIN), ptp.hex(),
-                     other.hex()], ports=2, log_path=log, name='ptpapi')
+    s = igbxsim.Sim([sys.executable, str(script), str(igbxsim.IGBX_PLUGIN)], ports=2,
+                    log_path=log, name='ptpapi')
     try:
         s.start()
-        m = s.read_until(r'RESULT (\{.*\})\n', timeout=120)
+        s.read_until(r'READY\n', timeout=120)
+        s.capture(0)
+        s.inject(0, ptp)
+        s.inject(0, other)
+        s.send('go')
+        m = s.read_until(r'RESULT (\{.*\})\n', timeout=60)
         result = json.loads(m.group(1))
-        result['sent'] = [ptp.hex(), other.hex()]
+        result['sent'] = ptp
+        result['captured'] = s.captured(0)
         return result
     finally:
         s.close()
@@ -287,4 +282,4 @@ def test_ieee1588_tx_timestamp(ptp_result):
     assert r['tx_none'] < 0, 'TX stamp valid before any stamped frame'
     assert r['tx_sent'] == 1, r
     assert r['tx_stamp'] == 0, 'no TX stamp latched: %s' % r
-    assert r['sent'][0] in r['captured'], r['captured']
+    assert r['sent'] in r['captured'], r['captured']

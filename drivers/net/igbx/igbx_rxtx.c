@@ -628,7 +628,6 @@ igbx_rx_queue_disable(struct rte_eth_dev *dev, struct igbx_rx_queue *rxq)
 	igbx_queue_mark(dev, true, rxq->queue_id, &rxq->started, false);
 }
 
-
 /* RCTL/RLPML/RXCSUM: port-wide receive settings (8.2.x); RCTL.EN stays as is. */
 static void
 igbx_rx_program_port(struct rte_eth_dev *dev, uint64_t offloads, uint32_t frame)

@@ -120,12 +120,20 @@ igbx_rx_etqf(const struct igbx_rx_queue *rxq, struct rte_mbuf *m, uint16_t pkt_i
 	return RTE_MBUF_F_RX_IEEE1588_PTP;
 }
 
-/* Offload results of a write-back descriptor into the mbuf (7.1.5.2). */
+/*
+ * A frame is complete: the offload results of its (last) write-back
+ * descriptor into the mbuf (7.1.5.2), and the byte counter.
+ */
 static inline void
-igbx_rx_set_offloads(const struct igbx_rx_queue *rxq, struct rte_mbuf *m,
-		     uint32_t staterr, uint16_t pkt_info, uint32_t hash, uint16_t vlan)
+igbx_rx_complete(struct igbx_rx_queue *rxq, struct rte_mbuf *m,
+		 volatile union igbx_adv_rx_desc *d, uint32_t staterr)
 {
+	uint16_t pkt_info = rte_le_to_cpu_16(d->wb.pkt_info);
+	uint32_t hash = rte_le_to_cpu_32(d->wb.rss_hash);
+	uint16_t vlan = rte_le_to_cpu_16(d->wb.vlan);
 	uint64_t ol = 0;
+
+	rxq->bytes += m->pkt_len - rxq->crc_len;
 
 	if (rxq->rss_hash && (pkt_info & IGBX_RXD_RSSTYPE_MASK)) {
 		ol |= RTE_MBUF_F_RX_RSS_HASH;
@@ -153,6 +161,33 @@ igbx_rx_set_offloads(const struct igbx_rx_queue *rxq, struct rte_mbuf *m,
 	m->ol_flags = ol;
 }
 
+/*
+ * The status of descriptor rxq->next once the device wrote it back (DD),
+ * else 0. The device writes DD last: the rest is read only after it.
+ */
+static inline uint32_t
+igbx_rx_done(const struct igbx_rx_queue *rxq, volatile union igbx_adv_rx_desc **d)
+{
+	uint32_t staterr;
+
+	*d = &rxq->ring[rxq->next];
+	staterr = rte_le_to_cpu_32((*d)->wb.status_error);
+	if (!(staterr & IGBX_RXD_STAT_DD))
+		return 0;
+	rte_rmb();
+	return staterr;
+}
+
+/* End of an RX burst: count the packets, refill once enough slots are consumed. */
+static inline uint16_t
+igbx_rx_burst_end(struct igbx_rx_queue *rxq, uint16_t nb_rx)
+{
+	rxq->packets += nb_rx;
+	if (rxq->nb_hold >= rxq->free_thresh)
+		igbx_rx_refill(rxq);
+	return nb_rx;
+}
+
 /* Take the mbuf of descriptor rxq->next and advance; the slot becomes empty. */
 static inline struct rte_mbuf *
 igbx_rx_take(struct igbx_rx_queue *rxq)
@@ -173,18 +208,12 @@ uint16_t
 igbx_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 {
 	struct igbx_rx_queue *rxq = queue;
-	uint16_t nb_rx = 0;
+	volatile union igbx_adv_rx_desc *d;
+	uint16_t nb_rx = 0, len;
+	struct rte_mbuf *m;
+	uint32_t staterr;
 
-	while (nb_rx < n) {
-		volatile union igbx_adv_rx_desc *d = &rxq->ring[rxq->next];
-		uint32_t staterr = rte_le_to_cpu_32(d->wb.status_error);
-		struct rte_mbuf *m;
-		uint16_t len;
-
-		if (!(staterr & IGBX_RXD_STAT_DD))
-			break;
-		/* Read the rest only after DD (the device writes DD last). */
-		rte_rmb();
+	while (nb_rx < n && (staterr = igbx_rx_done(rxq, &d)) != 0) {
 		len = rte_le_to_cpu_16(d->wb.length);
 		m = igbx_rx_take(rxq);
 		if (unlikely(rxq->discard || !(staterr & IGBX_RXD_STAT_EOP) ||
@@ -197,16 +226,10 @@ igbx_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 		}
 		m->data_len = len;
 		m->pkt_len = len;
-		igbx_rx_set_offloads(rxq, m, staterr, rte_le_to_cpu_16(d->wb.pkt_info),
-				     rte_le_to_cpu_32(d->wb.rss_hash),
-				     rte_le_to_cpu_16(d->wb.vlan));
-		rxq->bytes += len - rxq->crc_len;
+		igbx_rx_complete(rxq, m, d, staterr);
 		pkts[nb_rx++] = m;
 	}
-	rxq->packets += nb_rx;
-	if (rxq->nb_hold >= rxq->free_thresh)
-		igbx_rx_refill(rxq);
-	return nb_rx;
+	return igbx_rx_burst_end(rxq, nb_rx);
 }
 
 /* Append one buffer to the frame being assembled; true when it completed a frame. */
@@ -233,16 +256,12 @@ uint16_t
 igbx_recv_scattered_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 {
 	struct igbx_rx_queue *rxq = queue;
+	volatile union igbx_adv_rx_desc *d;
+	struct rte_mbuf *first;
 	uint16_t nb_rx = 0;
+	uint32_t staterr;
 
-	while (nb_rx < n) {
-		volatile union igbx_adv_rx_desc *d = &rxq->ring[rxq->next];
-		uint32_t staterr = rte_le_to_cpu_32(d->wb.status_error);
-		struct rte_mbuf *first;
-
-		if (!(staterr & IGBX_RXD_STAT_DD))
-			break;
-		rte_rmb();
+	while (nb_rx < n && (staterr = igbx_rx_done(rxq, &d)) != 0) {
 		first = igbx_rx_chain(rxq, igbx_rx_take(rxq), rte_le_to_cpu_16(d->wb.length));
 		if (!(staterr & IGBX_RXD_STAT_EOP))
 			continue;
@@ -254,16 +273,10 @@ igbx_recv_scattered_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 			rte_pktmbuf_free(first);
 			continue;
 		}
-		igbx_rx_set_offloads(rxq, first, staterr, rte_le_to_cpu_16(d->wb.pkt_info),
-				     rte_le_to_cpu_32(d->wb.rss_hash),
-				     rte_le_to_cpu_16(d->wb.vlan));
-		rxq->bytes += first->pkt_len - rxq->crc_len;
+		igbx_rx_complete(rxq, first, d, staterr);
 		pkts[nb_rx++] = first;
 	}
-	rxq->packets += nb_rx;
-	if (rxq->nb_hold >= rxq->free_thresh)
-		igbx_rx_refill(rxq);
-	return nb_rx;
+	return igbx_rx_burst_end(rxq, nb_rx);
 }
 
 /* ---- TX burst ------------------------------------------------------------- */
