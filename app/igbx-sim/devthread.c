@@ -31,9 +31,6 @@ static void drain_uio(struct sim_port *p)
 			;
 }
 
-/* wire.c; belongs in platform.h beside sim_wire_poll() */
-void sim_wire_flush(struct sim_port *p);
-
 static unsigned int run_port(struct sim_port *p)
 {
 	unsigned int work;

@@ -142,6 +142,8 @@ void sim_insn_execute(const struct sim_insn *in, uint64_t regs[16],
 /* wire.c */
 void sim_wire_open(struct sim_port *p);
 unsigned int sim_wire_poll(struct sim_port *p);	/* input from tap/pcap */
+/* Ends a TX poll: releases the pair peer's lock taken by the first frame. */
+void sim_wire_flush(struct sim_port *p);
 void sim_wire_plug(struct sim_port *p, bool plugged);
 void sim_wire_capture(struct sim_port *p, bool on);
 /* Calls fn for every captured frame of p, oldest first, and clears them. */

@@ -112,10 +112,13 @@ fuzz() {	# harness: fuzz for SECONDS_EACH from the saved and the working corpus
 	seeds=""
 	[ -d "$SRC/corpus/$1" ] && seeds=$SRC/corpus/$1
 	rc=0
+	jobs=""
+	# -jobs writes fuzz-<n>.log into the working directory: keep it in $OUT
+	[ "${FUZZ_JOBS:-1}" -gt 1 ] && jobs="-jobs=$FUZZ_JOBS -workers=$FUZZ_JOBS"
 	# shellcheck disable=SC2086
-	"$OUT/fuzz_$1" "$work" $seeds -max_total_time="$SECONDS_EACH" -max_len=4096 \
-		-rss_limit_mb=4096 -print_final_stats=1 -jobs="${FUZZ_JOBS:-1}" \
-		-artifact_prefix="$OUT/crashes/$1-" > "$OUT/fuzz-$1.log" 2>&1 || rc=$?
+	(cd "$OUT" && "$OUT/fuzz_$1" "$work" $seeds -max_total_time="$SECONDS_EACH" \
+		-max_len=4096 -rss_limit_mb=4096 -print_final_stats=1 $jobs \
+		-artifact_prefix="$OUT/crashes/$1-") > "$OUT/fuzz-$1.log" 2>&1 || rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$OUT/fuzz-$1.log" | tail -1)
 	crashes=$(grep -c '^==[0-9]*==ERROR\|^SUMMARY: \|FUZZ FAILURE\|deadly signal' \
 		"$OUT/fuzz-$1.log" || true)

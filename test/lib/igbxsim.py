@@ -315,7 +315,11 @@ class Testpmd:
     """Interactive dpdk-testpmd on simulated ports, with output parsers."""
     __test__ = False    # not a pytest test class despite its name
 
-    PROMPT = r'testpmd> '
+    # testpmd prints ethdev events ("\nPort 0: link state change event\n")
+    # from its interrupt thread, which can land in the middle of the prompt:
+    # the prompt pattern lets such lines stand between any two of its letters.
+    _EVENT = r'(?:[\r\n]+Port \d+: [^\r\n]*event[^\r\n]*[\r\n]+)*'
+    PROMPT = _EVENT.join(re.escape(c) for c in 'testpmd> ')
 
     def __init__(self, driver='stock', ports=2, args=(), eal_args=(),
                  sim_args=(), log_path=None, name=None, lcores='0-1'):
