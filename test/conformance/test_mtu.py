@@ -49,9 +49,6 @@ def test_mtu(request, driver, testpmd):
     """mtu: for MTU 1500, 2000 and 9000 (scatter on) a full-MTU IP packet
     and the largest frame the limit allows are forwarded intact, one byte
     more is dropped and counted in rx_oversize_errors (ROC)."""
-    ch.igbx_gap(request, driver, 'igbx programs RLPML = MTU + 26 (two VLAN '
-                'tags) where stock programs MTU + 22: with MTU > 1500 igbx '
-                'accepts untagged frames of MTU + 19 .. MTU + 22 bytes')
     tp = mtu_testpmd(testpmd, driver, ['--enable-scatter'])
     wrong = []
     for mtu in (1500, 2000, 9000):

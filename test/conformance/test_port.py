@@ -178,15 +178,12 @@ def test_link_status_interrupt(driver, testpmd):
 
 RUNTIME_QUEUE_CAPS = [('dev', 'RUNTIME_RX_QUEUE_SETUP'),
                       ('dev', 'RUNTIME_TX_QUEUE_SETUP')]
-RUNTIME_GAP = ('igbx reports Device capabilities 0x8 (FLOW_RULE_KEEP) only: '
-               'no RUNTIME_RX_QUEUE_SETUP / RUNTIME_TX_QUEUE_SETUP')
 
 
 def test_queue_start_stop(request, driver, testpmd):
     """queue_start_stop (gate: runtime RX/TX queue setup): RX queue 0 of
     port 0 stopped - frames are not forwarded; started - they are; the same
     for TX queue 0 of port 1; deferred start likewise."""
-    ch.igbx_gap(request, driver, RUNTIME_GAP)
     tp = ch.start(testpmd, driver)
     ch.gate(tp, RUNTIME_QUEUE_CAPS)
     run_queue_start_stop(tp)
@@ -264,20 +261,23 @@ def test_dynamic_queue_conf_runtime(request, driver, testpmd):
     """dynamic_queue_conf (gate: runtime queue setup): RX queue 1 stopped
     while the port runs gets nothing; reconfigured (ring 512) and set up
     at runtime, then started, it receives again."""
-    ch.igbx_gap(request, driver, RUNTIME_GAP)
     tp = ch.start(testpmd, driver, args=['--rxq=2', '--txq=2', '--rss-udp'])
     ch.gate(tp, RUNTIME_QUEUE_CAPS)
     queue1_frame(tp)
     ch.verbose_rxonly(tp)
     mac = tp.port_info(0)['mac']
-    tp.cmd('port 0 rxq 1 stop')
+    # testpmd refuses queue ops while forwarding ("Please stop forwarding first")
+    tp.cmd('stop', check=False)
+    assert 'Please' not in tp.cmd('port 0 rxq 1 stop')
+    tp.cmd('start')
     f = ch.tagged(mac)[0]
     tp.sim.inject(0, f)
     idle(tp, 0.5)
     assert tp.received(ch.frames.src_of(f)) == []
+    tp.cmd('stop', check=False)
     for line in ('port config 0 rxq 1 ring_size 512', 'port 0 rxq 1 setup',
-                 'port 0 rxq 1 start'):
-        tp.cmd(line)
+                 'port 0 rxq 1 start', 'start'):
+        assert 'Please' not in tp.cmd(line), line
     assert 'Number of RXDs: 512' in tp.cmd('show rxq info 0 1')
     f = ch.tagged(mac)[0]
     pkt, = ch.deliver(tp, [f])[ch.frames.src_of(f)]

@@ -4,8 +4,7 @@
 """The program is built here with gcc + pkg-config libdpdk into
 <build>/reliability/ (IGBX_BADINPUT overrides the binary) until
 test/meson.build builds test/app/. It prints one PASS/FAIL line per case and
-`N cases: N passed, N failed`; known driver bugs it cannot survive are
-printed as XFAIL and skipped, and replayed by the xfail test below."""
+`N cases: N passed, N failed`."""
 import os
 
 import pytest
@@ -56,16 +55,3 @@ def test_badinput_catalogue(sim):
     passed, failed = counts
     assert (status, failed) == (0, 0), '\n'.join(fails)
     assert passed >= MIN_CASES, 'only %d cases ran' % passed
-
-
-@pytest.mark.igbx
-@pytest.mark.xfail(strict=True, reason='igbx_tx_done_cleanup dereferences the '
-                   'NULL queue that ethdev 22.11 (release build) passes for a '
-                   'queue id that is not set up: SIGSEGV (stock igb: -ENODEV)')
-def test_badinput_tx_done_cleanup_unset_queue(sim):
-    run, status = run_badinput(sim, 'badinput-crashers',
-                               {'IGBX_BADINPUT_CRASHERS': '1'})
-    counts = summary_of(run.buf)
-    assert status == 0 and counts and counts[1] == 0, \
-        'exit status %s (139 = SIGSEGV); last output:\n%s' % (
-            status, run.buf[-1500:])

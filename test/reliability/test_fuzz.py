@@ -2,10 +2,9 @@
 # test_fuzz.py - issue 5 libFuzzer harnesses: test/fuzz/run.sh builds them
 # (clang, ASan+UBSan, the driver sources) and runs each IGBX_FUZZ_SECONDS (20).
 """Each harness first replays its saved inputs (test/fuzz/corpus/<name>/:
-inputs that once crashed it), then fuzzes. The inputs of open driver bugs
-are kept in test/fuzz/crashes/<name>/ and replayed by the xfail tests below
-with the check that exposes them switched on; when the driver is fixed they
-pass (strict xfail turns that into a failure: move the input to corpus/)."""
+inputs that once crashed it), then fuzzes. The inputs that exposed driver
+bugs (now fixed) are kept in test/fuzz/crashes/<name>/ and replayed by the
+regression tests below with the check that exposed them switched on."""
 import os
 import re
 import shutil
@@ -66,18 +65,9 @@ def replay_known(harness, env_extra):
         run.stderr[-2000:]
 
 
-@pytest.mark.xfail(strict=True, reason='igbx_recv_pkts/igbx_recv_scattered_'
-                   'pkts copy the write-back length into data_len unchecked: '
-                   'a length above the buffer gives data_off + data_len > '
-                   'buf_len (the stock igb trusts it too)')
 def test_fuzz_rx_length_beyond_buffer():
     replay_known('rx_decode', {'FUZZ_RX_STRICT': '1'})
 
 
-@pytest.mark.xfail(strict=True, reason='igbx_prep_pkts does not check '
-                   'l3_len/l4_len against the checksum offloads asked: IPv4 '
-                   '+ IP_CKSUM with l3_len < 20 makes rte_net_intel_cksum_'
-                   'prepare write the IP checksum outside the packet '
-                   '(heap-buffer-overflow)')
 def test_fuzz_tx_prepare_short_headers():
     replay_known('tx_prepare', {'FUZZ_TX_RAW': '1'})

@@ -29,10 +29,6 @@ def sanitize(step):
     return out
 
 
-@pytest.mark.xfail(strict=True, reason='test/unit/test_igbx_rxtx.c leaks its '
-                   'fake device: setup_dev() callocs the adapter (line 41) '
-                   'and the 128 KiB BAR0 (line 44) and never frees them '
-                   '(133 KB in 2 allocations); the driver frees everything')
 def test_sanitized_unit_tests():
     sanitize('unit')
 

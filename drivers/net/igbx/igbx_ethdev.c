@@ -11,6 +11,7 @@
 #include <ethdev_pci.h>
 
 #include "igbx_ethdev.h"
+#include "igbx_rxtx_vec_common.h"
 #include "igbx_link.h"
 #include "igbx_rxtx.h"
 
@@ -20,6 +21,8 @@ RTE_LOG_REGISTER(igbx_logtype_rx, pmd.net.igbx.rx, NOTICE);
 RTE_LOG_REGISTER(igbx_logtype_tx, pmd.net.igbx.tx, NOTICE);
 
 #define IGBX_DEVARG_LINK_WAIT_MS "link_wait_ms"
+#define IGBX_DEVARG_RX_PATH	"rx_path"
+#define IGBX_DEVARG_TX_PATH	"tx_path"
 
 /* Every 82576 physical function (the VF, 0x10CA, is another driver). */
 static const struct rte_pci_id igbx_pci_ids[] = {
@@ -72,6 +75,27 @@ igbx_check_offloads(const struct rte_eth_conf *conf)
 			 conf->txmode.offloads, tx_capa);
 		return -EINVAL;
 	}
+	return 0;
+}
+
+/*
+ * QINQ_STRIP: in double VLAN mode the 82576 strips only the inner tag (7.4.5);
+ * the scalar RX burst cuts the outer tag out of the frame in software.
+ */
+static int
+igbx_check_qinq(struct rte_eth_dev *dev, const struct rte_eth_conf *conf)
+{
+	uint64_t rx = conf->rxmode.offloads;
+
+	if (!(rx & RTE_ETH_RX_OFFLOAD_QINQ_STRIP))
+		return 0;
+	if (!(rx & RTE_ETH_RX_OFFLOAD_VLAN_EXTEND)) {
+		IGBX_LOG(ERR, "rxmode.offloads 0x%" PRIx64 ": QINQ_STRIP needs VLAN_EXTEND", rx);
+		return -EINVAL;
+	}
+	IGBX_LOG(NOTICE, "port %u: QINQ_STRIP: the 82576 strips only the inner tag, "
+		 "the outer tag is stripped in software (scalar RX burst)",
+		 dev->data->port_id);
 	return 0;
 }
 
@@ -141,6 +165,8 @@ igbx_dev_configure(struct rte_eth_dev *dev)
 	if (ret == 0)
 		ret = igbx_check_offloads(conf);
 	if (ret == 0)
+		ret = igbx_check_qinq(dev, conf);
+	if (ret == 0)
 		ret = igbx_check_rss_conf(conf);
 	if (ret == 0)
 		ret = igbx_check_link_and_intr(conf);
@@ -190,12 +216,11 @@ igbx_info_queues(struct rte_eth_dev_info *info)
 static int
 igbx_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 {
-	(void)dev;
 	igbx_info_queues(info);
 	info->min_rx_bufsize = 1024;	/* SRRCTL.BSIZEPACKET counts 1 KB units */
 	info->max_rx_pktlen = IGBX_MAX_FRAME;
 	info->min_mtu = IGBX_MIN_MTU;
-	info->max_mtu = IGBX_MAX_MTU;
+	info->max_mtu = igbx_max_mtu(dev->data->dev_conf.rxmode.offloads);
 	info->max_mac_addrs = IGBX_RAR_ENTRIES;
 	info->max_hash_mac_addrs = 0;
 	info->max_vfs = 0;
@@ -210,6 +235,10 @@ igbx_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->speed_capa = IGBX_SPEED_CAPA;
 	/* igbx_flow_restore reprograms the rules after the reset of dev_start */
 	info->dev_capa |= RTE_ETH_DEV_CAPA_FLOW_RULE_KEEP;
+	/* a stopped queue of a started port may be set up again: queue start
+	 * programs its ring registers and fills it (igbx_rxtx.c) */
+	info->dev_capa |= RTE_ETH_DEV_CAPA_RUNTIME_RX_QUEUE_SETUP |
+			  RTE_ETH_DEV_CAPA_RUNTIME_TX_QUEUE_SETUP;
 	return 0;
 }
 
@@ -231,6 +260,8 @@ igbx_start_datapath(struct rte_eth_dev *dev)
 		ret = igbx_rx_init(dev);		/* 4.5.9 */
 	if (ret != 0)
 		return ret;
+	igbx_tx_vec_select(dev);
+	igbx_rx_vec_select(dev);
 	/* after RSS and RX init: a flow RSS rule overrides the port's RSS */
 	igbx_flow_restore(dev);
 	igbx_ptp_restore(dev);
@@ -339,13 +370,14 @@ igbx_min_rx_buf(const struct rte_eth_dev *dev)
 static int
 igbx_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 {
-	struct igbx_hw *hw = IGBX_DEV_HW(dev);
-	uint32_t frame = igbx_mtu_to_frame(mtu);
+	uint64_t offloads = dev->data->dev_conf.rxmode.offloads;
+	uint32_t frame = igbx_mtu_to_frame(offloads, mtu);
 	uint32_t buf = igbx_min_rx_buf(dev);
-	bool scatter = dev->data->dev_conf.rxmode.offloads & RTE_ETH_RX_OFFLOAD_SCATTER;
+	bool scatter = offloads & RTE_ETH_RX_OFFLOAD_SCATTER;
 
-	if (mtu < IGBX_MIN_MTU || mtu > IGBX_MAX_MTU) {
-		IGBX_LOG(ERR, "mtu %u: allowed %u..%u", mtu, IGBX_MIN_MTU, IGBX_MAX_MTU);
+	if (mtu < IGBX_MIN_MTU || mtu > igbx_max_mtu(offloads)) {
+		IGBX_LOG(ERR, "mtu %u: allowed %u..%u", mtu, IGBX_MIN_MTU,
+			 igbx_max_mtu(offloads));
 		return -EINVAL;
 	}
 	/* A frame larger than one buffer needs the scattered burst, which is
@@ -364,14 +396,7 @@ igbx_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 			 mtu, frame);
 		return -EBUSY;
 	}
-	/* RLPML applies when RCTL.LPE is set; up to a double-tagged
-	 * 1518-byte frame needs no LPE (as igbx_rx_init) */
-	if (frame > RTE_ETHER_MAX_LEN + 2 * 4) {
-		igbx_write(hw, IGBX_RLPML, frame & IGBX_RLPML_MASK);
-		igbx_set_bits(hw, IGBX_RCTL, IGBX_RCTL_LPE);
-	} else {
-		igbx_clear_bits(hw, IGBX_RCTL, IGBX_RCTL_LPE);
-	}
+	igbx_rx_set_frame_limit(dev, frame);	/* RCTL.LPE and RLPML, as rx_init */
 	return 0;	/* ethdev records dev->data->mtu */
 }
 
@@ -458,9 +483,23 @@ igbx_parse_link_wait(const char *key, const char *value, void *opaque)
 }
 
 static int
+igbx_parse_path(const char *key, const char *value, void *opaque)
+{
+	int path = igbx_vec_path_parse(value);
+
+	if (path < 0) {
+		IGBX_INIT_LOG(ERR, "devarg %s=%s: allowed auto, scalar, sse, avx2", key, value);
+		return -EINVAL;
+	}
+	*(uint8_t *)opaque = (uint8_t)path;
+	return 0;
+}
+
+static int
 igbx_parse_devargs(struct rte_eth_dev *dev)
 {
-	static const char *const keys[] = { IGBX_DEVARG_LINK_WAIT_MS, NULL };
+	static const char *const keys[] = { IGBX_DEVARG_LINK_WAIT_MS, IGBX_DEVARG_RX_PATH,
+					    IGBX_DEVARG_TX_PATH, NULL };
 	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
 	struct rte_devargs *da = dev->device->devargs;
 	struct rte_kvargs *kv;
@@ -476,6 +515,12 @@ igbx_parse_devargs(struct rte_eth_dev *dev)
 	}
 	ret = rte_kvargs_process(kv, IGBX_DEVARG_LINK_WAIT_MS, igbx_parse_link_wait,
 				 &ad->link_wait_ms);
+	if (ret == 0)
+		ret = rte_kvargs_process(kv, IGBX_DEVARG_RX_PATH, igbx_parse_path,
+					 &ad->forced_rx_path);
+	if (ret == 0)
+		ret = rte_kvargs_process(kv, IGBX_DEVARG_TX_PATH, igbx_parse_path,
+					 &ad->forced_tx_path);
 	rte_kvargs_free(kv);
 	return ret;
 }
@@ -519,8 +564,16 @@ igbx_dev_init(struct rte_eth_dev *dev)
 
 	dev->dev_ops = &igbx_eth_dev_ops;
 	igbx_set_burst_functions(dev);
-	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
+		/* the queues live in shared memory: choose as the primary did */
+		if (dev->data->scattered_rx)
+			dev->rx_pkt_burst = igbx_recv_scattered_pkts;
+		if (dev->data->dev_started) {
+			igbx_tx_vec_select(dev);
+			igbx_rx_vec_select(dev);
+		}
 		return 0;
+	}
 	rte_eth_copy_pci_info(dev, RTE_ETH_DEV_TO_PCI(dev));
 	dev->data->dev_flags |= RTE_ETH_DEV_INTR_LSC | RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS;
 	ret = igbx_parse_devargs(dev);
@@ -589,4 +642,6 @@ static struct rte_pci_driver igbx_pmd = {
 RTE_PMD_REGISTER_PCI(net_igbx, igbx_pmd);
 RTE_PMD_REGISTER_PCI_TABLE(net_igbx, igbx_pci_ids);
 RTE_PMD_REGISTER_KMOD_DEP(net_igbx, "* igb_uio | uio_pci_generic | vfio-pci");
-RTE_PMD_REGISTER_PARAM_STRING(net_igbx, IGBX_DEVARG_LINK_WAIT_MS "=<0-9000>");
+RTE_PMD_REGISTER_PARAM_STRING(net_igbx, IGBX_DEVARG_LINK_WAIT_MS "=<0-9000> "
+			      IGBX_DEVARG_RX_PATH "=auto|scalar|sse|avx2 "
+			      IGBX_DEVARG_TX_PATH "=auto|scalar|sse|avx2");

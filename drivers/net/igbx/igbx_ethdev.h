@@ -31,7 +31,10 @@
 /* Frames (RLPML; 82576 feature list): jumbo frames up to 9.5 KB. */
 #define IGBX_MAX_FRAME		9728
 #define IGBX_MIN_FRAME		RTE_ETHER_MIN_LEN
-#define IGBX_ETH_OVERHEAD	(RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN + 2 * 4) /* QinQ */
+/* DPDK's MTU convention: the frame adds the Ethernet header, the CRC and one
+ * VLAN tag, or two tags when QinQ (VLAN_EXTEND) is on. */
+#define IGBX_ETH_OVERHEAD	(RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN + RTE_VLAN_HLEN)
+#define IGBX_ETH_OVERHEAD_QINQ	(IGBX_ETH_OVERHEAD + RTE_VLAN_HLEN)
 #define IGBX_MIN_MTU		RTE_ETHER_MIN_MTU
 #define IGBX_MAX_MTU		(IGBX_MAX_FRAME - IGBX_ETH_OVERHEAD)
 
@@ -65,16 +68,36 @@ struct igbx_adapter {
 	bool hw_ready;			/* igbx_hw_init succeeded, not closed */
 	uint32_t link_adv;		/* IGBX_ADV_* last given to the PHY */
 	uint32_t link_wait_ms;		/* devarg link_wait_ms */
+	uint8_t forced_rx_path;		/* devarg rx_path: enum igbx_vec_path */
+	uint8_t forced_tx_path;		/* devarg tx_path: enum igbx_vec_path */
 };
+
+/* igbx_rxtx_vec_sse.c reads forced_rx_path/forced_tx_path */
+#define IGBX_ADAPTER_HAS_FORCED_PATH 1
 
 #define IGBX_DEV_ADAPTER(dev)	((struct igbx_adapter *)(dev)->data->dev_private)
 #define IGBX_DEV_HW(dev)	(&IGBX_DEV_ADAPTER(dev)->hw)
 
+/* Bytes a frame adds to the MTU under these RX offloads (QinQ: two tags). */
+static inline uint32_t
+igbx_eth_overhead(uint64_t rx_offloads)
+{
+	return (rx_offloads & RTE_ETH_RX_OFFLOAD_VLAN_EXTEND) ?
+		IGBX_ETH_OVERHEAD_QINQ : IGBX_ETH_OVERHEAD;
+}
+
+/* Largest MTU under these RX offloads. */
+static inline uint32_t
+igbx_max_mtu(uint64_t rx_offloads)
+{
+	return IGBX_MAX_FRAME - igbx_eth_overhead(rx_offloads);
+}
+
 /* Frame length for an MTU as RLPML and the RX buffer checks count it. */
 static inline uint32_t
-igbx_mtu_to_frame(uint32_t mtu)
+igbx_mtu_to_frame(uint64_t rx_offloads, uint32_t mtu)
 {
-	return mtu + IGBX_ETH_OVERHEAD;
+	return mtu + igbx_eth_overhead(rx_offloads);
 }
 
 /* igbx_ethdev.c: link state into dev->data->dev_link; 0 changed, -1 unchanged. */

@@ -14,6 +14,7 @@
 
 #include "igbx_ethdev.h"
 #include "igbx_rxtx.h"
+#include "igbx_rxtx_vec_common.h"
 
 /* Datasheet 4.5.9: the ENABLE bit reflects the queue state once it took effect. */
 #define IGBX_QUEUE_ENABLE_TIMEOUT_US	10000
@@ -35,12 +36,13 @@
 #define IGBX_STD_FRAME			(RTE_ETHER_MAX_LEN)
 
 /*
- * No QINQ_STRIP or QINQ_INSERT: in double VLAN mode (CTRL_EXT.EXT_VLAN, 7.4.5)
- * the 82576 strips and inserts only the inner tag; the outer one stays in
- * the frame (the RX path reports it in vlan_tci_outer with RX_QINQ).
+ * In double VLAN mode (CTRL_EXT.EXT_VLAN, 7.4.5) the 82576 strips and inserts
+ * only the inner tag; the outer one stays in the frame. QINQ_STRIP is
+ * therefore done by the scalar RX burst in software (the outer tag is cut
+ * out of the mbuf); there is no QINQ_INSERT.
  */
 #define IGBX_RX_CAPA (RTE_ETH_RX_OFFLOAD_VLAN_STRIP | RTE_ETH_RX_OFFLOAD_VLAN_FILTER | \
-	RTE_ETH_RX_OFFLOAD_VLAN_EXTEND |						\
+	RTE_ETH_RX_OFFLOAD_VLAN_EXTEND | RTE_ETH_RX_OFFLOAD_QINQ_STRIP |		\
 	RTE_ETH_RX_OFFLOAD_IPV4_CKSUM | RTE_ETH_RX_OFFLOAD_UDP_CKSUM |		\
 	RTE_ETH_RX_OFFLOAD_TCP_CKSUM | RTE_ETH_RX_OFFLOAD_SCTP_CKSUM |		\
 	RTE_ETH_RX_OFFLOAD_KEEP_CRC | RTE_ETH_RX_OFFLOAD_SCATTER |		\
@@ -50,11 +52,20 @@
 	RTE_ETH_TX_OFFLOAD_SCTP_CKSUM | RTE_ETH_TX_OFFLOAD_TCP_TSO |		\
 	RTE_ETH_TX_OFFLOAD_MULTI_SEGS | RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE)
 
+/*
+ * Per queue. RX: SECRC, RXCSUM and CTRL.VME are port-wide on the 82576; a
+ * queue that asks for VLAN_STRIP alone has its tags removed by the scalar
+ * burst (IGBX_RX_SW_STRIP_VLAN). TX: every offload is requested per packet
+ * through the context and data descriptors (7.2.2), so each queue may
+ * enable any of them; MBUF_FAST_FREE is read from the queue's offloads.
+ */
+#define IGBX_RXQ_CAPA	RTE_ETH_RX_OFFLOAD_VLAN_STRIP
+#define IGBX_TXQ_CAPA	IGBX_TX_CAPA
+
 uint64_t igbx_rx_offload_capa(void) { return IGBX_RX_CAPA; }
-/* The 82576 applies SECRC, RXCSUM and VLAN stripping port-wide. */
-uint64_t igbx_rx_queue_offload_capa(void) { return 0; }
+uint64_t igbx_rx_queue_offload_capa(void) { return IGBX_RXQ_CAPA; }
 uint64_t igbx_tx_offload_capa(void) { return IGBX_TX_CAPA; }
-uint64_t igbx_tx_queue_offload_capa(void) { return 0; }
+uint64_t igbx_tx_queue_offload_capa(void) { return IGBX_TXQ_CAPA; }
 
 /* ---- packet types ------------------------------------------------------- */
 
@@ -180,7 +191,7 @@ igbx_rx_check_conf(struct rte_eth_dev *dev, uint16_t nb_desc,
 		   const struct rte_eth_rxconf *conf, struct rte_mempool *mp,
 		   uint64_t offloads)
 {
-	uint32_t frame = igbx_mtu_to_frame(dev->data->mtu);
+	uint32_t frame = igbx_mtu_to_frame(dev->data->dev_conf.rxmode.offloads, dev->data->mtu);
 	uint32_t buf;
 
 	if (mp == NULL) {
@@ -214,6 +225,42 @@ igbx_rx_check_conf(struct rte_eth_dev *dev, uint16_t nb_desc,
 		return -EINVAL;
 	}
 	return igbx_check_hwthresh("rx", &conf->rx_thresh, IGBX_RX_THRESH_MAX);
+}
+
+/*
+ * Runtime setup (port started, queue stopped): the port-wide settings stay
+ * as dev_start made them, so the queue must fit them: the burst in use
+ * (scattered or not, scalar when tags are removed in software) and SECRC.
+ */
+static int
+igbx_rx_check_runtime(struct rte_eth_dev *dev, uint16_t qid, struct rte_mempool *mp,
+		      uint64_t offloads)
+{
+	uint64_t port = dev->data->dev_conf.rxmode.offloads;
+	uint32_t frame = igbx_mtu_to_frame(port, dev->data->mtu);
+	bool keep_crc = !(igbx_read(IGBX_DEV_HW(dev), IGBX_RCTL) & IGBX_RCTL_SECRC);
+	bool scalar = dev->rx_pkt_burst == igbx_recv_pkts ||
+		dev->rx_pkt_burst == igbx_recv_scattered_pkts;
+
+	if (igbx_rx_buf_size(mp) < frame && !dev->data->scattered_rx) {
+		IGBX_LOG(ERR, "rx queue %u: mempool %s buffer=%u < frame %u needs scattered "
+			 "RX, which the started port does not run: stop the port first",
+			 qid, mp->name, igbx_rx_buf_size(mp), frame);
+		return -EINVAL;
+	}
+	if (!!(offloads & RTE_ETH_RX_OFFLOAD_KEEP_CRC) != keep_crc) {
+		IGBX_LOG(ERR, "rx queue %u: offload KEEP_CRC=%d invalid while started: "
+			 "allowed the port's (%d, RCTL.SECRC is port-wide)", qid,
+			 !!(offloads & RTE_ETH_RX_OFFLOAD_KEEP_CRC), keep_crc);
+		return -EINVAL;
+	}
+	if ((offloads & RTE_ETH_RX_OFFLOAD_VLAN_STRIP) && !(port & RTE_ETH_RX_OFFLOAD_VLAN_STRIP) &&
+	    !scalar) {
+		IGBX_LOG(ERR, "rx queue %u: per-queue VLAN_STRIP invalid while a vector burst "
+			 "runs: allowed after a port restart", qid);
+		return -EINVAL;
+	}
+	return 0;
 }
 
 static void
@@ -251,6 +298,8 @@ igbx_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 		ret = igbx_check_socket("rx", socket_id);
 	if (ret == 0)
 		ret = igbx_rx_check_conf(dev, nb_desc, conf, mp, offloads);
+	if (ret == 0 && dev->data->dev_started)
+		ret = igbx_rx_check_runtime(dev, qid, mp, offloads);
 	if (ret != 0)
 		return ret;
 
@@ -273,6 +322,7 @@ igbx_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	rxq->queue_id = qid;
 	rxq->port_id = dev->data->port_id;
 	rxq->offloads = offloads;
+	rxq->queue_offloads = conf->offloads;
 	rxq->buf_size = igbx_rx_buf_size(mp);
 	rxq->crc_len = (offloads & RTE_ETH_RX_OFFLOAD_KEEP_CRC) ? RTE_ETHER_CRC_LEN : 0;
 	rxq->rdt_addr = igbx_reg_addr(IGBX_DEV_HW(dev), IGBX_RDT(qid));
@@ -589,6 +639,29 @@ igbx_rx_srrctl(const struct igbx_rx_queue *rxq)
 	return srrctl;
 }
 
+/*
+ * What the burst needs from the port's configuration, taken when the queue
+ * starts (dev_start or a runtime rx_queue_start): port offloads apply to
+ * every queue, CRC and RSS are port-wide, tags the 82576 leaves in the
+ * frame are cut out in software.
+ */
+static void
+igbx_rx_queue_derive(struct rte_eth_dev *dev, struct igbx_rx_queue *rxq)
+{
+	uint64_t port = dev->data->dev_conf.rxmode.offloads;
+	uint32_t rctl = igbx_read(IGBX_DEV_HW(dev), IGBX_RCTL);
+
+	rxq->offloads = rxq->queue_offloads | port;
+	rxq->vlan_strip = !!(rxq->offloads & RTE_ETH_RX_OFFLOAD_VLAN_STRIP);
+	rxq->rss_hash = dev->data->dev_conf.rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG ? 1 : 0;
+	rxq->crc_len = (rctl & IGBX_RCTL_SECRC) ? 0 : RTE_ETHER_CRC_LEN;
+	rxq->sw_strip = 0;
+	if (rxq->vlan_strip && !(port & RTE_ETH_RX_OFFLOAD_VLAN_STRIP))
+		rxq->sw_strip |= IGBX_RX_SW_STRIP_VLAN;
+	if ((port & RTE_ETH_RX_OFFLOAD_QINQ_STRIP) && (port & RTE_ETH_RX_OFFLOAD_VLAN_EXTEND))
+		rxq->sw_strip |= IGBX_RX_SW_STRIP_OUTER;
+}
+
 static int
 igbx_rx_queue_enable(struct rte_eth_dev *dev, struct igbx_rx_queue *rxq)
 {
@@ -597,6 +670,7 @@ igbx_rx_queue_enable(struct rte_eth_dev *dev, struct igbx_rx_queue *rxq)
 	struct igbx_ring_regs r;
 	int ret;
 
+	igbx_rx_queue_derive(dev, rxq);
 	ret = igbx_rx_fill_ring(rxq);
 	if (ret != 0)
 		return ret;
@@ -645,22 +719,36 @@ igbx_rx_program_port(struct rte_eth_dev *dev, uint64_t offloads, uint32_t frame)
 	igbx_write(hw, IGBX_RXCSUM, rxcsum);
 
 	rctl = igbx_read(hw, IGBX_RCTL);
-	rctl &= ~(IGBX_RCTL_SECRC | IGBX_RCTL_LPE | IGBX_RCTL_BSIZE_MASK | IGBX_RCTL_LBM_MASK);
+	rctl &= ~(IGBX_RCTL_SECRC | IGBX_RCTL_BSIZE_MASK | IGBX_RCTL_LBM_MASK);
 	if (!(offloads & RTE_ETH_RX_OFFLOAD_KEEP_CRC))
 		rctl |= IGBX_RCTL_SECRC;
-	if (frame > IGBX_STD_FRAME + 2 * 4) {
-		rctl |= IGBX_RCTL_LPE;
-		igbx_write(hw, IGBX_RLPML, frame & IGBX_RLPML_MASK);
-	}
 	igbx_write(hw, IGBX_RCTL, rctl);
+	igbx_rx_set_frame_limit(dev, frame);
+}
+
+/*
+ * Without RCTL.LPE the MAC takes frames up to 1518 bytes, 1522 with a VLAN
+ * tag (8.2.x RCTL.LPE); above that LPE is set and RLPML holds the limit.
+ */
+void
+igbx_rx_set_frame_limit(struct rte_eth_dev *dev, uint32_t frame)
+{
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+
+	if (frame > IGBX_STD_FRAME + RTE_VLAN_HLEN) {
+		igbx_write(hw, IGBX_RLPML, frame & IGBX_RLPML_MASK);
+		igbx_set_bits(hw, IGBX_RCTL, IGBX_RCTL_LPE);
+	} else {
+		igbx_clear_bits(hw, IGBX_RCTL, IGBX_RCTL_LPE);
+	}
 }
 
 int
 igbx_rx_init(struct rte_eth_dev *dev)
 {
 	struct rte_eth_dev_data *data = dev->data;
-	uint32_t frame = igbx_mtu_to_frame(data->mtu);
 	uint64_t offloads = data->dev_conf.rxmode.offloads;
+	uint32_t frame = igbx_mtu_to_frame(offloads, data->mtu);
 	int scatter = !!(offloads & RTE_ETH_RX_OFFLOAD_SCATTER);
 	uint16_t i;
 	int ret;
@@ -680,10 +768,8 @@ igbx_rx_init(struct rte_eth_dev *dev)
 	for (i = 0; i < data->nb_rx_queues; i++) {
 		struct igbx_rx_queue *rxq = data->rx_queues[i];
 
-		rxq->offloads |= data->dev_conf.rxmode.offloads;
-		rxq->vlan_strip = !!(rxq->offloads & RTE_ETH_RX_OFFLOAD_VLAN_STRIP);
-		rxq->rss_hash = data->dev_conf.rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG ? 1 : 0;
-		rxq->crc_len = (offloads & RTE_ETH_RX_OFFLOAD_KEEP_CRC) ? RTE_ETHER_CRC_LEN : 0;
+		/* deferred queues too: queue info shows the port's offloads */
+		igbx_rx_queue_derive(dev, rxq);
 		if (rxq->started)	/* a second init without stop: start afresh */
 			igbx_rx_queue_disable(dev, rxq);
 		if (rxq->deferred_start) {
@@ -697,6 +783,20 @@ igbx_rx_init(struct rte_eth_dev *dev)
 	data->scattered_rx = scatter;
 	dev->rx_pkt_burst = scatter ? igbx_recv_scattered_pkts : igbx_recv_pkts;
 	return 0;
+}
+
+void
+igbx_rx_vlan_refresh(struct rte_eth_dev *dev)
+{
+	struct rte_eth_dev_data *data = dev->data;
+	uint16_t i;
+
+	for (i = 0; i < data->nb_rx_queues; i++)
+		if (data->rx_queues[i] != NULL)
+			igbx_rx_queue_derive(dev, data->rx_queues[i]);
+	if (data->dev_started)
+		igbx_rx_set_frame_limit(dev, igbx_mtu_to_frame(data->dev_conf.rxmode.offloads,
+							       data->mtu));
 }
 
 /* ---- TX queue programming (7.2.1 / 4.5.10) -------------------------------- */
@@ -893,7 +993,7 @@ igbx_rx_burst_mode_get(struct rte_eth_dev *dev, uint16_t qid __rte_unused,
 		name = "Scalar Scattered";
 	else if (dev->rx_pkt_burst == igbx_recv_pkts)
 		name = "Scalar";
-	else
+	else if ((name = igbx_rx_vec_burst_name(dev->rx_pkt_burst)) == NULL)
 		return -EINVAL;
 	snprintf(mode->info, sizeof(mode->info), "%s", name);
 	return 0;
@@ -903,8 +1003,10 @@ int
 igbx_tx_burst_mode_get(struct rte_eth_dev *dev, uint16_t qid __rte_unused,
 		       struct rte_eth_burst_mode *mode)
 {
-	if (dev->tx_pkt_burst != igbx_xmit_pkts)
+	const char *name = igbx_tx_vec_burst_name(dev->tx_pkt_burst);
+
+	if (name == NULL && dev->tx_pkt_burst != igbx_xmit_pkts)
 		return -EINVAL;
-	snprintf(mode->info, sizeof(mode->info), "%s", "Scalar");
+	snprintf(mode->info, sizeof(mode->info), "%s", name != NULL ? name : "Scalar");
 	return 0;
 }

@@ -76,7 +76,17 @@ struct igbx_rx_queue {
 	 * adapter's, so the burst (which reads it only for ETQF matches) stays
 	 * inside the queue. */
 	uint8_t ptp_etqf;
+	/* IGBX_RX_SW_STRIP_*: tags the scalar burst removes from the frame in
+	 * software (igbx_rxtx_burst.c); the SIMD bursts do not, so a queue
+	 * with sw_strip != 0 runs the scalar burst. */
+	uint8_t sw_strip;
+	uint64_t queue_offloads;	/* what rx_queue_setup asked for this queue */
 };
+
+/* The queue strips the 802.1Q tag itself (per-queue VLAN_STRIP, CTRL.VME off). */
+#define IGBX_RX_SW_STRIP_VLAN	0x1
+/* QINQ_STRIP: the 82576 strips only the inner tag (7.4.5), the outer goes in software. */
+#define IGBX_RX_SW_STRIP_OUTER	0x2
 
 /* Software state of one transmit descriptor. */
 struct igbx_tx_entry {
@@ -145,7 +155,7 @@ igbx_rearm_word_ptr(struct rte_mbuf *m)
  * [rdt + 1, next) may wrap, so they are refilled in up to two runs:
  * igbx_rx_refill_start() gives the first slot, igbx_rx_refill_get() fills
  * sw_ring for the next run (done slots already refilled) and returns its
- * length and *pos (0: the pool is short, counted in rx_mbuf_alloc_failed);
+ * length and *pos (0: the pool is short, one failure counted in rx_mbuf_alloc_failed);
  * the caller posts the run's descriptors, then igbx_rx_refill_commit()
  * hands the done slots to the device with one RDT write.
  */
@@ -162,7 +172,8 @@ igbx_rx_refill_get(struct igbx_rx_queue *rxq, uint16_t start, uint16_t done, uin
 	uint16_t n = RTE_MIN(rxq->nb_hold - done, rxq->nb_desc - p);
 
 	if (rte_mempool_get_bulk(rxq->mp, (void **)&rxq->sw_ring[p], n) != 0) {
-		rte_eth_devices[rxq->port_id].data->rx_mbuf_alloc_failed += n;
+		/* one failed refill, however many buffers it wanted */
+		rte_eth_devices[rxq->port_id].data->rx_mbuf_alloc_failed++;
 		return 0;
 	}
 	*pos = p;
@@ -189,6 +200,14 @@ int igbx_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 			unsigned int socket_id, const struct rte_eth_txconf *conf);
 void igbx_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
 void igbx_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
+
+/* RCTL.LPE and RLPML for the largest frame (bytes with CRC) the port accepts. */
+void igbx_rx_set_frame_limit(struct rte_eth_dev *dev, uint32_t frame);
+
+/* vlan_offload_set: after VLAN_STRIP, VLAN_EXTEND or QINQ_STRIP changed in
+ * rxmode.offloads, recompute each queue's tag handling (vlan_strip, sw_strip)
+ * and, on a started port, the frame limit (QinQ adds a tag to the MTU). */
+void igbx_rx_vlan_refresh(struct rte_eth_dev *dev);
 
 /* dev_start: program rings and queue registers, fill, enable, pick bursts.
  * igbx_rx_init leaves RCTL.EN to the caller (after filters). */

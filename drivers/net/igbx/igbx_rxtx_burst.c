@@ -2,6 +2,7 @@
 /* igbx_rxtx_burst.c - the scalar datapath: RX bursts (single and scattered), TX burst,
  * tx_prepare and the per-descriptor queries (queue count, status, done cleanup). */
 #include <errno.h>
+#include <string.h>
 
 #include <rte_common.h>
 #include <rte_byteorder.h>
@@ -11,7 +12,10 @@
 #include <rte_mbuf.h>
 #include <rte_net.h>
 #include <rte_prefetch.h>
+#include <rte_ip.h>
+#include <rte_sctp.h>
 #include <rte_tcp.h>
+#include <rte_udp.h>
 
 #include "igbx_ethdev.h"
 #include "igbx_rxtx.h"
@@ -106,6 +110,84 @@ igbx_rx_outer_vlan(struct rte_mbuf *m)
 	return RTE_MBUF_F_RX_QINQ;
 }
 
+/* TCI of the tag at byte off of the frame, if its type is tpid; else -1. */
+static inline int
+igbx_rx_frame_tag(const struct rte_mbuf *m, uint16_t off, uint16_t tpid)
+{
+	const uint8_t *p = rte_pktmbuf_mtod_offset(m, const uint8_t *, off);
+
+	if (m->data_len < off + RTE_VLAN_HLEN + 2 || (p[0] << 8 | p[1]) != tpid)
+		return -1;
+	return p[2] << 8 | p[3];
+}
+
+/* Cut the tag that follows the MAC addresses out of the frame: the 12 address
+ * bytes move forward over it and the data starts 4 bytes later. */
+static inline void
+igbx_rx_tag_cut(struct rte_mbuf *m)
+{
+	uint8_t *p = rte_pktmbuf_mtod(m, uint8_t *);
+
+	memmove(p + RTE_VLAN_HLEN, p, 2 * RTE_ETHER_ADDR_LEN);
+	m->data_off += RTE_VLAN_HLEN;
+	m->data_len -= RTE_VLAN_HLEN;
+	m->pkt_len -= RTE_VLAN_HLEN;
+}
+
+/*
+ * QINQ_STRIP in software: in double VLAN mode the 82576 strips at most the
+ * inner tag (7.4.5) and VEXT says an outer tag is still in the frame. It is
+ * cut out here; both TCIs are reported (vlan_tci inner, vlan_tci_outer).
+ */
+static inline uint64_t
+igbx_rx_sw_strip_outer(struct rte_mbuf *m, uint64_t ol)
+{
+	const uint8_t *tag = rte_pktmbuf_mtod_offset(m, const uint8_t *,
+						     2 * RTE_ETHER_ADDR_LEN);
+	int inner;
+
+	if (m->data_len < 2 * RTE_ETHER_ADDR_LEN + RTE_VLAN_HLEN + 2)
+		return ol;
+	if (ol & RTE_MBUF_F_RX_VLAN_STRIPPED) {	/* inner went to the descriptor */
+		igbx_rx_tag_cut(m);
+		return ol | RTE_MBUF_F_RX_QINQ_STRIPPED;
+	}
+	inner = igbx_rx_frame_tag(m, 2 * RTE_ETHER_ADDR_LEN + RTE_VLAN_HLEN,
+				  RTE_ETHER_TYPE_VLAN);
+	m->vlan_tci_outer = (uint16_t)(tag[2] << 8 | tag[3]);
+	m->vlan_tci = inner < 0 ? m->vlan_tci_outer : (uint16_t)inner;
+	igbx_rx_tag_cut(m);
+	if (inner < 0)		/* the only tag: stripped like a single VLAN */
+		return ol | RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED;
+	/* the inner tag stays in the frame: QINQ_STRIPPED without VLAN_STRIPPED */
+	return ol | RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_QINQ | RTE_MBUF_F_RX_QINQ_STRIPPED;
+}
+
+/*
+ * Tags the hardware left in the frame and the queue's offloads want gone
+ * (rxq->sw_strip): the outer tag of QINQ_STRIP, or the 802.1Q tag of a
+ * queue with VLAN_STRIP while CTRL.VME (port-wide) is off.
+ */
+static inline uint64_t
+igbx_rx_sw_strip(const struct igbx_rx_queue *rxq, struct rte_mbuf *m, uint32_t staterr,
+		 uint64_t ol)
+{
+	int tci;
+
+	if (staterr & IGBX_RXD_STAT_VEXT)
+		return (rxq->sw_strip & IGBX_RX_SW_STRIP_OUTER) ?
+			igbx_rx_sw_strip_outer(m, ol) : ol;
+	if (!(rxq->sw_strip & IGBX_RX_SW_STRIP_VLAN) || !rxq->vlan_strip ||
+	    (ol & RTE_MBUF_F_RX_VLAN_STRIPPED))
+		return ol;
+	tci = igbx_rx_frame_tag(m, 2 * RTE_ETHER_ADDR_LEN, RTE_ETHER_TYPE_VLAN);
+	if (tci < 0)
+		return ol;
+	m->vlan_tci = (uint16_t)tci;
+	igbx_rx_tag_cut(m);
+	return ol | RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED;
+}
+
 /* A frame an ETQF matched (7.1.5.2): PTP if it is the time sync filter. */
 static inline uint64_t
 igbx_rx_etqf(const struct igbx_rx_queue *rxq, struct rte_mbuf *m, uint16_t pkt_info)
@@ -145,6 +227,8 @@ igbx_rx_complete(struct igbx_rx_queue *rxq, struct rte_mbuf *m,
 		if (staterr & IGBX_RXD_STAT_VEXT)
 			ol |= igbx_rx_outer_vlan(m);
 	}
+	if (unlikely(rxq->sw_strip))
+		ol = igbx_rx_sw_strip(rxq, m, staterr, ol);
 	if (staterr & IGBX_RXD_STAT_IPCS)
 		ol |= (staterr & IGBX_RXD_ERR_IPE) ?
 			RTE_MBUF_F_RX_IP_CKSUM_BAD : RTE_MBUF_F_RX_IP_CKSUM_GOOD;
@@ -216,6 +300,10 @@ igbx_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 	while (nb_rx < n && (staterr = igbx_rx_done(rxq, &d)) != 0) {
 		len = rte_le_to_cpu_16(d->wb.length);
 		m = igbx_rx_take(rxq);
+		/* The device never writes more than the posted buffer (SRRCTL);
+		 * a length that says otherwise is a broken write-back. */
+		if (unlikely(len > rxq->buf_size))
+			staterr |= IGBX_RXD_ERR_RXE;
 		if (unlikely(rxq->discard || !(staterr & IGBX_RXD_STAT_EOP) ||
 			     (staterr & IGBX_RXD_ERR_RXE))) {
 			/* A frame spread over buffers without scatter, or a bad frame. */
@@ -262,13 +350,21 @@ igbx_recv_scattered_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 	uint32_t staterr;
 
 	while (nb_rx < n && (staterr = igbx_rx_done(rxq, &d)) != 0) {
-		first = igbx_rx_chain(rxq, igbx_rx_take(rxq), rte_le_to_cpu_16(d->wb.length));
+		uint16_t len = rte_le_to_cpu_16(d->wb.length);
+
+		/* a buffer longer than posted is a broken write-back: drop the frame */
+		if (unlikely(len > rxq->buf_size)) {
+			rxq->discard = 1;
+			len = 0;
+		}
+		first = igbx_rx_chain(rxq, igbx_rx_take(rxq), len);
 		if (!(staterr & IGBX_RXD_STAT_EOP))
 			continue;
 		/* The last descriptor of a frame carries its status and offload results. */
 		rxq->seg_first = NULL;
 		rxq->seg_last = NULL;
-		if (unlikely(staterr & IGBX_RXD_ERR_RXE)) {
+		if (unlikely((staterr & IGBX_RXD_ERR_RXE) || rxq->discard)) {
+			rxq->discard = 0;
 			rxq->errors++;
 			rte_pktmbuf_free(first);
 			continue;
@@ -538,6 +634,44 @@ igbx_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
  * errno. MACLEN (7 bits), IPLEN (9) and L4LEN (8) are as wide as the mbuf
  * fields, so only TSO needs length checks.
  */
+/*
+ * The checksum offloads and rte_net_intel_cksum_prepare() read the headers at
+ * l2_len and l3_len in the first segment: lengths shorter than the headers
+ * they name, or headers beyond the first segment, would have both read and
+ * write past them.
+ */
+static int
+igbx_prep_check_headers(const struct rte_mbuf *m)
+{
+	uint64_t ol = m->ol_flags;
+	uint32_t l3_min, l4_min;
+
+	if (!(ol & (RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK |
+		    RTE_MBUF_F_TX_TCP_SEG)))
+		return 0;
+	l3_min = (ol & RTE_MBUF_F_TX_IPV6) ? sizeof(struct rte_ipv6_hdr) :
+					      sizeof(struct rte_ipv4_hdr);
+	switch (ol & RTE_MBUF_F_TX_L4_MASK) {
+	case RTE_MBUF_F_TX_TCP_CKSUM:
+		l4_min = sizeof(struct rte_tcp_hdr);
+		break;
+	case RTE_MBUF_F_TX_UDP_CKSUM:
+		l4_min = sizeof(struct rte_udp_hdr);
+		break;
+	case RTE_MBUF_F_TX_SCTP_CKSUM:
+		l4_min = sizeof(struct rte_sctp_hdr);
+		break;
+	default:
+		l4_min = 0;
+	}
+	if (ol & RTE_MBUF_F_TX_TCP_SEG)
+		l4_min = sizeof(struct rte_tcp_hdr);
+	if (m->l2_len < RTE_ETHER_HDR_LEN || m->l3_len < l3_min ||
+	    (uint32_t)m->l2_len + m->l3_len + l4_min > rte_pktmbuf_data_len(m))
+		return EINVAL;
+	return 0;
+}
+
 static int
 igbx_prep_check(const struct rte_mbuf *m)
 {
@@ -546,7 +680,7 @@ igbx_prep_check(const struct rte_mbuf *m)
 
 	if (ol & IGBX_TX_OL_UNSUPPORTED)
 		return ENOTSUP;
-	if (m->nb_segs > IGBX_TX_MAX_SEGS)
+	if (m->nb_segs > IGBX_TX_MAX_SEGS || igbx_prep_check_headers(m) != 0)
 		return EINVAL;
 	if (!(ol & RTE_MBUF_F_TX_TCP_SEG))
 		return m->pkt_len > IGBX_TX_MAX_PKT_LEN ? EINVAL : 0;
@@ -646,5 +780,8 @@ igbx_tx_descriptor_status(void *queue, uint16_t offset)
 int
 igbx_tx_done_cleanup(void *queue, uint32_t free_cnt)
 {
+	/* ethdev passes the queue pointer unchecked in release builds */
+	if (queue == NULL)
+		return -ENODEV;
 	return (int)igbx_tx_reclaim(queue, free_cnt);
 }

@@ -284,19 +284,12 @@ igbx_vec_rx_refill(struct igbx_rx_queue *rxq)
 {
 	const __m128i headroom = _mm_set_epi64x(0, RTE_PKTMBUF_HEADROOM);
 	const __m128i zero = _mm_setzero_si128();
-	uint16_t start = rxq->rdt + 1 == rxq->nb_desc ? 0 : rxq->rdt + 1;
-	uint16_t want = rxq->nb_hold, done = 0, last;
+	uint16_t start = igbx_rx_refill_start(rxq);
+	uint16_t done = 0, pos, n, i;
 
-	while (done < want) {
-		uint16_t pos = start + done >= rxq->nb_desc ?
-			start + done - rxq->nb_desc : start + done;
-		uint16_t n = RTE_MIN(want - done, rxq->nb_desc - pos);
-		uint16_t i;
-
-		if (rte_mempool_get_bulk(rxq->mp, (void **)&rxq->sw_ring[pos], n) != 0) {
-			rte_eth_devices[rxq->port_id].data->rx_mbuf_alloc_failed += n;
-			break;
-		}
+	/* the shared helpers own the ring arithmetic; only the descriptor
+	 * writes (buffer address + headroom, header address 0) are vector */
+	while (done < rxq->nb_hold && (n = igbx_rx_refill_get(rxq, start, done, &pos)) != 0) {
 		for (i = 0; i + 2 <= n; i += 2) {
 			struct rte_mbuf **ms = &rxq->sw_ring[pos + i];
 			__m128i a = _mm_loadu_si128((const __m128i *)ms[0]);
@@ -315,13 +308,7 @@ igbx_vec_rx_refill(struct igbx_rx_queue *rxq)
 		}
 		done += n;
 	}
-	if (done == 0)
-		return;
-	rxq->nb_hold -= done;
-	last = start + done - 1;
-	rxq->rdt = last >= rxq->nb_desc ? last - rxq->nb_desc : last;
-	rte_io_wmb();
-	igbx_write_relaxed(rxq->rdt_addr, rxq->rdt);
+	igbx_rx_refill_commit(rxq, start, done);
 }
 
 /* End of an RX burst: counters and refill. */

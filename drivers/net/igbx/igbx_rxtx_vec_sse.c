@@ -384,6 +384,14 @@ igbx_rx_vec_queues_ok(struct rte_eth_dev *dev)
 				 IGBX_RING_DESC_ALIGN);
 			return 0;
 		}
+		/* Tags cut out in software (QINQ_STRIP, per-queue VLAN_STRIP) and the
+		 * outer tag of VLAN_EXTEND are handled by the scalar burst only. */
+		if (rxq->sw_strip != 0 || (rxq->offloads & (RTE_ETH_RX_OFFLOAD_QINQ_STRIP |
+							   RTE_ETH_RX_OFFLOAD_VLAN_EXTEND))) {
+			IGBX_LOG(INFO, "port %u rx queue %u: QinQ or software VLAN strip: "
+				 "scalar rx", dev->data->port_id, i);
+			return 0;
+		}
 	}
 	return 1;
 }
