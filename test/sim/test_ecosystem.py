@@ -52,12 +52,17 @@ def scratch():
     shutil.rmtree(path, ignore_errors=True)
 
 
-def start_testpmd(log_path, eal_args, wrap=None, ports=2):
+def start_testpmd(log_path, eal_args, wrap=None, ports=2, args=(),
+                  devargs=''):
     """Interactive testpmd on simulated ports with exactly eal_args for
     plugins (the 'stock' variant of igbxsim.Testpmd adds no -d); wrap: a
-    shell snippet run in the run's namespace before testpmd."""
-    tp = igbxsim.Testpmd('stock', ports=ports, eal_args=eal_args,
+    shell snippet run in the run's namespace before testpmd; devargs: for
+    port 0, e.g. ',rx_path=scalar'."""
+    tp = igbxsim.Testpmd('stock', ports=ports, eal_args=eal_args, args=args,
                          log_path=log_path, name='testpmd-eco')
+    if devargs:
+        tp.sim.app = [a + devargs if a == igbxsim.PCI_ADDRS[0] else a
+                      for a in tp.sim.app]
     if wrap:
         tp.sim.app = ['sh', '-c', wrap + ' && exec "$@"', 'sh'] + tp.sim.app
     return tp
@@ -197,6 +202,70 @@ def test_telemetry_shows_igbx(testpmd):
     assert xs['rx_good_packets'] > 0
     assert xs['tx_total_packets'] == before['tx_total_packets']
 
+
+
+def cpu_has(flag):
+    return re.search(r'(?m)^flags\s*:.*\b%s\b' % flag,
+                     Path('/proc/cpuinfo').read_text()) is not None
+
+
+# (port 0 devargs, EAL options, testpmd options, RX burst, TX burst) as the
+# guide's "Burst functions" section says; None: the widest the CPU has.
+BURST_CASES = [
+    ('', [], [], None, None),
+    (',rx_path=scalar,tx_path=sse', [], [], 'Scalar', 'Vector SSE'),
+    ('', ['--force-max-simd-bitwidth=128'], [], 'Vector SSE', 'Vector SSE'),
+    ('', ['--force-max-simd-bitwidth=64'], [], 'Scalar', 'Scalar'),
+    (',rx_path=avx2', ['--force-max-simd-bitwidth=64'], [], 'Vector AVX2',
+     'Scalar'),
+    ('', [], ['--tx-offloads=0x2'], None, 'Scalar'),
+    ('', [], ['--mbuf-size=1152', '--enable-scatter'], 'Scattered', None),
+]
+
+
+@pytest.mark.igbx
+@pytest.mark.parametrize('devargs,eal,args,rx,tx', BURST_CASES,
+                         ids=['auto', 'devargs', 'simd128', 'simd64',
+                              'forced-avx2', 'tx-offload', 'scatter'])
+def test_burst_path_selection(log_path, devargs, eal, args, rx, tx):
+    """rx_path/tx_path devargs, --force-max-simd-bitwidth, TX offloads and
+    scatter choose the bursts that `show rxq/txq info` (burst_mode_get)
+    names."""
+    need_plugin()
+    widest = 'Vector AVX2' if cpu_has('avx2') else 'Vector SSE'
+    if not cpu_has('sse4_1'):
+        pytest.skip('CPU without SSE4.1: only the scalar bursts')
+    if 'avx2' in devargs and not cpu_has('avx2'):
+        pytest.skip('CPU without AVX2')
+    tp = start_testpmd(log_path, ['-d', str(igbxsim.IGBX_PLUGIN)] + eal,
+                       args=args, devargs=devargs)
+    try:
+        tp.start()
+        got = [re.search(r'Burst mode: ([^\n]+)',
+                         tp.cmd('show %s info 0 0' % q)).group(1).strip()
+               for q in ('rxq', 'txq')]
+    finally:
+        tp.close()
+    if rx == 'Scattered':
+        rx = widest + ' Scattered'
+    want = [rx or widest, tx or widest]
+    assert got == want, (devargs, eal, args)
+
+
+@pytest.mark.igbx
+def test_bad_devarg_fails_probe_with_one_line(log_path):
+    """A devarg value out of range: the port is not probed, one log line
+    names the key, the value and what is allowed."""
+    need_plugin()
+    tp = start_testpmd(log_path, ['-d', str(igbxsim.IGBX_PLUGIN)], ports=1,
+                       devargs=',rx_path=bogus')
+    try:
+        tp.start()
+        assert 'devarg rx_path=bogus: allowed auto, scalar, sse, avx2' in \
+            tp.sim.buf
+        assert tp.port_info(0)['driver'] is None    # no port 0
+    finally:
+        tp.close()
 
 # ---- loading ---------------------------------------------------------------
 

@@ -150,7 +150,10 @@ PTP_SCRIPT = textwrap.dedent(r'''
     import ctypes, json, os, sys, time
     eal, eth, mbuf = (ctypes.CDLL('librte_%s.so' % lib, mode=ctypes.RTLD_GLOBAL)
                       for lib in ('eal', 'ethdev', 'mbuf'))
-    eal_args = ['ptp', '-l', '0', '-n', '1', '-m', '128', '-a', '0000:00:10.0',
+    # IEEE 1588 flags and TX stamps are the scalar bursts' (igbx.rst):
+    # timesync is enabled after dev_start here, as testpmd's ieee1588 does
+    eal_args = ['ptp', '-l', '0', '-n', '1', '-m', '128',
+                '-a', '0000:00:10.0,rx_path=scalar,tx_path=scalar',
                 '--file-prefix', 'ptpapi%d' % os.getpid(), '-d', sys.argv[1]]
     argv = (ctypes.c_char_p * len(eal_args))(*[a.encode() for a in eal_args])
     assert eal.rte_eal_init(len(eal_args), argv) >= 0, 'rte_eal_init'

@@ -87,6 +87,11 @@ igbx_timesync_enable(struct rte_eth_dev *dev)
 	igbx_ptp_program(dev);
 	/* the RX burst marks frames of this ETQF as PTP */
 	igbx_rx_set_ptp_etqf(dev, (uint8_t)ps->etqf_slot);
+	if (dev->data->dev_started &&
+	    (dev->rx_pkt_burst != igbx_recv_pkts && dev->rx_pkt_burst != igbx_recv_scattered_pkts))
+		IGBX_LOG(NOTICE, "port %u: IEEE 1588 frame flags and TX time stamps need the "
+			 "scalar bursts: restart the port or use rx_path/tx_path=scalar",
+			 dev->data->port_id);
 	return 0;
 }
 

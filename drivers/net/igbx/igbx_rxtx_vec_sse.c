@@ -355,6 +355,9 @@ igbx_vec_pick(struct rte_eth_dev *dev, int rx)
 	int forced = igbx_vec_forced_path(dev, rx);
 	uint16_t width = rte_vect_get_max_simd_bitwidth();
 
+	/* the vector bursts neither flag IEEE 1588 frames nor ask for TX stamps */
+	if (IGBX_DEV_ADAPTER(dev)->ptp.enabled)
+		return IGBX_PATH_SCALAR;
 	if (forced != IGBX_PATH_AUTO && igbx_vec_cpu_has(forced))
 		return forced;
 	if (forced != IGBX_PATH_AUTO)
