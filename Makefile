@@ -15,9 +15,12 @@ build: setup
 run: setup
 	@buildtools/run.sh
 
-# every test: unit tests, the simulated device, the driver, conformance
+# every test: unit tests, the simulated device, the driver, conformance,
+# reliability, and the suite's ASan+UBSan build (IGBX_SANITIZE=0 skips that)
 test: setup
-	@/usr/bin/python3 -m pytest $(PYTEST_ARGS)
+	@IGBX_SANITIZE=$${IGBX_SANITIZE:-1} \
+	ASAN_BUILD=$${ASAN_BUILD:-$$(readlink -f build)-asan} \
+		/usr/bin/python3 -m pytest $(PYTEST_ARGS)
 
 unit: setup
 	@meson test -C build --suite unit
