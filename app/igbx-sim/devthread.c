@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "platform.h"
+#include "engines.h"
 
 #define SIM_IDLE_SPINS		20000u	/* empty loops before napping */
 #define SIM_NAP_MIN_NS		20000	/* first nap: 20 us */
@@ -38,6 +39,7 @@ static unsigned int run_port(struct sim_port *p)
 	sim_port_lock(p);
 	sim_port_tick(p);
 	work = sim_tx_poll(p);
+	sim_rx_flow_control(p);		/* PAUSE frames go out with TX */
 	sim_wire_flush(p);
 	work += sim_rx_poll(p);
 	sim_port_unlock(p);

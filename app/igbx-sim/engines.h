@@ -335,6 +335,41 @@ bool sim_ptp_rx_selected(uint32_t rxctl, uint32_t rxcfg, const uint8_t *f,
 			 uint32_t len, const struct sim_hdrs *h,
 			 const struct sim_qfilter_hit *q);
 
+/* ---- flow control (IEEE 802.3x PAUSE, datasheet 3.7.5 and 8.2.x) ----- */
+#define SIM_FCRTH_RTH_MASK	0x3fff0u	/* bytes, 16-byte granules */
+#define SIM_FCRTL_RTL_MASK	0x3fff0u
+#define SIM_FCRTL_XONE		(1u << 31)	/* send XON below FCRTL */
+#define SIM_FCTTV_TTV_MASK	0xffffu		/* pause time sent in XOFF */
+#define SIM_FCRTV_MASK		0xffffu		/* XOFF refresh, in quanta */
+#define SIM_MAC_CTRL_ETYPE	0x8808u
+#define SIM_PAUSE_OPCODE	0x0001u
+#define SIM_PAUSE_FRAME_LEN	60u		/* minimum frame, no FCS */
+
+/* CLOCK_MONOTONIC in ns (tx.c). */
+uint64_t sim_mono_ns(void);
+/* Nanoseconds of n pause quanta (512 bit times) at the link speed. */
+uint64_t sim_pause_quanta_ns(const struct sim_port *p, uint32_t n);
+/* A PAUSE frame was received with CTRL.RFCE set: the TX engine stops
+ * fetching for quanta x 512 bit times; 0 (XON) resumes at once (tx.c).
+ */
+void sim_tx_pause(struct sim_port *p, uint16_t quanta);
+/* Builds a PAUSE frame from FCAL/FCAH, RAR0 and FCT into f (60 bytes). */
+void sim_fc_build_pause(const struct sim_port *p, uint16_t quanta,
+			uint8_t f[SIM_PAUSE_FRAME_LEN]);
+/* Pure: what the RX packet buffer's fill level asks of the flow control
+ * generator: 1 XOFF, 2 XON, 0 nothing. *xoff is the XOFF state kept
+ * between calls; refresh_due says the FCRTV interval has passed.
+ */
+enum sim_fc_action { SIM_FC_NONE, SIM_FC_XOFF, SIM_FC_XON };
+enum sim_fc_action sim_fc_decide(uint32_t used, uint32_t fcrth,
+				 uint32_t fcrtl, bool refresh_due,
+				 bool *xoff);
+
+/* The device thread, with p locked, inside a TX poll (before the wire is
+ * flushed): sends XOFF/XON as the RX packet buffer's fill asks (rx.c).
+ */
+void sim_rx_flow_control(struct sim_port *p);
+
 /* ---- rx.c / tx.c shared ----------------------------------------------- */
 /* Counts a frame of len bytes (FCS included) in the 64..1522 size bins
  * starting at the register first (PRC64 or PTC64).

@@ -267,6 +267,9 @@ static bool sim_filter_mac_control(struct sim_port *p, const uint8_t *f,
 		sim_stat_add(p, SIM_XONRXC, 1);
 	else
 		sim_stat_add(p, SIM_XOFFRXC, 1);
+	/* 3.7.5: with RFCE the MAC acts on it, XON (time 0) included */
+	if (sim_reg_peek(p, SIM_CTRL) & SIM_CTRL_RFCE)
+		sim_tx_pause(p, (uint16_t)(f[16] << 8 | f[17]));
 	return !(rctl & SIM_RCTL_DPF);
 }
 

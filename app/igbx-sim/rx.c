@@ -493,6 +493,81 @@ static void sim_rxfifo_check_reset(struct sim_port *p)
 	}
 }
 
+/* ---- flow control: PAUSE frames generated (datasheet 3.7.5) ---------- */
+/* Device-thread private: XOFF state per port and when the last XOFF left. */
+static bool sim_fc_xoff[SIM_MAX_PORTS];
+static uint64_t sim_fc_xoff_ns[SIM_MAX_PORTS];
+
+/* Above FCRTH: XOFF. Once sent, XOFF is repeated every FCRTV while the
+ * buffer stays above FCRTL; below FCRTL the state ends with an XON.
+ */
+enum sim_fc_action sim_fc_decide(uint32_t used, uint32_t fcrth,
+				 uint32_t fcrtl, bool refresh_due,
+				 bool *xoff)
+{
+	if (used > fcrth && !*xoff) {
+		*xoff = true;
+		return SIM_FC_XOFF;
+	}
+	if (!*xoff)
+		return SIM_FC_NONE;
+	if (used < fcrtl) {
+		*xoff = false;
+		return SIM_FC_XON;
+	}
+	return refresh_due ? SIM_FC_XOFF : SIM_FC_NONE;
+}
+
+/* MAC control frames bypass the TX queues (and a pause of our own TX);
+ * 8.19: XONTXC/XOFFTXC and the totals count them, GPTC/GOTC do not.
+ */
+static void sim_fc_send(struct sim_port *p, uint16_t quanta)
+{
+	uint8_t f[SIM_PAUSE_FRAME_LEN];
+
+	sim_fc_build_pause(p, quanta, f);
+	sim_wire_send(p, f, sizeof(f));
+	if (!(sim_reg_peek(p, SIM_TCTL) & SIM_TCTL_EN))
+		return;
+	sim_stat_add(p, quanta ? SIM_XOFFTXC : SIM_XONTXC, 1);
+	sim_stat_add(p, SIM_TPT, 1);
+	sim_stat_add64(p, SIM_TOTL, sizeof(f) + SIM_FCS_LEN);
+}
+
+void sim_rx_flow_control(struct sim_port *p)
+{
+	unsigned int i = p->id % SIM_MAX_PORTS;
+	uint32_t fcrtl, fcrtv;
+	uint64_t now = 0;
+	bool due = false;
+
+	if (!(sim_reg_peek(p, SIM_CTRL) & SIM_CTRL_TFCE)) {
+		sim_fc_xoff[i] = false;
+		return;
+	}
+	fcrtl = sim_reg_peek(p, SIM_FCRTL);
+	fcrtv = sim_reg_peek(p, SIM_FCRTV) & SIM_FCRTV_MASK;
+	if (sim_fc_xoff[i] && fcrtv) {
+		now = sim_mono_ns();
+		due = now - sim_fc_xoff_ns[i] >= sim_pause_quanta_ns(p, fcrtv);
+	}
+	switch (sim_fc_decide(p->rxfifo_used,
+			      sim_reg_peek(p, SIM_FCRTH) & SIM_FCRTH_RTH_MASK,
+			      fcrtl & SIM_FCRTL_RTL_MASK, due, &sim_fc_xoff[i])) {
+	case SIM_FC_XOFF:
+		sim_fc_xoff_ns[i] = now ? now : sim_mono_ns();
+		sim_fc_send(p, (uint16_t)(sim_reg_peek(p, SIM_FCTTV) &
+					  SIM_FCTTV_TTV_MASK));
+		break;
+	case SIM_FC_XON:
+		if (fcrtl & SIM_FCRTL_XONE)
+			sim_fc_send(p, 0);
+		break;
+	default:
+		break;
+	}
+}
+
 unsigned int sim_rx_poll(struct sim_port *p)
 {
 	uint32_t off = 0, used;

@@ -4,6 +4,7 @@
  * tail, legacy and advanced formats, checksum and VLAN offloads, TSO, wire.
  */
 #include <string.h>
+#include <time.h>
 
 #include "engines.h"
 
@@ -427,11 +428,105 @@ static unsigned int sim_tx_queue(struct sim_port *p, unsigned int q)
 	return t.pkts;
 }
 
+/* ---- flow control: PAUSE frames honoured (datasheet 3.7.5) ----------- */
+/* Device-thread private: when the pause ends (CLOCK_MONOTONIC ns, 0 when
+ * not paused) and the reset count it was armed under.
+ */
+static uint64_t sim_tx_pause_end[SIM_MAX_PORTS];
+static uint64_t sim_tx_pause_resets[SIM_MAX_PORTS];
+
+uint64_t sim_mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* 802.3 31B: a quantum is 512 bit times; 512 ns at 1000 Mb/s. */
+uint64_t sim_pause_quanta_ns(const struct sim_port *p, uint32_t n)
+{
+	static const uint64_t quantum_ns[3] = { 51200, 5120, 512 };
+	uint32_t speed = p->sh->model[SIM_MW_LINK_SPEED];
+
+	return (uint64_t)n * quantum_ns[speed < 3 ? speed : 2];
+}
+
+/* STATUS.TXOFF shows the pause; the model rebuilds STATUS on driver reads,
+ * so the engine sets the bit again on every poll while paused.
+ */
+static void sim_tx_show_txoff(struct sim_port *p, bool paused)
+{
+	uint32_t st = sim_reg_peek(p, SIM_STATUS);
+
+	if (paused != !!(st & SIM_STATUS_TXOFF))
+		sim_reg_poke(p, SIM_STATUS, paused ? st | SIM_STATUS_TXOFF :
+			     st & ~SIM_STATUS_TXOFF);
+}
+
+void sim_tx_pause(struct sim_port *p, uint16_t quanta)
+{
+	unsigned int i = p->id % SIM_MAX_PORTS;
+
+	sim_tx_pause_end[i] = quanta ? sim_mono_ns() +
+				       sim_pause_quanta_ns(p, quanta) : 0;
+	sim_tx_pause_resets[i] = p->sh->reset_count;
+	sim_tx_show_txoff(p, quanta != 0);
+}
+
+/* True while a received XOFF holds the transmitter; a device reset or the
+ * end of the pause time releases it.
+ */
+static bool sim_tx_paused(struct sim_port *p)
+{
+	unsigned int i = p->id % SIM_MAX_PORTS;
+
+	if (!sim_tx_pause_end[i])
+		return false;
+	if (sim_tx_pause_resets[i] == p->sh->reset_count &&
+	    sim_mono_ns() < sim_tx_pause_end[i]) {
+		sim_tx_show_txoff(p, true);
+		return true;
+	}
+	sim_tx_pause_end[i] = 0;
+	sim_tx_show_txoff(p, false);
+	return false;
+}
+
+/* 802.3 31B.1: destination FCAH:FCAL, source the station address (RAR0),
+ * type FCT, opcode PAUSE, the pause time, zero padding.
+ */
+void sim_fc_build_pause(const struct sim_port *p, uint16_t quanta,
+			uint8_t f[SIM_PAUSE_FRAME_LEN])
+{
+	uint32_t fcal = sim_reg_peek(p, SIM_FCAL), fcah = sim_reg_peek(p, SIM_FCAH);
+	uint32_t ral = sim_reg_peek(p, SIM_RAL(0)), rah = sim_reg_peek(p, SIM_RAH(0));
+	uint16_t type = (uint16_t)sim_reg_peek(p, SIM_FCT);
+
+	memset(f, 0, SIM_PAUSE_FRAME_LEN);
+	for (unsigned int i = 0; i < 4; i++) {
+		f[i] = (uint8_t)(fcal >> (8 * i));
+		f[6 + i] = (uint8_t)(ral >> (8 * i));
+	}
+	f[4] = (uint8_t)fcah;
+	f[5] = (uint8_t)(fcah >> 8);
+	f[10] = (uint8_t)rah;
+	f[11] = (uint8_t)(rah >> 8);
+	f[12] = (uint8_t)(type >> 8);
+	f[13] = (uint8_t)type;
+	f[14] = (uint8_t)(SIM_PAUSE_OPCODE >> 8);
+	f[15] = (uint8_t)SIM_PAUSE_OPCODE;
+	f[16] = (uint8_t)(quanta >> 8);
+	f[17] = (uint8_t)quanta;
+}
+
 unsigned int sim_tx_poll(struct sim_port *p)
 {
 	unsigned int sent = 0;
 
 	if (!(sim_reg_peek(p, SIM_TCTL) & SIM_TCTL_EN) || p->sh->faults.tx_stall)
+		return 0;
+	if (sim_tx_paused(p))
 		return 0;
 	for (unsigned int q = 0; q < SIM_NUM_QUEUES; q++)
 		if (p->sh->txq[q].enabled)

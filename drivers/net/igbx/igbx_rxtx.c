@@ -78,8 +78,10 @@ static const uint32_t igbx_ptypes[] = {
 
 /* Every igbx RX burst (scalar, scattered, SIMD) reports the same packet types. */
 const uint32_t *
-igbx_supported_ptypes_get(struct rte_eth_dev *dev __rte_unused)
+igbx_supported_ptypes_get(struct rte_eth_dev *dev __rte_unused
+			  IGBX_PTYPES_COUNT_PARAM)
 {
+	igbx_ptypes_count_report(RTE_DIM(igbx_ptypes) - 1);
 	return igbx_ptypes;
 }
 

@@ -14,6 +14,7 @@
 #include <rte_memzone.h>
 #include <ethdev_driver.h>
 
+#include "igbx_compat.h"
 #include "igbx_desc.h"
 #include "igbx_hw.h"
 
@@ -241,7 +242,8 @@ int igbx_rx_burst_mode_get(struct rte_eth_dev *dev, uint16_t qid,
 			   struct rte_eth_burst_mode *mode);
 int igbx_tx_burst_mode_get(struct rte_eth_dev *dev, uint16_t qid,
 			   struct rte_eth_burst_mode *mode);
-const uint32_t *igbx_supported_ptypes_get(struct rte_eth_dev *dev);
+const uint32_t *igbx_supported_ptypes_get(struct rte_eth_dev *dev
+					  IGBX_PTYPES_COUNT_PARAM);
 
 uint64_t igbx_rx_offload_capa(void);
 uint64_t igbx_rx_queue_offload_capa(void);
