@@ -17,12 +17,15 @@ PAUSE_DST = bytes.fromhex('0180c2000001')
 HIGH_WATER, LOW_WATER, PAUSE_TIME = 32768, 16384, 1000
 FILL_FRAME = 1000
 RXD = 64
+PAUSE_MAX_S = 65535 * 512e-9     # the longest pause at 1 Gb/s
 
 
 def fc_cmd(on, port=0):
     state = 'on' if on else 'off'
+    # autoneg on: the stock driver refuses a setting that differs from its
+    # link autonegotiation (-ENOTSUP), and copper links autonegotiate
     return ('set flow_ctrl rx %s tx %s %d %d %d 1 mac_ctrl_frame_fwd off '
-            'autoneg off %d' % (state, state, HIGH_WATER, LOW_WATER,
+            'autoneg on %d' % (state, state, HIGH_WATER, LOW_WATER,
                                 PAUSE_TIME, port))
 
 
@@ -75,24 +78,37 @@ def wait_tx_moving(ctl, port, timeout=10):
     deadline = time.monotonic() + timeout
     while ctl.wire_tx(port) == start:
         assert time.monotonic() < deadline, 'port %d sends nothing' % port
-        time.sleep(0.02)
+        time.sleep(0.001)
 
 
-def hold_paused(ctl, port, seconds, quanta=0xffff):
-    """Keeps sending XOFF for seconds; returns the STATUS words seen."""
-    status = []
+def pause_samples(ctl, port, seconds, quanta=0xffff):
+    """XOFF after XOFF for seconds; after each, the wire counter before and
+    after a STATUS read, kept only when all of it took less than the 33 ms
+    the pause lasts (the test shares two cores with testpmd and the device
+    thread). Returns [(status, tx_before, tx_after)]."""
+    samples = []
     end = time.monotonic() + seconds
     while time.monotonic() < end:
+        t0 = time.monotonic()
         ctl('inject %d %s' % (port, pause_frame(quanta).hex()))
-        status.append(int(ctl('peek %d 0x%x' % (port, REG_STATUS))[0], 16))
-        time.sleep(0.004)
-    return status
+        before = ctl.wire_tx(port)
+        status = int(ctl('peek %d 0x%x' % (port, REG_STATUS))[0], 16)
+        time.sleep(0.005)
+        after = ctl.wire_tx(port)
+        if time.monotonic() - t0 < PAUSE_MAX_S * 0.75:
+            samples.append((status, before, after))
+    return samples
+
+
+def check_fc_set(tp, on):
+    out = tp.cmd(fc_cmd(on))
+    assert 'bad flow control' not in out, out
+    wait_link_up(tp, 0)
 
 
 def start_io_traffic(tp, fc_on):
     wait_link_up(tp, 0)
-    tp.cmd(fc_cmd(fc_on))
-    wait_link_up(tp, 0)
+    check_fc_set(tp, fc_on)
     tp.cmd('clear port xstats 0')
     tp.cmd('set fwd io')
     tp.cmd('start tx_first')
@@ -103,17 +119,22 @@ def test_pause_honoured(driver, testpmd):
     start_io_traffic(tp, True)
     ctl = Ctl(tp.sim)
     wait_tx_moving(ctl, 0)
-    hold_paused(ctl, 0, 0.05)
-    before = ctl.wire_tx(0)
-    status = hold_paused(ctl, 0, 0.5)
-    after = ctl.wire_tx(0)
-    assert all(s & STATUS_TXOFF for s in status), \
-        'STATUS.TXOFF not always set: %s' % [hex(s) for s in status]
-    assert after == before, 'port 0 sent %d frames while paused' % (
-        after - before)
-    ctl('inject 0 %s' % pause_frame(0).hex())
-    assert not int(ctl('peek 0 0x%x' % REG_STATUS)[0], 16) & STATUS_TXOFF
-    wait_tx_moving(ctl, 0, timeout=2)
+    samples = pause_samples(ctl, 0, 1.0)
+    assert len(samples) >= 10, 'too few timely samples: %d' % len(samples)
+    for status, before, after in samples:
+        assert status & STATUS_TXOFF, 'STATUS 0x%08x without TXOFF' % status
+        assert after == before, 'port 0 sent %d frames while paused' % (
+            after - before)
+    # XON: transmission resumes before the XOFF's 33 ms would have ended
+    resumed = []
+    for _ in range(10):
+        ctl('inject 0 %s' % pause_frame(0xffff).hex())
+        time.sleep(0.005)
+        t0 = time.monotonic()
+        ctl('inject 0 %s' % pause_frame(0).hex())
+        wait_tx_moving(ctl, 0, timeout=2)
+        resumed.append(time.monotonic() - t0)
+    assert min(resumed) < PAUSE_MAX_S / 2, 'no resume on XON: %s' % resumed
     ctl.close()
     tp.cmd('stop')
     xs = tp.xstats(0)
@@ -127,8 +148,8 @@ def test_pause_ignored_when_off(driver, testpmd):
     ctl = Ctl(tp.sim)
     wait_tx_moving(ctl, 0)
     before = ctl.wire_tx(0)
-    status = hold_paused(ctl, 0, 0.3)
-    assert not any(s & STATUS_TXOFF for s in status), 'TXOFF with RFCE off'
+    samples = pause_samples(ctl, 0, 0.3)
+    assert not any(s[0] & STATUS_TXOFF for s in samples), 'TXOFF, RFCE off'
     assert ctl.wire_tx(0) > before, 'PAUSE stopped TX with RFCE off'
     ctl.close()
     tp.cmd('stop')
@@ -152,8 +173,7 @@ def pause_frames(captured):
 def test_pause_generated(driver, testpmd):
     tp = testpmd(driver, args=['--rxd=%d' % RXD])
     wait_link_up(tp, 0)
-    tp.cmd(fc_cmd(True))
-    wait_link_up(tp, 0)
+    check_fc_set(tp, True)
     tp.cmd('clear port xstats 0')
     tp.sim.capture(0, True)
     # ring full, then past FCRTH in the 64 KiB buffer, not past its end
@@ -181,8 +201,7 @@ def test_pause_generated(driver, testpmd):
 def test_no_pause_generated_when_off(driver, testpmd):
     tp = testpmd(driver, args=['--rxd=%d' % RXD])
     wait_link_up(tp, 0)
-    tp.cmd(fc_cmd(False))
-    wait_link_up(tp, 0)
+    check_fc_set(tp, False)
     tp.sim.capture(0, True)
     fill_rx_buffer(tp, RXD + HIGH_WATER // FILL_FRAME + 8)
     idle(tp, 0.2)

@@ -922,6 +922,102 @@ static void test_tx_head_wb_loopback(void)
 	UNIT_CHECK(memcmp(rxr[0].buf[0], b, len) == 0);
 }
 
+/* ---- flow control (802.3x PAUSE) -------------------------------------- */
+static void test_fc_decide(void)
+{
+	bool xoff = false;
+
+	UNIT_CHECK_EQ(sim_fc_decide(100, 200, 50, false, &xoff), SIM_FC_NONE);
+	UNIT_CHECK_EQ(sim_fc_decide(201, 200, 50, false, &xoff), SIM_FC_XOFF);
+	UNIT_CHECK(xoff);
+	UNIT_CHECK_EQ(sim_fc_decide(300, 200, 50, false, &xoff), SIM_FC_NONE);
+	/* refresh while above the low mark, even below the high one */
+	UNIT_CHECK_EQ(sim_fc_decide(100, 200, 50, true, &xoff), SIM_FC_XOFF);
+	UNIT_CHECK_EQ(sim_fc_decide(49, 200, 50, true, &xoff), SIM_FC_XON);
+	UNIT_CHECK(!xoff);
+	UNIT_CHECK_EQ(sim_fc_decide(49, 200, 50, true, &xoff), SIM_FC_NONE);
+}
+
+static void pause_frame(uint8_t f[60], uint16_t quanta)
+{
+	static const uint8_t dst[6] = { 0x01, 0x80, 0xc2, 0x00, 0x00, 0x01 };
+
+	memset(f, 0, 60);
+	memcpy(f, dst, 6);
+	memcpy(f + 6, peer_mac, 6);
+	put16(f + 12, 0x8808);
+	put16(f + 14, 1);
+	put16(f + 16, quanta);
+}
+
+static void test_fc_honoured(void)
+{
+	struct sim_port *p = port_new();
+	uint8_t f[60], *b;
+	uint32_t len;
+
+	tx_ring(p);
+	reg_write(p, SIM_RCTL, RCTL_ON);
+	reg_write(p, SIM_CTRL, sim_reg_peek(p, SIM_CTRL) | SIM_CTRL_RFCE);
+	pause_frame(f, 0xffff);
+	sim_rx_frame(p, f, sizeof(f), true);
+	UNIT_CHECK(sim_reg_peek(p, SIM_STATUS) & SIM_STATUS_TXOFF);
+	b = txr.buf[0];
+	len = frame_ip4(b, peer_mac, 17, 18, 7);
+	tx_put((uintptr_t)b, LEG_CMD(len), 0);
+	UNIT_CHECK_EQ(tx_kick(p), 0);
+	UNIT_CHECK_EQ(wire_count, 0);
+	pause_frame(f, 0);		/* XON resumes at once */
+	sim_rx_frame(p, f, sizeof(f), true);
+	UNIT_CHECK_EQ(sim_tx_poll(p), 1);
+	UNIT_CHECK(!(sim_reg_peek(p, SIM_STATUS) & SIM_STATUS_TXOFF));
+	/* without RFCE a PAUSE is counted, not acted on */
+	reg_write(p, SIM_CTRL, sim_reg_peek(p, SIM_CTRL) & ~SIM_CTRL_RFCE);
+	pause_frame(f, 0xffff);
+	sim_rx_frame(p, f, sizeof(f), true);
+	tx_put((uintptr_t)b, LEG_CMD(len), 0);
+	UNIT_CHECK_EQ(tx_kick(p), 1);
+	UNIT_CHECK_EQ(reg_read(p, SIM_XOFFRXC), 2);
+}
+
+static void test_fc_generated(void)
+{
+	struct sim_port *p = rx_port();
+	uint8_t f[256];
+	uint32_t len = frame_ip4(f, port_mac, 17, 200, 7);
+	unsigned int i;
+
+	reg_write(p, SIM_TCTL, SIM_TCTL_EN);
+	reg_write(p, SIM_FCRTH, 0x400);
+	reg_write(p, SIM_FCRTL, 0x200 | SIM_FCRTL_XONE);
+	reg_write(p, SIM_FCTTV, 0x1234);
+	reg_write(p, SIM_CTRL, sim_reg_peek(p, SIM_CTRL) | SIM_CTRL_TFCE);
+	reg_write(p, SIM_RXQ_REG(0, SIM_Q_TAIL), 0);	/* no descriptors */
+	for (i = 0; p->rxfifo_used <= 0x400; i++)
+		sim_rx_frame(p, f, len, true);
+	sim_rx_flow_control(p);
+	UNIT_CHECK_EQ(wire_count, 1);
+	UNIT_CHECK_EQ(wire_len[0], 60);
+	UNIT_CHECK_EQ(wire_frame[0][0], 0x01);
+	UNIT_CHECK_EQ(wire_frame[0][5], 0x01);
+	UNIT_CHECK(memcmp(wire_frame[0] + 6, port_mac, 6) == 0);
+	UNIT_CHECK_EQ(get16(wire_frame[0] + 12), 0x8808);
+	UNIT_CHECK_EQ(get16(wire_frame[0] + 14), 1);
+	UNIT_CHECK_EQ(get16(wire_frame[0] + 16), 0x1234);
+	sim_rx_flow_control(p);		/* FCRTV 0: no refresh */
+	UNIT_CHECK_EQ(wire_count, 1);
+	reg_write(p, SIM_RXQ_REG(0, SIM_Q_TAIL), RING_N - 1);
+	sim_rx_poll(p);
+	UNIT_CHECK_EQ(p->rxfifo_used, 0);
+	sim_rx_flow_control(p);
+	UNIT_CHECK_EQ(wire_count, 2);
+	UNIT_CHECK_EQ(get16(wire_frame[1] + 16), 0);
+	UNIT_CHECK_EQ(reg_read(p, SIM_XOFFTXC), 1);
+	UNIT_CHECK_EQ(reg_read(p, SIM_XONTXC), 1);
+	UNIT_CHECK_EQ(reg_read(p, SIM_GPTC), 0);
+	UNIT_CHECK_EQ(reg_read(p, SIM_TPT), 2);
+}
+
 static void test_sctp(void)
 {
 	struct sim_port *p = rx_port();
@@ -977,5 +1073,8 @@ int main(void)
 	UNIT_RUN(test_tx_tso_ipv6);
 	UNIT_RUN(test_tx_head_wb_loopback);
 	UNIT_RUN(test_sctp);
+	UNIT_RUN(test_fc_decide);
+	UNIT_RUN(test_fc_honoured);
+	UNIT_RUN(test_fc_generated);
 	return unit_report();
 }

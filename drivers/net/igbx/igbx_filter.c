@@ -477,11 +477,11 @@ igbx_vlan_offload_set(struct rte_eth_dev *dev, int mask)
 	uint64_t offloads = dev->data->dev_conf.rxmode.offloads;
 	struct igbx_hw *hw = IGBX_DEV_HW(dev);
 
-	if ((mask & RTE_ETH_QINQ_STRIP_MASK) &&
-	    (offloads & RTE_ETH_RX_OFFLOAD_QINQ_STRIP)) {
-		IGBX_LOG(ERR, "offload QINQ_STRIP invalid: allowed VLAN strip, "
-			 "filter and extend");
-		return -ENOTSUP;
+	/* the outer tag is cut out by the driver, and only exists in extend mode */
+	if ((offloads & RTE_ETH_RX_OFFLOAD_QINQ_STRIP) &&
+	    !(offloads & RTE_ETH_RX_OFFLOAD_VLAN_EXTEND)) {
+		IGBX_LOG(ERR, "offload QINQ_STRIP invalid without VLAN_EXTEND (QinQ mode)");
+		return -EINVAL;
 	}
 	if (mask & RTE_ETH_VLAN_STRIP_MASK)
 		igbx_vlan_strip_apply(dev, offloads);
@@ -489,6 +489,8 @@ igbx_vlan_offload_set(struct rte_eth_dev *dev, int mask)
 		igbx_vlan_filter_apply(hw, offloads);
 	if (mask & RTE_ETH_VLAN_EXTEND_MASK)
 		igbx_vlan_extend_apply(hw, offloads);
+	/* per-queue strip flags, frame limit and (when running) the burst */
+	igbx_rx_vlan_refresh(dev);
 	return 0;
 }
 

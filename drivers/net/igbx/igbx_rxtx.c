@@ -787,6 +787,23 @@ igbx_rx_init(struct rte_eth_dev *dev)
 	return 0;
 }
 
+/*
+ * A VLAN offload changed on a running port: the burst chosen at dev_start may
+ * no longer honour it (the vector bursts leave QinQ and software strips to the
+ * scalar one). ethdev copied the burst pointer into rte_eth_fp_ops at start,
+ * so the new choice is published there too; both bursts share the ring state,
+ * so the switch is safe between two calls.
+ */
+static void
+igbx_rx_burst_refresh(struct rte_eth_dev *dev)
+{
+	struct rte_eth_dev_data *data = dev->data;
+
+	dev->rx_pkt_burst = data->scattered_rx ? igbx_recv_scattered_pkts : igbx_recv_pkts;
+	igbx_rx_vec_select(dev);
+	rte_eth_fp_ops[data->port_id].rx_pkt_burst = dev->rx_pkt_burst;
+}
+
 void
 igbx_rx_vlan_refresh(struct rte_eth_dev *dev)
 {
@@ -796,9 +813,11 @@ igbx_rx_vlan_refresh(struct rte_eth_dev *dev)
 	for (i = 0; i < data->nb_rx_queues; i++)
 		if (data->rx_queues[i] != NULL)
 			igbx_rx_queue_derive(dev, data->rx_queues[i]);
-	if (data->dev_started)
+	if (data->dev_started) {
 		igbx_rx_set_frame_limit(dev, igbx_mtu_to_frame(data->dev_conf.rxmode.offloads,
 							       data->mtu));
+		igbx_rx_burst_refresh(dev);
+	}
 }
 
 /* ---- TX queue programming (7.2.1 / 4.5.10) -------------------------------- */

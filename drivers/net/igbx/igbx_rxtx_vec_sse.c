@@ -389,8 +389,9 @@ igbx_rx_vec_queues_ok(struct rte_eth_dev *dev)
 		}
 		/* Tags cut out in software (QINQ_STRIP, per-queue VLAN_STRIP) and the
 		 * outer tag of VLAN_EXTEND are handled by the scalar burst only. */
-		if (rxq->sw_strip != 0 || (rxq->offloads & (RTE_ETH_RX_OFFLOAD_QINQ_STRIP |
-							   RTE_ETH_RX_OFFLOAD_VLAN_EXTEND))) {
+		if (rxq->sw_strip != 0 ||
+		    ((rxq->offloads | dev->data->dev_conf.rxmode.offloads) &
+		     (RTE_ETH_RX_OFFLOAD_QINQ_STRIP | RTE_ETH_RX_OFFLOAD_VLAN_EXTEND))) {
 			IGBX_LOG(INFO, "port %u rx queue %u: QinQ or software VLAN strip: "
 				 "scalar rx", dev->data->port_id, i);
 			return 0;
@@ -443,6 +444,13 @@ igbx_tx_vec_select(struct rte_eth_dev *dev)
 
 	if (path == IGBX_PATH_SCALAR || !igbx_tx_vec_queues_ok(dev))
 		return;
+	/* Scattered RX hands the application chains, which an application that
+	 * forwards (testpmd, l3fwd) sends back: only the scalar TX walks them. */
+	if (dev->data->scattered_rx ||
+	    (dev->data->dev_conf.rxmode.offloads & RTE_ETH_RX_OFFLOAD_SCATTER)) {
+		IGBX_LOG(INFO, "port %u: scattered RX: scalar tx", dev->data->port_id);
+		return;
+	}
 	dev->tx_pkt_burst = path == IGBX_PATH_AVX2 ? igbx_xmit_pkts_vec_avx2 :
 		igbx_xmit_pkts_vec_sse;
 }
