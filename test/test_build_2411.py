@@ -25,8 +25,11 @@ def dpdk_2411():
     proc = run(["bash", os.path.join(REPO, "buildtools", "dpdk-2411.sh")],
                timeout=1800)
     if proc.returncode == SOURCE_UNAVAILABLE:
+        lines = proc.stderr.splitlines()
+        why = [l for l in lines if l.startswith("dpdk-2411:")]
+        why += [l for l in lines if l.startswith("E: Failed")][:1]
         pytest.skip("DPDK 24.11 source package not downloadable from "
-                    "Debian's archive: " + proc.stderr.strip()[-300:])
+                    "Debian's archive: " + " / ".join(why))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     prefix, tree = proc.stdout.split()[-2:]
     return prefix, tree

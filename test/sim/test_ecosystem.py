@@ -219,7 +219,7 @@ BURST_CASES = [
     (',rx_path=avx2', ['--force-max-simd-bitwidth=64'], [], 'Vector AVX2',
      'Scalar'),
     ('', [], ['--tx-offloads=0x2'], None, 'Scalar'),
-    ('', [], ['--mbuf-size=1152', '--enable-scatter'], 'Scattered', None),
+    ('', [], ['--mbuf-size=1152', '--enable-scatter'], 'Scattered', 'Scalar'),
 ]
 
 
