@@ -487,5 +487,9 @@ main(int argc, char **argv)
 	UNIT_RUN(test_rx_equal);
 	UNIT_RUN(test_tx_equal);
 	UNIT_RUN(test_select);
+	/* the fake device is ours (calloc), not ethdev's */
+	dev->data->dev_private = NULL;
+	free(ad->hw.hw_addr);
+	free(ad);
 	return unit_report();
 }
