@@ -172,6 +172,8 @@ static uint32_t sim_status_compute(struct sim_port *p)
 		     SIM_STATUS_PF_RST_DONE;
 	uint32_t speed = p->sh->model[SIM_MW_LINK_SPEED];
 
+	/* TXOFF belongs to the TX engine (paused by a received PAUSE frame) */
+	v |= sim_reg_peek(p, SIM_STATUS) & SIM_STATUS_TXOFF;
 	/* GIO master requests stop as soon as software disables them */
 	if (!(ctrl & SIM_CTRL_GIO_MASTER_DIS))
 		v |= SIM_STATUS_GIO_MASTER_EN;

@@ -452,8 +452,8 @@ uint64_t sim_pause_quanta_ns(const struct sim_port *p, uint32_t n)
 	return (uint64_t)n * quantum_ns[speed < 3 ? speed : 2];
 }
 
-/* STATUS.TXOFF shows the pause; the model rebuilds STATUS on driver reads,
- * so the engine sets the bit again on every poll while paused.
+/* STATUS.TXOFF shows the pause; the model keeps the bit when it rebuilds
+ * STATUS on a driver read, and the engine clears it when the pause ends.
  */
 static void sim_tx_show_txoff(struct sim_port *p, bool paused)
 {
