@@ -21,7 +21,12 @@
  * (from its head up to RDT - 1), as the 82576 would.
  */
 #define NB_MBUFS	2048
-#define MAX_SEGS	64
+/*
+ * A chain never holds more mbufs than the pool has: the device may leave EOP
+ * clear for as long as it likes and the chain grows across bursts. Walking
+ * further than this means the chain loops.
+ */
+#define MAX_SEGS	NB_MBUFS
 
 typedef uint16_t (*burst_fn)(void *, struct rte_mbuf **, uint16_t);
 

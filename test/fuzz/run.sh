@@ -8,6 +8,8 @@
 #   FUZZ_OUT      build and work directory (default <repo>/build/reliability/fuzz;
 #                 not under /tmp: world-writable trees are refused by EAL plugins)
 #   FUZZ_JOBS     parallel fuzzing jobs per harness (default 1)
+#   FUZZ_SEED     libFuzzer random seed (default: a new one per run); the test
+#                 suite fixes it so that CI replays the same exploration
 # The harness sources are test/fuzz/fuzz_<name>.c; the inputs that once
 # crashed one are kept in test/fuzz/corpus/<name>/ and replayed (--replay,
 # and before every fuzzing run). A crash leaves its input in
@@ -115,6 +117,7 @@ fuzz() {	# harness: fuzz for SECONDS_EACH from the saved and the working corpus
 	jobs=""
 	# -jobs writes fuzz-<n>.log into the working directory: keep it in $OUT
 	[ "${FUZZ_JOBS:-1}" -gt 1 ] && jobs="-jobs=$FUZZ_JOBS -workers=$FUZZ_JOBS"
+	[ -n "${FUZZ_SEED:-}" ] && jobs="$jobs -seed=$FUZZ_SEED"
 	# shellcheck disable=SC2086
 	(cd "$OUT" && "$OUT/fuzz_$1" "$work" $seeds -max_total_time="$SECONDS_EACH" \
 		-max_len=4096 -rss_limit_mb=4096 -print_final_stats=1 $jobs \
