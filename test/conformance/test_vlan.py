@@ -4,10 +4,13 @@
 """Extended VLAN (82576 datasheet 7.4.5, CTRL_EXT.EXT_VLAN): every frame is
 taken to carry an outer tag first; filtering and stripping then apply to the
 inner tag, and the outer one stays in the frame."""
-from scapy.layers.inet import IP, UDP
+import re
+import struct
+
 from scapy.layers.l2 import Dot1AD, Dot1Q, Ether
 
 import confhelp as ch
+import frames
 
 
 def io_fwd(testpmd, driver, *setup):
@@ -128,31 +131,113 @@ def test_qinq_forwarding(driver, testpmd):
     assert pkt[Dot1AD].vlan == 100 and pkt[Dot1Q].vlan == 200, pkt.summary()
 
 
-def test_qinq_strip(request, driver, testpmd):
-    """qinq strip (gate: QINQ_STRIP): with extend, qinq_strip and strip on,
-    single 0x8100 and 0x88a8 tags and 0x88a8/0x8100 pairs lose all tags,
-    a 0x8100/0x8100 pair keeps the inner tag (VLAN 200)."""
-    ch.igbx_gap(request, driver, 'the DTS expectations do not fit the '
-                '82576: in extended mode the first tag is the outer one '
-                'whatever its TPID (7.4.5), so 0x8100/0x8100 loses both tags, '
-                'and the outer TPID stays 0x8100 unless `vlan set outer tpid` '
-                'is given; the cases need rewriting for this chip')
+# ---- qinq_strip on the 82576 ------------------------------------------------
+# Double VLAN mode (CTRL_EXT.EXT_VLAN, datasheet 7.4.5): the first tag of a
+# frame is the outer one - its type is VET.VET_EXT (31:16, 0x8100 until
+# `vlan set outer tpid`), and a frame with a single 802.1Q tag is taken to
+# carry only the outer tag; the device strips (CTRL.VME) and filters the
+# second, inner, tag (type VET.VET, 0x8100) and reports the outer one with
+# RDESC.STATUS.VEXT. The outer tag is cut by igbx in software (QINQ_STRIP).
+VLAN_FLAGS = {'RTE_MBUF_F_RX_VLAN', 'RTE_MBUF_F_RX_VLAN_STRIPPED',
+              'RTE_MBUF_F_RX_QINQ', 'RTE_MBUF_F_RX_QINQ_STRIPPED'}
+BOTH_STRIPPED = VLAN_FLAGS
+ONE_STRIPPED = {'RTE_MBUF_F_RX_VLAN', 'RTE_MBUF_F_RX_VLAN_STRIPPED'}
+OUTER_STRIPPED = {'RTE_MBUF_F_RX_VLAN', 'RTE_MBUF_F_RX_QINQ',
+                  'RTE_MBUF_F_RX_QINQ_STRIPPED'}
+INNER_STRIPPED = {'RTE_MBUF_F_RX_VLAN', 'RTE_MBUF_F_RX_VLAN_STRIPPED',
+                  'RTE_MBUF_F_RX_QINQ'}
+S_TAG, C_TAG = 0x88a8, 0x8100
+OUTER, INNER, SINGLE = 0x2064, 0xa0c8, 0x612c   # PCP 1/5/3, VID 100/200/300
+
+
+def with_tags(base, tags):
+    """base (an untagged frame) with tags [(tpid, tci)], outermost first."""
+    return base[:12] + b''.join(struct.pack('!HH', t, c) for t, c in tags) \
+        + base[12:]
+
+
+def rx_vlan_fields(pkt):
+    """(flags, vlan_tci, vlan_tci_outer) of a verbose rx record; a TCI is
+    None when testpmd does not print it (no RX_VLAN / RX_QINQ flag)."""
+    flags = pkt.ol_flags & VLAN_FLAGS
+    m = re.search(r'QinQ VLAN tci=0x([0-9a-f]+), VLAN tci outer=0x([0-9a-f]+)',
+                  pkt.line)
+    if m:
+        return flags, int(m.group(1), 16), int(m.group(2), 16)
+    m = re.search(r'VLAN tci=0x([0-9a-f]+)', pkt.line)
+    return flags, (int(m.group(1), 16) if m else None), None
+
+
+def check_mbuf_api(flags):
+    """rte_mbuf_core.h: VLAN_STRIPPED needs RX_VLAN; RX_QINQ needs RX_VLAN;
+    QINQ_STRIPPED needs RX_VLAN and RX_QINQ."""
+    needs = {'RTE_MBUF_F_RX_VLAN_STRIPPED': {'RTE_MBUF_F_RX_VLAN'},
+             'RTE_MBUF_F_RX_QINQ': {'RTE_MBUF_F_RX_VLAN'},
+             'RTE_MBUF_F_RX_QINQ_STRIPPED': {'RTE_MBUF_F_RX_VLAN',
+                                             'RTE_MBUF_F_RX_QINQ'}}
+    for flag, need in needs.items():
+        if flag in flags:
+            assert need <= flags, '%s without %s' % (flag, need - flags)
+
+
+def qinq_case(tp, mac0, name, tags_in, tags_out, flags, tci, tci_outer):
+    """Inject a frame carrying tags_in into port 0: port 1 must send it with
+    tags_out (what io forwarding leaves in the mbuf), and testpmd's verbose
+    record must show the VLAN flags and the TCIs given."""
+    base, tag = ch.tagged(mac0, size=68, src=frames.new_src())
+    f = with_tags(base, tags_in)
+    out = through(tp, f, tag, mac0)
+    assert out == with_tags(base, tags_out), \
+        '%s: frame out %s' % (name, out and out[:24].hex())
+    pkt, = tp.wait_rx(frames.src_of(f), port=0)
+    got = rx_vlan_fields(pkt)
+    check_mbuf_api(got[0])
+    assert got == (flags, tci, tci_outer), \
+        '%s: got %s from %s' % (name, got, pkt.line)
+
+
+def test_qinq_strip(driver, testpmd):
+    """qinq strip (gate: QINQ_STRIP) as an 82576 does it in double VLAN mode
+    (`vlan set extend on`): with qinq_strip and strip on, a frame loses its
+    outer and inner tags (vlan_tci inner, vlan_tci_outer outer, VLAN_STRIPPED
+    and QINQ_STRIPPED); the outer tag must have the outer TPID (0x8100 until
+    `vlan set outer tpid 0x88a8`), else the frame is untagged to the device
+    and passes as it came; a single tag is the outer one and is stripped as a
+    plain VLAN; qinq_strip without strip cuts only the outer tag, strip
+    without qinq_strip only the inner one."""
     tp = ch.start(testpmd, driver)
     ch.gate(tp, [('rx', 'VLAN_EXTEND'), ('rx', 'QINQ_STRIP')])
     mac0 = tp.port_info(0)['mac']
-    for line in ('vlan set extend on 0', 'vlan set qinq_strip on 0',
-                 'vlan set strip on 0', 'set fwd io', 'start'):
+    for line in ('vlan set filter off 0', 'vlan set extend on 0',
+                 'vlan set strip on 0', 'vlan set qinq_strip on 0',
+                 'set fwd io', 'set verbose 1', 'start'):
         tp.cmd(line)
     ch.capture_on(tp, 1)
-    cases = [(ch.tagged(mac0, vlan=1, size=80), None),
-             (double(mac0, 100, 200), 200),
-             (double(mac0, 100, 200, outer_type=0x88a8), None)]
-    for (f, tag), keep in cases:
-        out = through(tp, f, tag, mac0)
-        assert out is not None, 'dropped'
-        pkt = Ether(out)
-        if keep is None:
-            assert Dot1Q not in pkt and Dot1AD not in pkt, pkt.summary()
-        else:
-            assert pkt[Dot1Q].vlan == keep, pkt.summary()
-        assert IP in pkt and UDP in pkt, pkt.summary()
+    s_c = [(S_TAG, OUTER), (C_TAG, INNER)]
+    c_c = [(C_TAG, OUTER), (C_TAG, INNER)]
+    # outer TPID 0x8100 (VET.VET_EXT after `vlan set extend on`)
+    qinq_case(tp, mac0, '0x8100/0x8100', c_c, [], BOTH_STRIPPED, INNER, OUTER)
+    qinq_case(tp, mac0, '0x88a8/0x8100, outer tpid 0x8100', s_c, s_c,
+              set(), None, None)
+    qinq_case(tp, mac0, 'single 0x8100', [(C_TAG, SINGLE)], [], ONE_STRIPPED,
+              SINGLE, None)
+    qinq_case(tp, mac0, 'untagged', [], [], set(), None, None)
+    tp.cmd('vlan set outer tpid 0x88a8 0')
+    qinq_case(tp, mac0, '0x88a8/0x8100', s_c, [], BOTH_STRIPPED, INNER, OUTER)
+    qinq_case(tp, mac0, 'single 0x88a8', [(S_TAG, SINGLE)], [], ONE_STRIPPED,
+              SINGLE, None)
+    # a first tag of type VET (0x8100) is still the outer one
+    qinq_case(tp, mac0, '0x8100/0x8100, outer tpid 0x88a8', c_c, [],
+              BOTH_STRIPPED, INNER, OUTER)
+    qinq_case(tp, mac0, 'untagged, outer tpid 0x88a8', [], [], set(), None,
+              None)
+    tp.cmd('vlan set strip off 0')
+    qinq_case(tp, mac0, 'qinq_strip only', s_c, s_c[1:], OUTER_STRIPPED,
+              INNER, OUTER)
+    qinq_case(tp, mac0, 'qinq_strip only, single tag', [(S_TAG, SINGLE)], [],
+              ONE_STRIPPED, SINGLE, None)
+    for line in ('vlan set qinq_strip off 0', 'vlan set strip on 0'):
+        tp.cmd(line)
+    qinq_case(tp, mac0, 'strip only', s_c, s_c[:1], INNER_STRIPPED, INNER,
+              OUTER)
+    assert 'INVALID mbuf' not in tp.sim.buf
