@@ -258,7 +258,10 @@ igbx_rx_done(const struct igbx_rx_queue *rxq, volatile union igbx_adv_rx_desc **
 	staterr = rte_le_to_cpu_32((*d)->wb.status_error);
 	if (!(staterr & IGBX_RXD_STAT_DD))
 		return 0;
-	rte_rmb();
+	/* x86 keeps loads in order: DD, then the rest of the write-back; a
+	 * compiler barrier is all it takes (an lfence here would wait out
+	 * every descriptor's cache miss in turn). */
+	rte_io_rmb();
 	return staterr;
 }
 
@@ -430,13 +433,20 @@ igbx_tx_free_range(struct igbx_tx_queue *txq, uint16_t last)
 	return packets;
 }
 
-/* Reclaim every descriptor up to the newest RS whose DD came back. */
+/*
+ * Reclaim RS groups whose DD came back, oldest first, until max_packets
+ * packets (0: no limit) were freed or want descriptors are free. The burst
+ * frees only what it needs: reclaiming the whole ring at once overflows the
+ * mempool cache into the pool's ring, and the next refill would take the
+ * coldest mbufs from there.
+ */
 static uint32_t
-igbx_tx_reclaim(struct igbx_tx_queue *txq, uint32_t max_packets)
+igbx_tx_reclaim(struct igbx_tx_queue *txq, uint32_t max_packets, uint16_t want)
 {
 	uint32_t packets = 0;
 
-	while (txq->rs_count != 0 && (max_packets == 0 || packets < max_packets)) {
+	while (txq->rs_count != 0 && (max_packets == 0 || packets < max_packets) &&
+	       txq->nb_free < want) {
 		uint16_t rs = txq->rs_fifo[txq->rs_head];
 
 		if (!(txq->ring[rs].data.olinfo_status & rte_cpu_to_le_32(IGBX_TXD_STAT_DD)))
@@ -594,7 +604,7 @@ igbx_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 	uint64_t bytes = 0;
 
 	if (txq->nb_free < txq->free_thresh)
-		igbx_tx_reclaim(txq, 0);
+		igbx_tx_reclaim(txq, 0, txq->free_thresh);
 	for (nb_tx = 0; nb_tx < n; nb_tx++) {
 		struct rte_mbuf *m = pkts[nb_tx];
 		uint64_t ol = m->ol_flags & IGBX_TX_OL_CTX;
@@ -607,7 +617,8 @@ igbx_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 			slot = igbx_tx_ctx_pick(txq, &key, &ctx_write);
 		}
 		if (m->nb_segs + ctx_write > txq->nb_free) {
-			igbx_tx_reclaim(txq, 0);
+			igbx_tx_reclaim(txq, 0, (uint16_t)RTE_MIN(txq->nb_desc,
+				RTE_MAX(txq->free_thresh, n - nb_tx) + m->nb_segs + ctx_write));
 			if (m->nb_segs + ctx_write > txq->nb_free) {
 				/* The context was not written: forget it. */
 				if (ctx_write)
@@ -783,5 +794,5 @@ igbx_tx_done_cleanup(void *queue, uint32_t free_cnt)
 	/* ethdev passes the queue pointer unchecked in release builds */
 	if (queue == NULL)
 		return -ENODEV;
-	return (int)igbx_tx_reclaim(queue, free_cnt);
+	return (int)igbx_tx_reclaim(queue, free_cnt, UINT16_MAX);
 }

@@ -241,7 +241,7 @@ igbx_vec_rx_step(struct igbx_rx_queue *rxq, int scatter, struct rte_mbuf **out)
 
 	if (!(st & IGBX_RXD_STAT_DD))
 		return -1;
-	rte_smp_rmb();	/* the rest of the write-back only after DD */
+	rte_io_rmb();	/* the rest of the write-back only after DD */
 	m = rxq->sw_ring[idx];
 	rxq->sw_ring[idx] = NULL;
 	rxq->next = idx + 1 == rxq->nb_desc ? 0 : idx + 1;
@@ -371,11 +371,16 @@ igbx_vec_tx_free_upto(struct igbx_tx_queue *txq, uint16_t last)
 	txq->nb_free += count;
 }
 
-/* Reclaim up to the newest RS descriptor whose DD came back (same FIFO as scalar). */
+/*
+ * Reclaim RS groups whose DD came back, oldest first, until `want` descriptors
+ * are free. Freeing only what the burst needs keeps the mempool cache level:
+ * a reclaim of the whole ring overflows the cache into the pool's ring, and
+ * the mbufs that the next refill takes from there are the coldest ones.
+ */
 static inline void
-igbx_vec_tx_reclaim(struct igbx_tx_queue *txq)
+igbx_vec_tx_reclaim(struct igbx_tx_queue *txq, uint16_t want)
 {
-	while (txq->rs_count != 0) {
+	while (txq->rs_count != 0 && txq->nb_free < want) {
 		uint16_t rs = txq->rs_fifo[txq->rs_head];
 
 		if (!(txq->ring[rs].data.olinfo_status & rte_cpu_to_le_32(IGBX_TXD_STAT_DD)))
@@ -391,7 +396,7 @@ static inline uint16_t
 igbx_vec_tx_room(struct igbx_tx_queue *txq, uint16_t n)
 {
 	if (txq->nb_free < txq->free_thresh || n > txq->nb_free)
-		igbx_vec_tx_reclaim(txq);
+		igbx_vec_tx_reclaim(txq, RTE_MAX(n, txq->free_thresh));
 	return RTE_MIN(n, txq->nb_free);
 }
 
