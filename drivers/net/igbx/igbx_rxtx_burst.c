@@ -603,8 +603,9 @@ igbx_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 	uint16_t nb_tx, last_eop = 0;
 	uint64_t bytes = 0;
 
-	if (txq->nb_free < txq->free_thresh)
-		igbx_tx_reclaim(txq, 0, txq->free_thresh);
+	/* the vector bursts reclaim the same way (igbx_vec_tx_room) */
+	if (txq->nb_free < txq->free_thresh || n > txq->nb_free)
+		igbx_tx_reclaim(txq, 0, RTE_MAX(n, txq->free_thresh));
 	for (nb_tx = 0; nb_tx < n; nb_tx++) {
 		struct rte_mbuf *m = pkts[nb_tx];
 		uint64_t ol = m->ol_flags & IGBX_TX_OL_CTX;
