@@ -2,6 +2,7 @@
 /* igbx_bench.c - the driver's own CPU cost of io forwarding between two ports: rx_burst then
  * tx_burst, timed with the TSC around those calls only (the device works outside them). */
 #include <dirent.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <getopt.h>
 #include <sched.h>
@@ -38,6 +39,7 @@ struct bench_opts {
 	uint16_t tx_free_thresh;	/* 0: the driver's default */
 	int callgrind;		/* toggle callgrind collection around the bursts */
 	int full_bursts;	/* wait (untimed) until a full burst is ready */
+	int sync_device;	/* run the simulated device on this thread, untimed */
 	const char *hold;	/* primary only: set up, touch this file, run until it goes */
 };
 
@@ -50,6 +52,37 @@ struct bench_run {
 /* every packet forwarded while callgrind collected, warm-up included */
 static uint64_t collected_packets;
 
+/*
+ * --sync-device: the simulator's device thread is held and its engines run
+ * here, between the timed bursts, until they have nothing left to do. The
+ * timed code then meets the device's work only as memory the device wrote,
+ * never as a device writing concurrently on another CPU (whose cache-line
+ * transfers cost both drivers alike and vary with where the VM's vCPUs run).
+ */
+static int (*sim_hold)(int on);
+static unsigned int (*sim_step)(void);
+
+static int
+sync_device_start(void)
+{
+	sim_hold = (int (*)(int))dlsym(RTLD_DEFAULT, "igbx_sim_hold");
+	sim_step = (unsigned int (*)(void))dlsym(RTLD_DEFAULT, "igbx_sim_step");
+	if (sim_hold == NULL || sim_step == NULL) {
+		fprintf(stderr, "--sync-device: not running under igbx-sim\n");
+		return -1;
+	}
+	return sim_hold(1);
+}
+
+static void
+sync_device_run(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < 64 && sim_step() != 0; i++)
+		;
+}
+
 static struct bench_opts opts = {
 	.packets = 200000, .runs = 5, .burst = 32, .prime = 256, .desc = 512, .frame = 60,
 	.full_bursts = 1,
@@ -60,7 +93,9 @@ usage(const char *prog)
 {
 	fprintf(stderr, "usage: %s <EAL args> -- [--packets N] [--runs R] [--burst B] "
 		"[--prime P] [--desc D] [--callgrind] [--no-wait] [--hold FILE]\n"
-		"  [--tx-free-thresh N]\n"
+		"  [--tx-free-thresh N] [--sync-device]\n"
+		"  --sync-device: hold the simulated device and run it between the timed\n"
+		"  bursts, on this thread\n"
 		"  --hold FILE: set the ports up, create FILE, keep them until FILE is removed\n"
 		"  (a secondary process, e.g. under valgrind, then forwards with no setup)\n",
 		prog);
@@ -75,6 +110,7 @@ parse_opts(int argc, char **argv)
 		{ "desc", required_argument, NULL, 'd' }, { "callgrind", no_argument, NULL, 'c' },
 		{ "no-wait", no_argument, NULL, 'w' }, { "hold", required_argument, NULL, 'h' },
 		{ "tx-free-thresh", required_argument, NULL, 'f' },
+		{ "sync-device", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -90,6 +126,7 @@ parse_opts(int argc, char **argv)
 		case 'w': opts.full_bursts = 0; break;
 		case 'h': opts.hold = optarg; break;
 		case 'f': opts.tx_free_thresh = (uint16_t)atoi(optarg); break;
+		case 's': opts.sync_device = 1; break;
 		default: return -1;
 		}
 	}
@@ -248,7 +285,9 @@ forward_once(uint16_t p, uint64_t overhead, struct bench_run *r)
 	uint64_t t0, t1;
 	uint16_t nb, sent = 0;
 
-	if (opts.full_bursts)
+	if (opts.sync_device)
+		sync_device_run();
+	else if (opts.full_bursts)
 		wait_full_burst(p);
 	if (opts.callgrind)
 		CALLGRIND_TOGGLE_COLLECT;
@@ -460,10 +499,14 @@ main(int argc, char **argv)
 		if (runs[i].burst_cpp_x100 == NULL)
 			return 1;
 	}
+	if (opts.sync_device && sync_device_start() != 0)
+		return 1;
 	/* A warm-up run (caches, mempool caches), then the measured ones. */
 	run_once(overhead, &runs[0]);
 	for (i = 0; i < opts.runs; i++)
 		run_once(overhead, &runs[i]);
+	if (opts.sync_device)
+		sim_hold(0);
 	report(runs, opts.runs);
 	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
 		return 0;

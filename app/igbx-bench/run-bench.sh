@@ -3,9 +3,18 @@
 # run-bench.sh - one run comparing DPDK's stock igb PMD with igbx's scalar/SSE/AVX2 bursts on
 # the simulated 82576: TSC cycles/packet (igbx-bench), instructions/packet (callgrind),
 # testpmd io-forwarding rate. Usage: app/igbx-bench/run-bench.sh [build-dir]
-# Environment: PACKETS (per timed run, 50000), RUNS (5), ROUNDS (3), CG_PACKETS (3000),
-# TESTPMD_SECS (10), PATHS ("stock scalar sse avx2"), NO_CALLGRIND=1, NO_TESTPMD=1,
+# Environment: PACKETS (per timed run, 50000), RUNS (5), ROUNDS (5), CG_PACKETS (3000),
+# TESTPMD_SECS (10), PATHS ("stock scalar sse avx2"), MODES ("sync concurrent"),
+# NO_CALLGRIND=1, NO_TESTPMD=1,
 # IGBX_ARGS (extra igbx-bench arguments for the igbx paths, e.g. "--tx-free-thresh 256").
+# Cycles are measured in two device modes:
+#   sync        the simulated device is held and runs between the timed bursts on the
+#               timing thread (igbx-bench --sync-device): the driver's own cost;
+#   concurrent  the device runs on the other CPU while the bursts are timed: adds the
+#               cost of moving cache lines between the two CPUs, which on a VM depends
+#               on where the hypervisor puts the vCPUs (it changes from minute to minute).
+# Each round runs every path once per mode back to back; a path's ratio to stock is the
+# median over rounds of its cycles divided by stock's in the same round.
 set -u
 
 BUILD=$(cd "${1:-build}" && pwd) || exit 2
@@ -14,10 +23,11 @@ BENCH=$BUILD/app/igbx-bench/igbx-bench
 PMD=$BUILD/drivers/net/igbx/librte_net_igbx.so
 PACKETS=${PACKETS:-50000}
 RUNS=${RUNS:-5}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 CG_PACKETS=${CG_PACKETS:-3000}
 TESTPMD_SECS=${TESTPMD_SECS:-10}
 PATHS=${PATHS:-stock scalar sse avx2}
+MODES=${MODES:-sync concurrent}
 OUT=$(mktemp -d /tmp/igbx-bench.XXXXXX)
 BDF0=0000:00:10.0
 BDF1=0000:00:10.1
@@ -53,12 +63,17 @@ field() {	# field NAME FILE: value of NAME= on the RESULT line
 }
 
 # 1. TSC cycles per packet: the bench times only rx_burst + tx_burst (median burst per run,
-#    median of runs); the simulated device runs on the other CPU.
-run_cycles() {
+#    median of runs); in concurrent mode the simulated device runs on the other CPU.
+run_cycles() {	# path round mode
+	sync=""
+	[ "$3" = sync ] && sync=--sync-device
 	"$SIM" --ports 2 -- "$BENCH" -l 1 -n 1 --no-telemetry $(eal_for "$1") -- \
-		--packets "$PACKETS" --runs "$RUNS" $(bench_args_for "$1") > "$OUT/$1.cycles.$2" 2>&1
-	grep -E "^port 0|^RESULT" "$OUT/$1.cycles.$2" | sed "s/^/  [$1 round $2] /"
-	field cycles_per_pkt "$OUT/$1.cycles.$2" >> "$OUT/$1.cpps"
+		--packets "$PACKETS" --runs "$RUNS" $sync $(bench_args_for "$1") \
+		> "$OUT/$1.$3.cycles.$2" 2>&1
+	grep -E "^RESULT" "$OUT/$1.$3.cycles.$2" | cut -c1-90 | sed "s/^/  [$1 $3 round $2] /"
+	c=$(field cycles_per_pkt "$OUT/$1.$3.cycles.$2")
+	echo "${c:-n/a}" >> "$OUT/$1.$3.cpps"
+	echo "$2 ${c:-0}" >> "$OUT/$1.$3.rounds"
 }
 
 median() {	# median of the numbers in a file, one per line
@@ -115,28 +130,48 @@ echo "burst 32, 512 descriptors; raw output in $OUT"
 # Paths take turns, round after round, so a busy spell of the machine hits them all.
 r=1
 while [ $r -le "$ROUNDS" ]; do
-	for p in $PATHS; do run_cycles "$p" $r; done
+	for m in $MODES; do
+		for p in $PATHS; do run_cycles "$p" $r "$m"; done
+	done
 	r=$((r + 1))
 done
 for p in $PATHS; do
-	median "$OUT/$p.cpps" > "$OUT/$p.cpp"
 	if [ -z "${NO_CALLGRIND:-}" ]; then run_callgrind "$p" > "$OUT/$p.ipp"; else echo n/a > "$OUT/$p.ipp"; fi
 	if [ -z "${NO_TESTPMD:-}" ]; then run_testpmd "$p" > "$OUT/$p.mpps"; else echo n/a > "$OUT/$p.mpps"; fi
 done
 
-hz=$(field tsc_hz "$OUT/$(echo $PATHS | cut -d' ' -f1).cycles.1")
-base_c=$(cat "$OUT/stock.cpp" 2>/dev/null || echo "")
+# ratio_to_stock PATH MODE: median over rounds of cycles(PATH) / cycles(stock), same round
+ratio_to_stock() {
+	[ -e "$OUT/stock.$2.rounds" ] || { echo n/a; return; }
+	join "$OUT/$1.$2.rounds" "$OUT/stock.$2.rounds" |
+		awk '$2 > 0 && $3 > 0 { printf "%.4f\n", $2 / $3 }' > "$OUT/$1.$2.ratios"
+	r=$(median "$OUT/$1.$2.ratios")
+	echo "${r:-n/a}" | awk '{ if ($1 == "n/a") print; else printf "%.2f", $1 }'
+}
+
+first=$(echo "$PATHS" | cut -d' ' -f1)
+mode1=$(echo "$MODES" | cut -d' ' -f1)
+hz=$(field tsc_hz "$OUT/$first.$mode1.cycles.1")
 base_i=$(cat "$OUT/stock.ipp" 2>/dev/null || echo "")
 echo
-echo "cycles/pkt: median of rounds (each: median of runs of median burst); instr/pkt: callgrind"
-printf "| %-7s | %10s | %9s | %10s | %12s | %11s | %12s |\n" path "cycles/pkt" "instr/pkt" \
-	"Mpps/core" "cycles/stock" "instr/stock" "testpmd Mpps"
-printf "|---------|------------|-----------|------------|--------------|-------------|--------------|\n"
+echo "cycles/pkt: median of rounds (each: median of runs of the median burst), TSC at ${hz:-?} Hz;"
+echo "x stock: median over rounds of the same-round ratio; instr/pkt: callgrind"
+printf "| %-7s |" path
+for m in $MODES; do printf " %18s | %8s |" "$m cyc/pkt" "x stock"; done
+printf " %9s | %8s | %9s | %12s |\n" "instr/pkt" "x stock" "Mpps/core" "testpmd Mpps"
+printf "|---------|"
+for m in $MODES; do printf "%s" "--------------------|----------|"; done
+printf "%s\n" "-----------|----------|-----------|--------------|"
 for p in $PATHS; do
-	c=$(cat "$OUT/$p.cpp"); i=$(cat "$OUT/$p.ipp"); m=$(cat "$OUT/$p.mpps")
-	echo "$p $c $i $m $hz $base_c $base_i" | awk '
+	printf "| %-7s |" "$p"
+	for m in $MODES; do
+		printf " %18s | %8s |" "$(median "$OUT/$p.$m.cpps")" "$(ratio_to_stock "$p" "$m")"
+	done
+	c=$(median "$OUT/$p.$mode1.cpps"); i=$(cat "$OUT/$p.ipp"); t=$(cat "$OUT/$p.mpps")
+	echo "$i ${base_i:-0} ${c:-0} ${hz:-0} $t" | awk '
 	function ratio(a, b) { return (a + 0 > 0 && b + 0 > 0) ? sprintf("%.2f", a / b) : "n/a" }
-	{ mpps = ($2 + 0 > 0) ? sprintf("%.1f", $5 / $2 / 1e6) : "n/a";
-	  printf "| %-7s | %10s | %9s | %10s | %12s | %11s | %12s |\n", $1, $2, $3, mpps,
-		 ratio($2, $6), ratio($3, $7), $4 }'
+	{ mpps = ($3 + 0 > 0 && $4 + 0 > 0) ? sprintf("%.1f", $4 / $3 / 1e6) : "n/a";
+	  printf " %9s | %8s | %9s | %12s |\n", $1, ratio($1, $2), mpps, $5 }'
 done
+echo "(Mpps/core from the first mode's cycles; testpmd: one forwarding core, the simulated"
+echo " device on the other, whose speed limits it)"

@@ -4,6 +4,7 @@
  * timers and queue bookkeeping, the TX and RX engines, wire input and
  * pending interrupts; spins while there is work, naps when idle.
  */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -48,6 +49,51 @@ static unsigned int run_port(struct sim_port *p)
 	return work;
 }
 
+/*
+ * Stepping: a benchmark that wants the device's work out of its timed code
+ * holds the device thread (it parks at the top of its loop) and runs the
+ * engines itself, between the bursts it times: igbx_sim_hold(1), then
+ * igbx_sim_step() until it returns 0, ..., igbx_sim_hold(0). The
+ * application finds these with dlsym(); they are not part of the device.
+ */
+static atomic_int hold_req;
+static atomic_int parked;
+
+int igbx_sim_hold(int on);
+unsigned int igbx_sim_step(void);
+
+int igbx_sim_hold(int on)
+{
+	atomic_store(&hold_req, on != 0);
+	if (!on)
+		return 0;
+	while (!atomic_load(&parked))
+		usleep(100);
+	return 0;
+}
+
+/* One pass of every port's engines on the caller's thread; the work done. */
+unsigned int igbx_sim_step(void)
+{
+	unsigned int i, work = 0;
+
+	if (!atomic_load(&parked))
+		return 0;
+	for (i = 0; i < sim_nb_ports; i++)
+		work += run_port(&sim_ports[i]);
+	return work;
+}
+
+static void park_while_held(void)
+{
+	if (!atomic_load(&hold_req))
+		return;
+	atomic_store(&parked, 1);
+	while (atomic_load(&hold_req))
+		usleep(200);
+	atomic_store(&parked, 0);
+}
+
 static void *devthread_main(void *arg)
 {
 	struct timespec nap = { 0, SIM_NAP_MIN_NS };
@@ -57,6 +103,7 @@ static void *devthread_main(void *arg)
 	/* naps as long as asked, not rounded up by the default 50 us slack */
 	prctl(PR_SET_TIMERSLACK, 1000UL);
 	for (;;) {
+		park_while_held();
 		work = 0;
 		for (i = 0; i < sim_nb_ports; i++)
 			work += run_port(&sim_ports[i]);

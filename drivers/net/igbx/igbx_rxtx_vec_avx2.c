@@ -10,11 +10,65 @@
 #define IGBX_AVX2_TARGET __attribute__((target("avx2")))
 #define IGBX_AVX2_GROUP	8
 
+struct igbx_avx2_kt;
+
 struct igbx_avx2_rx_consts {
 	__m256i rearm;		/* mbuf_rearm in bits 63:0 of each 128-bit lane */
 	__m256i vlan_ol;
 	__m256i rss_ol;
+	const struct igbx_avx2_kt *k;	/* igbx_avx2_k, seen through an opaque pointer */
 };
+
+/*
+ * The decode's constants, in memory: the instructions take them as memory
+ * operands. Built in registers instead (set1 and table broadcasts), they
+ * cost three instructions each per group and push the working values out
+ * to the stack.
+ */
+union igbx_avx2_k {
+	__m256i v;
+	uint32_t d[8];
+	uint8_t b[32];
+};
+
+#define IGBX_K8(x)	{ .d = { x, x, x, x, x, x, x, x } }
+#define IGBX_K2(t)	{ .b = { t(0), t(1), t(2), t(3), t(4), t(5), t(6), t(7), t(8), t(9), \
+	t(10), t(11), t(12), t(13), t(14), t(15), t(0), t(1), t(2), t(3), t(4), t(5), t(6), \
+	t(7), t(8), t(9), t(10), t(11), t(12), t(13), t(14), t(15) } }
+#define IGBX_K_L4(i)	((i) == 1 ? RTE_PTYPE_L4_TCP >> 8 : (i) == 2 ? RTE_PTYPE_L4_UDP >> 8 : \
+			 (i) == 4 ? RTE_PTYPE_L4_SCTP >> 8 : 0)
+/* mbuf field order of a descriptor lane: packet_type (filled in later),
+ * pkt_len = data_len = length, vlan_tci, hash.rss */
+#define IGBX_K_FIELDS(i) ((i) < 4 ? 0xFF : (i) < 6 ? 12 + (i) - 4 : (i) < 8 ? 0xFF : \
+			  (i) < 10 ? 12 + (i) - 8 : (i) < 12 ? 14 + (i) - 10 : 4 + (i) - 12)
+
+static const struct igbx_avx2_kt {
+	union igbx_avx2_k one, two, four, eight, nibble, three_bits, low16;
+	union igbx_avx2_k vp, rsstype, etqf, l2_ether;
+	union igbx_avx2_k csum, l3, l4, to_fields;
+	union igbx_avx2_k in_order;	/* after the 32-bit unpacks: 0 2 4 6 1 3 5 7 */
+	union igbx_avx2_k pt_pair[4], ol_pair[4];
+	union igbx_avx2_k lane;
+} igbx_avx2_k __rte_aligned(32) = {
+	.one = IGBX_K8(1), .two = IGBX_K8(2), .four = IGBX_K8(4), .eight = IGBX_K8(8),
+	.nibble = IGBX_K8(0xF), .three_bits = IGBX_K8(7), .low16 = IGBX_K8(0xFFFF),
+	.vp = IGBX_K8(IGBX_RXD_STAT_VP), .rsstype = IGBX_K8(IGBX_RXD_RSSTYPE_MASK),
+	.etqf = IGBX_K8(IGBX_RXD_PKTTYPE_ETQF), .l2_ether = IGBX_K8(RTE_PTYPE_L2_ETHER),
+	.csum = IGBX_K2(IGBX_VEC_CSUM), .l3 = IGBX_K2(IGBX_VEC_L3), .l4 = IGBX_K2(IGBX_K_L4),
+	.to_fields = IGBX_K2(IGBX_K_FIELDS),
+	.in_order = { .d = { 0, 4, 1, 5, 2, 6, 3, 7 } },
+	/* pair k: packet types of descriptors 2k, 2k+1 to dwords 0 and 4,
+	 * their ol_flags to dwords 2 and 6 */
+	.pt_pair = { { .d = { 0, 0, 0, 0, 1, 0, 0, 0 } }, { .d = { 2, 0, 0, 0, 3, 0, 0, 0 } },
+		     { .d = { 4, 0, 0, 0, 5, 0, 0, 0 } }, { .d = { 6, 0, 0, 0, 7, 0, 0, 0 } } },
+	.ol_pair = { { .d = { 0, 0, 0, 0, 0, 0, 1, 0 } }, { .d = { 0, 0, 2, 0, 0, 0, 3, 0 } },
+		     { .d = { 0, 0, 4, 0, 0, 0, 5, 0 } }, { .d = { 0, 0, 6, 0, 0, 0, 7, 0 } } },
+	.lane = { .d = { 0, 1, 2, 3, 4, 5, 6, 7 } },
+};
+
+/* c->k: GCC would otherwise fold the table's known values back into
+ * immediates and broadcasts */
+#define IGBX_K(name)	(c->k->name.v)
 
 struct igbx_avx2_group {
 	unsigned int done;	/* leading descriptors with DD */
@@ -23,52 +77,39 @@ struct igbx_avx2_group {
 	__m256i lengths;
 };
 
-/* 128-bit tables for vpshufb, which looks up within each lane. */
-static inline IGBX_AVX2_TARGET __m256i
-igbx_avx2_table(const uint8_t *t)
-{
-	return _mm256_broadcastsi128_si256(_mm_load_si128((const __m128i *)t));
-}
-
 /* ol_flags of eight descriptors (lane i = descriptor i); mirrors igbx_vec_csum_index(). */
 static inline IGBX_AVX2_TARGET __m256i
 igbx_avx2_ol_flags(__m256i st, __m256i pi, const struct igbx_avx2_rx_consts *c)
 {
-	const __m256i vp = _mm256_set1_epi32(IGBX_RXD_STAT_VP);
-	const __m256i rsstype = _mm256_set1_epi32(IGBX_RXD_RSSTYPE_MASK);
 	__m256i l4chk = _mm256_or_si256(st, _mm256_srli_epi32(st, 1));
 	__m256i idx, csum, vlan, rss;
 
 	idx = _mm256_or_si256(
-		_mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(st, 6), _mm256_set1_epi32(1)),
-				_mm256_and_si256(_mm256_srli_epi32(st, 29), _mm256_set1_epi32(2))),
-		_mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(l4chk, 2), _mm256_set1_epi32(4)),
-				_mm256_and_si256(_mm256_srli_epi32(st, 26), _mm256_set1_epi32(8))));
-	csum = _mm256_slli_epi32(_mm256_shuffle_epi8(igbx_avx2_table(igbx_vec_csum_table), idx),
-				 IGBX_VEC_CSUM_SHIFT);
-	vlan = _mm256_and_si256(_mm256_cmpeq_epi32(_mm256_and_si256(st, vp), vp), c->vlan_ol);
-	rss = _mm256_andnot_si256(_mm256_cmpeq_epi32(_mm256_and_si256(pi, rsstype),
+		_mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(st, 6), IGBX_K(one)),
+				_mm256_and_si256(_mm256_srli_epi32(st, 29), IGBX_K(two))),
+		_mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(l4chk, 2), IGBX_K(four)),
+				_mm256_and_si256(_mm256_srli_epi32(st, 26), IGBX_K(eight))));
+	csum = _mm256_slli_epi32(_mm256_shuffle_epi8(IGBX_K(csum), idx), IGBX_VEC_CSUM_SHIFT);
+	vlan = _mm256_and_si256(_mm256_cmpeq_epi32(_mm256_and_si256(st, IGBX_K(vp)), IGBX_K(vp)),
+				c->vlan_ol);
+	rss = _mm256_andnot_si256(_mm256_cmpeq_epi32(_mm256_and_si256(pi, IGBX_K(rsstype)),
 						     _mm256_setzero_si256()), c->rss_ol);
 	return _mm256_or_si256(csum, _mm256_or_si256(vlan, rss));
 }
 
 static inline IGBX_AVX2_TARGET __m256i
-igbx_avx2_ptypes(__m256i pi)
+igbx_avx2_ptypes(__m256i pi, const struct igbx_avx2_rx_consts *c)
 {
-	const __m256i etqf = _mm256_set1_epi32(IGBX_RXD_PKTTYPE_ETQF);
 	__m256i l3, l4, pt, is_etqf;
 
-	l3 = _mm256_shuffle_epi8(igbx_avx2_table(igbx_vec_l3_table),
-		_mm256_and_si256(_mm256_srli_epi32(pi, IGBX_RXD_PKTTYPE_L3_SHIFT),
-				 _mm256_set1_epi32(0xF)));
-	l4 = _mm256_shuffle_epi8(igbx_avx2_table(igbx_vec_l4_table),
-		_mm256_and_si256(_mm256_srli_epi32(pi, IGBX_RXD_PKTTYPE_L4_SHIFT),
-				 _mm256_set1_epi32(0x7)));
+	l3 = _mm256_shuffle_epi8(IGBX_K(l3), _mm256_and_si256(
+		_mm256_srli_epi32(pi, IGBX_RXD_PKTTYPE_L3_SHIFT), IGBX_K(nibble)));
+	l4 = _mm256_shuffle_epi8(IGBX_K(l4), _mm256_and_si256(
+		_mm256_srli_epi32(pi, IGBX_RXD_PKTTYPE_L4_SHIFT), IGBX_K(three_bits)));
 	l4 = _mm256_andnot_si256(_mm256_cmpeq_epi32(l3, _mm256_setzero_si256()), l4);
 	pt = _mm256_or_si256(l3, _mm256_slli_epi32(l4, 8));
-	is_etqf = _mm256_cmpeq_epi32(_mm256_and_si256(pi, etqf), etqf);
-	return _mm256_or_si256(_mm256_andnot_si256(is_etqf, pt),
-			       _mm256_set1_epi32(RTE_PTYPE_L2_ETHER));
+	is_etqf = _mm256_cmpeq_epi32(_mm256_and_si256(pi, IGBX_K(etqf)), IGBX_K(etqf));
+	return _mm256_or_si256(_mm256_andnot_si256(is_etqf, pt), IGBX_K(l2_ether));
 }
 
 /*
@@ -76,24 +117,19 @@ igbx_avx2_ptypes(__m256i pi)
  * ol_flags and packet types taken from lanes 2k and 2k+1 of ol and pt.
  */
 static inline IGBX_AVX2_TARGET void
-igbx_avx2_store_pair(struct rte_mbuf **mb, unsigned int k, __m256i p, __m256i ol, __m256i pt,
-		     const struct igbx_avx2_rx_consts *c)
+igbx_avx2_store_pair(struct rte_mbuf *ma, struct rte_mbuf *mb, unsigned int k, __m256i p,
+		     __m256i ol, __m256i pt, const struct igbx_avx2_rx_consts *c)
 {
-	const __m256i to_fields = _mm256_broadcastsi128_si256(_mm_setr_epi8(
-		-1, -1, -1, -1, 12, 13, -1, -1, 12, 13, 14, 15, 4, 5, 6, 7));
-	const int a = 2 * (int)k, b = 2 * (int)k + 1;
-	__m256i pt2 = _mm256_permutevar8x32_epi32(pt, _mm256_setr_epi32(a, 0, 0, 0, b, 0, 0, 0));
-	__m256i ol2 = _mm256_permutevar8x32_epi32(ol, _mm256_setr_epi32(0, 0, a, 0, 0, 0, b, 0));
-	__m256i fields = _mm256_blend_epi32(_mm256_shuffle_epi8(p, to_fields), pt2, 0x11);
+	__m256i pt2 = _mm256_permutevar8x32_epi32(pt, IGBX_K(pt_pair[k]));
+	__m256i ol2 = _mm256_permutevar8x32_epi32(ol, IGBX_K(ol_pair[k]));
+	__m256i fields = _mm256_blend_epi32(_mm256_shuffle_epi8(p, IGBX_K(to_fields)), pt2, 0x11);
 	/* dwords 3 and 7 come from rearm, where they are 0: ol_flags bits 63:32 */
 	__m256i rearm_ol = _mm256_blend_epi32(c->rearm, ol2, 0x44);
 
-	_mm_storeu_si128((__m128i *)&mb[a]->rearm_data, _mm256_castsi256_si128(rearm_ol));
-	_mm_storeu_si128((__m128i *)&mb[b]->rearm_data, _mm256_extracti128_si256(rearm_ol, 1));
-	_mm_storeu_si128((__m128i *)&mb[a]->rx_descriptor_fields1,
-			 _mm256_castsi256_si128(fields));
-	_mm_storeu_si128((__m128i *)&mb[b]->rx_descriptor_fields1,
-			 _mm256_extracti128_si256(fields, 1));
+	_mm_storeu_si128((__m128i *)&ma->rearm_data, _mm256_castsi256_si128(rearm_ol));
+	_mm_storeu_si128((__m128i *)&mb->rearm_data, _mm256_extracti128_si256(rearm_ol, 1));
+	_mm_storeu_si128((__m128i *)&ma->rx_descriptor_fields1, _mm256_castsi256_si128(fields));
+	_mm_storeu_si128((__m128i *)&mb->rx_descriptor_fields1, _mm256_extracti128_si256(fields, 1));
 }
 
 /* Descriptors i and i+1 in one register, each read with one 16-byte load, i+1 first. */
@@ -116,9 +152,8 @@ static inline IGBX_AVX2_TARGET void
 igbx_avx2_decode(volatile union igbx_adv_rx_desc *rd, struct rte_mbuf **mb,
 		 const struct igbx_avx2_rx_consts *c, struct igbx_avx2_group *g)
 {
-	/* after the 32-bit unpacks, lane order is 0 2 4 6 1 3 5 7 */
-	const __m256i in_order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
 	__m256i p0, p1, p2, p3, h01, h23, l01, l23, st, pi, ol, pt;
+	struct rte_mbuf *m0, *m1, *m2, *m3, *m4, *m5, *m6, *m7;
 	unsigned int dd;
 
 	p3 = igbx_avx2_load_pair(rd, 6);
@@ -133,11 +168,11 @@ igbx_avx2_decode(volatile union igbx_adv_rx_desc *rd, struct rte_mbuf **mb,
 	h23 = _mm256_unpackhi_epi32(p2, p3);
 	l01 = _mm256_unpacklo_epi32(p0, p1);	/* info / hash, same pattern */
 	l23 = _mm256_unpacklo_epi32(p2, p3);
-	st = _mm256_permutevar8x32_epi32(_mm256_unpacklo_epi64(h01, h23), in_order);
+	st = _mm256_permutevar8x32_epi32(_mm256_unpacklo_epi64(h01, h23), IGBX_K(in_order));
 	pi = _mm256_and_si256(_mm256_permutevar8x32_epi32(_mm256_unpacklo_epi64(l01, l23),
-							  in_order), _mm256_set1_epi32(0xFFFF));
+							  IGBX_K(in_order)), IGBX_K(low16));
 	g->lengths = _mm256_and_si256(_mm256_permutevar8x32_epi32(
-		_mm256_unpackhi_epi64(h01, h23), in_order), _mm256_set1_epi32(0xFFFF));
+		_mm256_unpackhi_epi64(h01, h23), IGBX_K(in_order)), IGBX_K(low16));
 	g->status = st;
 
 	dd = (unsigned int)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_slli_epi32(st, 31)));
@@ -146,26 +181,28 @@ igbx_avx2_decode(volatile union igbx_adv_rx_desc *rd, struct rte_mbuf **mb,
 		_mm256_andnot_si256(st, _mm256_slli_epi32(st, 30))));
 
 	ol = igbx_avx2_ol_flags(st, pi, c);
-	pt = igbx_avx2_ptypes(pi);
-	igbx_avx2_store_pair(mb, 0, p0, ol, pt, c);
-	igbx_avx2_store_pair(mb, 1, p1, ol, pt, c);
-	igbx_avx2_store_pair(mb, 2, p2, ol, pt, c);
-	igbx_avx2_store_pair(mb, 3, p3, ol, pt, c);
+	pt = igbx_avx2_ptypes(pi, c);
+	/* the stores could alias sw_ring for all the compiler knows: read it first */
+	m0 = mb[0], m1 = mb[1], m2 = mb[2], m3 = mb[3];
+	m4 = mb[4], m5 = mb[5], m6 = mb[6], m7 = mb[7];
+	igbx_avx2_store_pair(m0, m1, 0, p0, ol, pt, c);
+	igbx_avx2_store_pair(m2, m3, 1, p1, ol, pt, c);
+	igbx_avx2_store_pair(m4, m5, 2, p2, ol, pt, c);
+	igbx_avx2_store_pair(m6, m7, 3, p3, ol, pt, c);
 }
 
 /* As igbx_sse_hand_out(), for a group of eight. */
 static inline IGBX_AVX2_TARGET uint16_t
 igbx_avx2_hand_out(struct igbx_rx_queue *rxq, struct rte_mbuf **mb,
 		   const struct igbx_avx2_group *g, int scatter, struct rte_mbuf **pkts,
-		   __m256i *bytes, uint16_t *straight)
+		   __m256i *bytes, uint16_t *straight, const struct igbx_avx2_rx_consts *c)
 {
 	unsigned int want = (1u << g->done) - 1, i;
 	uint32_t st[IGBX_AVX2_GROUP];
 	uint16_t out = 0;
 
 	if (likely((g->plain & want) == want && !rxq->discard && rxq->seg_first == NULL)) {
-		const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
-		__m256i keep = _mm256_cmpgt_epi32(_mm256_set1_epi32((int)g->done), lane);
+		__m256i keep = _mm256_cmpgt_epi32(_mm256_set1_epi32((int)g->done), IGBX_K(lane));
 
 		_mm256_storeu_si256((__m256i *)pkts, _mm256_loadu_si256((const __m256i *)mb));
 		_mm256_storeu_si256((__m256i *)(pkts + 4),
@@ -194,6 +231,8 @@ igbx_avx2_recv(struct igbx_rx_queue *rxq, struct rte_mbuf **pkts, uint16_t n, in
 	c.rearm = _mm256_set_epi64x(0, (int64_t)rxq->mbuf_rearm, 0, (int64_t)rxq->mbuf_rearm);
 	c.vlan_ol = _mm256_set1_epi32((int)igbx_vec_vlan_ol(rxq));
 	c.rss_ol = _mm256_set1_epi32((int)igbx_vec_rss_ol(rxq));
+	c.k = &igbx_avx2_k;
+	__asm__("" : "+r" (c.k));
 	while (nb_rx < n) {
 		uint16_t idx = rxq->next;
 		struct igbx_avx2_group g;
@@ -216,7 +255,8 @@ igbx_avx2_recv(struct igbx_rx_queue *rxq, struct rte_mbuf **pkts, uint16_t n, in
 		igbx_avx2_decode(&rxq->ring[idx], mb, &c, &g);
 		if (g.done == 0)
 			break;
-		nb_rx += igbx_avx2_hand_out(rxq, mb, &g, scatter, &pkts[nb_rx], &bytes, &fast);
+		nb_rx += igbx_avx2_hand_out(rxq, mb, &g, scatter, &pkts[nb_rx], &bytes, &fast,
+					    &c);
 		if (g.done < IGBX_AVX2_GROUP) {
 			igbx_vec_rx_consume(rxq, g.done);
 			break;
@@ -253,13 +293,15 @@ igbx_recv_scattered_pkts_vec_avx2(void *rxq, struct rte_mbuf **pkts, uint16_t n)
 /*
  * Data descriptors of two one-segment mbufs without offloads (m0 low lane).
  * Address = buf_iova + data_off; DTALEN = data_len; PAYLEN = pkt_len, shifted
- * per lane with vpsllvd.
+ * per lane with vpsllvd. data_off is read with the 16 bytes the RX burst
+ * stored at rearm_data: a load that straddled that store would not be
+ * forwarded from it and would wait for the store to reach the cache.
  */
 static inline IGBX_AVX2_TARGET __m256i
 igbx_avx2_tx_desc2(const struct rte_mbuf *m0, const struct rte_mbuf *m1)
 {
 	const __m256i data_off = _mm256_broadcastsi128_si256(_mm_setr_epi8(
-		8, 9, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1));
+		0, 1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1));
 	const __m256i lens = _mm256_broadcastsi128_si256(_mm_setr_epi8(
 		-1, -1, -1, -1, -1, -1, -1, -1, 8, 9, -1, -1, 4, 5, 6, 7));
 	const __m256i cmd = _mm256_setr_epi32(0, 0, (int)IGBX_VEC_TX_CMD, 0,
@@ -267,12 +309,15 @@ igbx_avx2_tx_desc2(const struct rte_mbuf *m0, const struct rte_mbuf *m1)
 	const __m256i shift = _mm256_setr_epi32(0, 0, 0, IGBX_TXD_PAYLEN_SHIFT,
 						0, 0, 0, IGBX_TXD_PAYLEN_SHIFT);
 	__m256i a = _mm256_inserti128_si256(_mm256_castsi128_si256(
-		_mm_loadu_si128((const __m128i *)&m0->buf_iova)),
-		_mm_loadu_si128((const __m128i *)&m1->buf_iova), 1);
+		_mm_loadl_epi64((const __m128i *)&m0->buf_iova)),
+		_mm_loadl_epi64((const __m128i *)&m1->buf_iova), 1);
+	__m256i r = _mm256_inserti128_si256(_mm256_castsi128_si256(
+		_mm_loadu_si128((const __m128i *)&m0->rearm_data)),
+		_mm_loadu_si128((const __m128i *)&m1->rearm_data), 1);
 	__m256i f = _mm256_inserti128_si256(_mm256_castsi128_si256(
 		_mm_loadu_si128((const __m128i *)&m0->rx_descriptor_fields1)),
 		_mm_loadu_si128((const __m128i *)&m1->rx_descriptor_fields1), 1);
-	__m256i addr = _mm256_add_epi64(a, _mm256_shuffle_epi8(a, data_off));
+	__m256i addr = _mm256_add_epi64(a, _mm256_shuffle_epi8(r, data_off));
 	__m256i hi = _mm256_or_si256(_mm256_sllv_epi32(_mm256_shuffle_epi8(f, lens), shift), cmd);
 
 	return _mm256_blend_epi32(addr, hi, 0xCC);

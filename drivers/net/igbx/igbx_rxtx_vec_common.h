@@ -13,6 +13,7 @@
 #include <rte_common.h>
 #include <rte_io.h>
 #include <rte_mbuf.h>
+#include <rte_memcpy.h>
 #include <rte_mempool.h>
 #include <ethdev_driver.h>
 
@@ -274,38 +275,64 @@ igbx_vec_rx_consume(struct igbx_rx_queue *rxq, uint16_t n)
 }
 
 /*
- * Give the consumed descriptors [rdt + 1, next) fresh mbufs from one or two
- * bulk gets (the range may wrap) and move RDT once, like the scalar refill;
- * each read-format descriptor (buffer address, zero header address, which
- * clears DD) is one 16-byte store built from the mbuf's buf_addr/buf_iova pair.
+ * n mbufs for a refill run. The per-lcore mempool cache is taken directly
+ * when it holds enough: rte_mempool_get_bulk() copies the pointers one by
+ * one (it keeps them in LIFO order, which a refill does not need); here
+ * they move with rte_memcpy. Anything else goes through the mempool API.
+ */
+static inline int
+igbx_vec_mbufs_get(struct rte_mempool *mp, struct rte_mbuf **to, uint16_t n)
+{
+	struct rte_mempool_cache *cache = rte_mempool_default_cache(mp, rte_lcore_id());
+
+	if (cache == NULL || cache->len < n)
+		return rte_mempool_get_bulk(mp, (void **)to, n);
+	cache->len -= n;
+	rte_memcpy(to, &cache->objs[cache->len], n * sizeof(*to));
+	return 0;
+}
+
+/*
+ * Post a run of read-format descriptors: buffer address = buf_iova +
+ * headroom, header address 0 (which also clears DD), each one 16-byte
+ * store built from the mbuf's buf_addr/buf_iova pair.
+ */
+static inline void
+igbx_vec_rx_post_run(volatile union igbx_adv_rx_desc *ring, struct rte_mbuf **ms, uint16_t n)
+{
+	const __m128i headroom = _mm_set_epi64x(0, RTE_PKTMBUF_HEADROOM);
+	const __m128i zero = _mm_setzero_si128();
+	uint16_t i;
+
+	for (i = 0; i < n; i++) {
+		__m128i a = _mm_loadu_si128((const __m128i *)ms[i]);
+
+		a = _mm_add_epi64(_mm_unpackhi_epi64(a, zero), headroom);
+		_mm_store_si128((__m128i *)(uintptr_t)&ring[i], a);
+	}
+}
+
+/*
+ * Give the consumed descriptors [rdt + 1, next) fresh mbufs (the range may
+ * wrap: up to two runs) and move RDT once, like the scalar refill. A short
+ * pool counts one failure and leaves the slots for the next burst.
  */
 static inline void
 igbx_vec_rx_refill(struct igbx_rx_queue *rxq)
 {
-	const __m128i headroom = _mm_set_epi64x(0, RTE_PKTMBUF_HEADROOM);
-	const __m128i zero = _mm_setzero_si128();
 	uint16_t start = igbx_rx_refill_start(rxq);
-	uint16_t done = 0, pos, n, i;
+	uint16_t done = 0;
 
-	/* the shared helpers own the ring arithmetic; only the descriptor
-	 * writes (buffer address + headroom, header address 0) are vector */
-	while (done < rxq->nb_hold && (n = igbx_rx_refill_get(rxq, start, done, &pos)) != 0) {
-		for (i = 0; i + 2 <= n; i += 2) {
-			struct rte_mbuf **ms = &rxq->sw_ring[pos + i];
-			__m128i a = _mm_loadu_si128((const __m128i *)ms[0]);
-			__m128i b = _mm_loadu_si128((const __m128i *)ms[1]);
+	while (done < rxq->nb_hold) {
+		uint16_t pos = start + done >= rxq->nb_desc ?
+			start + done - rxq->nb_desc : start + done;
+		uint16_t n = RTE_MIN(rxq->nb_hold - done, rxq->nb_desc - pos);
 
-			a = _mm_add_epi64(_mm_unpackhi_epi64(a, zero), headroom);
-			b = _mm_add_epi64(_mm_unpackhi_epi64(b, zero), headroom);
-			_mm_store_si128((__m128i *)(uintptr_t)&rxq->ring[pos + i], a);
-			_mm_store_si128((__m128i *)(uintptr_t)&rxq->ring[pos + i + 1], b);
+		if (igbx_vec_mbufs_get(rxq->mp, &rxq->sw_ring[pos], n) != 0) {
+			rte_eth_devices[rxq->port_id].data->rx_mbuf_alloc_failed++;
+			break;
 		}
-		if (i < n) {
-			__m128i a = _mm_loadu_si128((const __m128i *)rxq->sw_ring[pos + i]);
-
-			a = _mm_add_epi64(_mm_unpackhi_epi64(a, zero), headroom);
-			_mm_store_si128((__m128i *)(uintptr_t)&rxq->ring[pos + i], a);
-		}
+		igbx_vec_rx_post_run(&rxq->ring[pos], &rxq->sw_ring[pos], n);
 		done += n;
 	}
 	igbx_rx_refill_commit(rxq, start, done);

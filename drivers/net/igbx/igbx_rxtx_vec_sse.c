@@ -236,24 +236,26 @@ igbx_recv_scattered_pkts_vec_sse(void *rxq, struct rte_mbuf **pkts, uint16_t n)
 /* ---- TX ------------------------------------------------------------------------------- */
 
 /*
- * The data descriptor of a one-segment mbuf without offloads, from two loads:
- * [buf_iova, data_off...] gives the address, [.., pkt_len, data_len, ..] the
- * lengths. DTALEN = data_len, PAYLEN = pkt_len (equal for one segment; a
+ * The data descriptor of a one-segment mbuf without offloads: buf_iova plus
+ * data_off (read with the 16 bytes the RX burst stored at rearm_data, so the
+ * load is forwarded from that store) gives the address, [.., pkt_len,
+ * data_len, ..] the lengths. DTALEN = data_len, PAYLEN = pkt_len (equal for one segment; a
  * segment is below 64 KiB, so shifting it left by 16 then right by 2 is << 14).
  */
 static inline IGBX_SSE_TARGET __m128i
 igbx_sse_tx_desc(const struct rte_mbuf *m)
 {
-	const __m128i data_off = _mm_setr_epi8(8, 9, -1, -1, -1, -1, -1, -1,
+	const __m128i data_off = _mm_setr_epi8(0, 1, -1, -1, -1, -1, -1, -1,
 					       -1, -1, -1, -1, -1, -1, -1, -1);
 	const __m128i dtalen = _mm_setr_epi8(-1, -1, -1, -1, -1, -1, -1, -1,
 					     8, 9, -1, -1, -1, -1, -1, -1);
 	const __m128i paylen = _mm_setr_epi8(-1, -1, -1, -1, -1, -1, -1, -1,
 					     -1, -1, -1, -1, -1, -1, 4, 5);
 	const __m128i cmd = _mm_setr_epi32(0, 0, (int)IGBX_VEC_TX_CMD, 0);
-	__m128i a = _mm_loadu_si128((const __m128i *)&m->buf_iova);
+	__m128i a = _mm_loadl_epi64((const __m128i *)&m->buf_iova);
+	__m128i r = _mm_loadu_si128((const __m128i *)&m->rearm_data);
 	__m128i f = _mm_loadu_si128((const __m128i *)&m->rx_descriptor_fields1);
-	__m128i addr = _mm_add_epi64(a, _mm_shuffle_epi8(a, data_off));
+	__m128i addr = _mm_add_epi64(a, _mm_shuffle_epi8(r, data_off));
 	__m128i hi = _mm_or_si128(_mm_or_si128(_mm_shuffle_epi8(f, dtalen), cmd),
 				  _mm_srli_epi32(_mm_shuffle_epi8(f, paylen),
 						 16 - IGBX_TXD_PAYLEN_SHIFT));
