@@ -4,8 +4,8 @@
 # the simulated 82576: TSC cycles/packet (igbx-bench), instructions/packet (callgrind),
 # testpmd io-forwarding rate. Usage: app/igbx-bench/run-bench.sh [build-dir]
 # Environment: PACKETS (per timed run, 50000), RUNS (5), ROUNDS (5), CG_PACKETS (3000),
-# TESTPMD_SECS (10), PATHS ("stock scalar sse avx2"), MODES ("sync concurrent"),
-# NO_CALLGRIND=1, NO_TESTPMD=1,
+# TESTPMD_SECS (10), L3FWD_SECS (5), PATHS ("stock scalar sse avx2"), MODES ("sync concurrent"),
+# NO_CALLGRIND=1, NO_TESTPMD=1, NO_L3FWD=1,
 # IGBX_ARGS (extra igbx-bench arguments for the igbx paths, e.g. "--tx-free-thresh 256").
 # Cycles are measured in two device modes:
 #   sync        the simulated device is held and runs between the timed bursts on the
@@ -124,6 +124,92 @@ run_testpmd() {
 		printf "%.3f", s[int((n + 1) / 2)] / 1e6 }'
 }
 
+# 4. l3fwd (LPM, one lcore, lcore 1: the device thread has the other CPU) routing between
+#    the two ports of the pair wire, as test/sim/test_l3fwd.py::test_l3fwd_rate does: a
+#    burst to port 1's subnet circulates (port 1 -> wire -> port 0 -> port 1), so port 1's
+#    wire counter counts the frames l3fwd forwards; after a warm-up, one sample a second
+#    for L3FWD_SECS, Mpps = the median second.
+L3FWD_SECS=${L3FWD_SECS:-5}
+L3FWD_BURST=512		# frames circulating (rings: 1024 descriptors per port)
+L3FWD_WARMUP=2		# seconds between the burst and the first sample
+L3FWD_HELPER=$(cd "$(dirname "$0")" && pwd)/l3fwd-burst.py
+L3FWD_PID=""		# the timeout(1) wrapping the running launcher, for l3fwd_stop
+
+l3fwd_binary() {	# DPDK's example, built once per DPDK version into the cache
+	"$(dirname "$0")/../../buildtools/build-l3fwd.sh" 2> "$OUT/l3fwd.build" | tail -1
+}
+
+# TERM reaches the launcher (which forwards it) and l3fwd through timeout(1)'s process
+# group; whatever is still there after 10 s is killed, by that group's id.
+l3fwd_stop() {
+	[ -n "$L3FWD_PID" ] || return 0
+	kill -TERM "$L3FWD_PID" 2>/dev/null
+	l3_n=0
+	while kill -0 "$L3FWD_PID" 2>/dev/null && [ $l3_n -lt 50 ]; do
+		sleep 0.2; l3_n=$((l3_n + 1))
+	done
+	kill -0 "$L3FWD_PID" 2>/dev/null && kill -KILL -- "-$L3FWD_PID" 2>/dev/null
+	wait "$L3FWD_PID" 2>/dev/null
+	L3FWD_PID=""
+}
+
+l3fwd_counter() {	# RUN-DIR: port 1's wire_tx_frames, prefixed by the time in ns
+	l3_c=$("$SIM" ctl "$1" counters 1 | awk '$1 == "wire_tx_frames" { print $2 }')
+	echo "$(date +%s%N) ${l3_c:-x}"
+}
+
+l3fwd_started() {	# LOG: 0 once l3fwd polls, 1 if it died or took over 90 s
+	l3_n=0
+	while ! grep -qs "entering main loop" "$1"; do
+		kill -0 "$L3FWD_PID" 2>/dev/null && [ $l3_n -lt 450 ] || return 1
+		sleep 0.2; l3_n=$((l3_n + 1))
+	done
+}
+
+l3fwd_sample() {	# PATH RUN-DIR: samples to $OUT/PATH.l3fwd.samples, Mpps on stdout
+	l3_s=$OUT/$1.l3fwd.samples
+	python3 "$L3FWD_HELPER" "$2" $L3FWD_BURST 2> "$OUT/$1.l3fwd.inject" || return 1
+	sleep $L3FWD_WARMUP
+	l3fwd_counter "$2" > "$l3_s"
+	l3_n=0
+	while [ $l3_n -lt "$L3FWD_SECS" ]; do
+		sleep 1; l3fwd_counter "$2" >> "$l3_s"; l3_n=$((l3_n + 1))
+	done
+	# per-second rates (shown on stderr: the spread is the noise) and their median (0: the
+	# burst was lost); n/a if a sample failed
+	awk -v p="$1" '$2 == "x" { bad = 1 }
+	NR > 1 && $1 > t { r[++n] = ($2 - c) * 1e9 / ($1 - t); l = l sprintf(" %.3f", r[n] / 1e6) }
+	{ t = $1; c = $2 } END {
+		printf "  [%s l3fwd] Mpps per second:%s\n", p, (bad ? " (a sample failed)" : l) > "/dev/stderr"
+		if (bad || n == 0) { print "n/a"; exit }
+		for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+			if (r[j] < r[i]) { v = r[i]; r[i] = r[j]; r[j] = v }
+		printf "%.3f", r[int((n + 1) / 2)] / 1e6 }' "$l3_s"
+}
+
+run_l3fwd() {	# PATH: Mpps, or n/a (why: $OUT/PATH.l3fwd.log, .inject)
+	l3_rd=$OUT/$1.l3fwd.run
+	l3_log=$OUT/$1.l3fwd.log
+	if [ ! -x "${L3FWD:-}" ]; then
+		echo "no dpdk-l3fwd (see $OUT/l3fwd.build)" > "$l3_log"; echo n/a; return
+	fi
+	trap 'l3fwd_stop' EXIT
+	trap 'l3fwd_stop; exit 130' INT TERM
+	timeout -k 10 $((L3FWD_SECS + L3FWD_WARMUP + 120)) "$SIM" --ports 2 --wire pair \
+		--run-dir "$l3_rd" -- "$L3FWD" -l 1 -n 1 -m 256 --no-telemetry $(eal_for "$1") -- \
+		-p 0x3 --config "(0,0,1),(1,0,1)" -P --lookup=lpm \
+		--eth-dest=1,02:11:22:33:44:55 > "$l3_log" 2>&1 &
+	L3FWD_PID=$!
+	if l3fwd_started "$l3_log"; then
+		l3fwd_sample "$1" "$l3_rd" || echo n/a
+	else
+		echo n/a
+	fi
+	l3fwd_stop
+	trap - EXIT INT TERM
+	rm -rf "$l3_rd"
+}
+
 [ -n "$IGBX_ARGS" ] && echo "igbx paths run with: $IGBX_ARGS"
 echo "igbx-bench: $PACKETS packets x $RUNS runs per path, $ROUNDS interleaved rounds, 64-byte frames,"
 echo "burst 32, 512 descriptors; raw output in $OUT"
@@ -135,9 +221,11 @@ while [ $r -le "$ROUNDS" ]; do
 	done
 	r=$((r + 1))
 done
+[ -z "${NO_L3FWD:-}" ] && L3FWD=$(l3fwd_binary)
 for p in $PATHS; do
 	if [ -z "${NO_CALLGRIND:-}" ]; then run_callgrind "$p" > "$OUT/$p.ipp"; else echo n/a > "$OUT/$p.ipp"; fi
 	if [ -z "${NO_TESTPMD:-}" ]; then run_testpmd "$p" > "$OUT/$p.mpps"; else echo n/a > "$OUT/$p.mpps"; fi
+	if [ -z "${NO_L3FWD:-}" ]; then run_l3fwd "$p" > "$OUT/$p.l3fwd"; else echo n/a > "$OUT/$p.l3fwd"; fi
 done
 
 # ratio_to_stock PATH MODE: median over rounds of cycles(PATH) / cycles(stock), same round
@@ -158,20 +246,23 @@ echo "cycles/pkt: median of rounds (each: median of runs of the median burst), T
 echo "x stock: median over rounds of the same-round ratio; instr/pkt: callgrind"
 printf "| %-7s |" path
 for m in $MODES; do printf " %18s | %8s |" "$m cyc/pkt" "x stock"; done
-printf " %9s | %8s | %9s | %12s |\n" "instr/pkt" "x stock" "Mpps/core" "testpmd Mpps"
+printf " %9s | %8s | %9s | %12s | %10s |\n" "instr/pkt" "x stock" "Mpps/core" "testpmd Mpps" \
+	"l3fwd Mpps"
 printf "|---------|"
 for m in $MODES; do printf "%s" "--------------------|----------|"; done
-printf "%s\n" "-----------|----------|-----------|--------------|"
+printf "%s\n" "-----------|----------|-----------|--------------|------------|"
 for p in $PATHS; do
 	printf "| %-7s |" "$p"
 	for m in $MODES; do
 		printf " %18s | %8s |" "$(median "$OUT/$p.$m.cpps")" "$(ratio_to_stock "$p" "$m")"
 	done
 	c=$(median "$OUT/$p.$mode1.cpps"); i=$(cat "$OUT/$p.ipp"); t=$(cat "$OUT/$p.mpps")
-	echo "$i ${base_i:-0} ${c:-0} ${hz:-0} $t" | awk '
+	l=$(cat "$OUT/$p.l3fwd")
+	echo "$i ${base_i:-0} ${c:-0} ${hz:-0} $t ${l:-n/a}" | awk '
 	function ratio(a, b) { return (a + 0 > 0 && b + 0 > 0) ? sprintf("%.2f", a / b) : "n/a" }
 	{ mpps = ($3 + 0 > 0 && $4 + 0 > 0) ? sprintf("%.1f", $4 / $3 / 1e6) : "n/a";
-	  printf " %9s | %8s | %9s | %12s |\n", $1, ratio($1, $2), mpps, $5 }'
+	  printf " %9s | %8s | %9s | %12s | %10s |\n", $1, ratio($1, $2), mpps, $5, $6 }'
 done
 echo "(Mpps/core from the first mode's cycles; testpmd: one forwarding core, the simulated"
-echo " device on the other, whose speed limits it)"
+echo " device on the other, whose speed limits it; l3fwd: LPM on one lcore, $L3FWD_BURST frames"
+echo " circulating on the pair wire, median of $L3FWD_SECS one-second rates of port 1's counter)"
