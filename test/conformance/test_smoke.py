@@ -59,9 +59,7 @@ def test_hello_world(driver, sim):
     by the driver under test."""
     exe = build_helloworld()
     app = [exe, '-l', '0-1', '-n', '1', '-m', '64', '--file-prefix',
-           'hello%d' % os.getpid(), '-a', igbxsim.PCI_ADDRS[0]]
-    if driver == 'igbx':
-        app += ['-d', igbxsim.IGBX_PLUGIN]
+           'hello%d' % os.getpid()] + igbxsim.port_args(driver, 1)
     s = sim(app, ports=1, name='hello-%s' % driver)
     assert s.wait(60) == 0, s.buf[-2000:]
     cores = sorted(int(c) for c in re.findall(r'hello from core (\d+)',
@@ -78,7 +76,7 @@ def test_blocklist(driver, log_path):
                          eal_args=['-b', igbxsim.PCI_ADDRS[1]])
     app = tp.sim.app
     for addr in igbxsim.PCI_ADDRS[:2]:          # -a and -b exclude each other
-        i = app.index(addr)
+        i = app.index(addr + igbxsim.igbx_devargs(driver))
         assert app[i - 1] == '-a'
         del app[i - 1:i + 1]
     try:

@@ -98,11 +98,7 @@ def build_c_program(src, out, cc='gcc', extra=()):
 def eal_args(prefix, driver, ports=2, lcores='0'):
     args = ['-l', lcores, '-n', '1', '-m', '256',
             '--file-prefix', '%s%d' % (prefix, os.getpid())]
-    for p in range(ports):
-        args += ['-a', igbxsim.PCI_ADDRS[p]]
-    if driver == 'igbx':
-        args += ['-d', str(igbxsim.IGBX_PLUGIN)]
-    return args
+    return args + igbxsim.port_args(driver, ports)
 
 
 def summary_of(buf):

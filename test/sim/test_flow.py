@@ -414,13 +414,12 @@ def test_rss_rule_uses_only_its_queues(rxonly):
 
 API_SCRIPT = textwrap.dedent(r'''
     import ctypes, json, os, socket, sys
-    plugin = sys.argv[1]
+    ports = [a.encode() for a in sys.argv[1:]]     # -a <bdf>[,devargs] -d <plugin>
     eal = ctypes.CDLL('librte_eal.so', mode=ctypes.RTLD_GLOBAL)
     eth = ctypes.CDLL('librte_ethdev.so', mode=ctypes.RTLD_GLOBAL)
     mbuf = ctypes.CDLL('librte_mbuf.so', mode=ctypes.RTLD_GLOBAL)
     args = [b'api', b'-l', b'0', b'-n', b'1', b'-m', b'128', b'--file-prefix',
-            b'flowapi%d' % os.getpid(), b'-a', b'0000:00:10.0', b'-d',
-            plugin.encode()]
+            b'flowapi%d' % os.getpid()] + ports
     argv = (ctypes.c_char_p * len(args))(*args)
     assert eal.rte_eal_init(len(args), argv) >= 0, 'rte_eal_init'
 
@@ -555,7 +554,7 @@ def api_result(tmp_path_factory):
         hdr, 'rte_flow_action_type:RTE_FLOW_ACTION_TYPE_QUEUE')))
     script.write_text(text)
     log = igbxsim.LOG_DIR / 'test_flow_api.log'
-    s = igbxsim.Sim([sys.executable, str(script), str(igbxsim.IGBX_PLUGIN)],
+    s = igbxsim.Sim([sys.executable, str(script)] + igbxsim.port_args('igbx', 1),
                     ports=2, log_path=log, name='flowapi')
     try:
         s.start()

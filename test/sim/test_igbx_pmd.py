@@ -102,10 +102,8 @@ def test_api_bad_input(driver, sim):
         pytest.fail('%s not built: test/meson.build needs subdir(\'app\') '
                     '(or set IGBX_API_TEST)' % API_TEST)
     app = [API_TEST, '-l', '0', '-n', '1', '-m', '256',
-           '--file-prefix', 'igbxapi%d' % os.getpid(),
-           '-a', igbxsim.PCI_ADDRS[0], '-a', igbxsim.PCI_ADDRS[1]]
-    if driver == 'igbx':
-        app += ['-d', igbxsim.IGBX_PLUGIN]
+           '--file-prefix', 'igbxapi%d' % os.getpid()] + \
+        igbxsim.port_args(driver, 2)
     run = sim(app, name='api-%s' % driver)
     status = run.wait(120)
     fails = [line for line in run.buf.splitlines() if line.startswith('FAIL')]

@@ -56,10 +56,8 @@ def l3fwd_bin():
 
 
 def l3fwd_app(binary, driver, mode):
-    eal = [binary, '-l', '1', '-n', '1', '-m', '256']
-    if driver == 'igbx':
-        eal += ['-d', str(igbxsim.IGBX_PLUGIN)]
-    eal += ['-a', igbxsim.PCI_ADDRS[0], '-a', igbxsim.PCI_ADDRS[1]]
+    eal = [binary, '-l', '1', '-n', '1', '-m', '256'] + \
+        igbxsim.port_args(driver, 2)
     return eal + ['--', '-p', '0x3', '--config', '(0,0,1),(1,0,1)', '-P',
                   '--lookup=%s' % mode, '--eth-dest=1,%s' % ETH_DEST_1]
 

@@ -26,18 +26,18 @@ NB_FRAMES = 32          # secondary: port 0 queue 1 -> port 1 queue 1
 NB_TO_PRIMARY = 8       # secondary -> primary's queue 0 (igbx_mp_secondary.c)
 FRAME_LEN = 128         # without FCS (igbx_mp_secondary.c)
 
-# $1 primary, $2 secondary, $3 frames, then the extra EAL arguments (-d).
+# $1 primary, $2 secondary, $3 frames, then the EAL arguments both processes
+# share (-a with igbx's devargs, -d).
 SCRIPT = r'''
 P="$1"; S="$2"; N="$3"; shift 3
 ready="$IGBX_SIM_RUN_DIR/mp-ready"; quit="$IGBX_SIM_RUN_DIR/mp-quit"
-devs="-a 0000:00:10.0 -a 0000:00:10.1"
-"$P" -l 0 -n 1 -m 256 $devs "$@" -- "$ready" &
+"$P" -l 0 -n 1 -m 256 "$@" -- "$ready" &
 p=$!
 i=0
 while [ ! -e "$ready" ] && kill -0 $p 2>/dev/null && [ $i -lt 600 ]; do
 	sleep 0.1; i=$((i + 1))
 done
-"$S" --proc-type=secondary -l 1 -n 1 $devs "$@" -- "$N"
+"$S" --proc-type=secondary -l 1 -n 1 "$@" -- "$N"
 s=$?
 echo "secondary exit status $s"
 i=0
@@ -64,9 +64,8 @@ def test_secondary_bursts_on_its_queue(driver, log_path):
     for binary in (PRIMARY, SECONDARY):
         if not binary.exists():
             pytest.skip('%s not built' % binary)
-    extra = ['-d', str(igbxsim.IGBX_PLUGIN)] if driver == 'igbx' else []
     app = ['sh', '-c', SCRIPT, 'igbx-mp', PRIMARY, SECONDARY, NB_FRAMES] + \
-        extra
+        igbxsim.port_args(driver, 2)
     sim = igbxsim.Sim(app, log_path=log_path, name='mp-%s' % driver)
     try:
         sim.start()
