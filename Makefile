@@ -20,7 +20,8 @@ run: setup
 # then (issue 4) test/sim and test/conformance again, igbx variants only (stock
 # ports take no devargs), with igbx's bursts forced to TEST_PATH2: auto picks
 # AVX2 where the CPU has it, scalar is the fallback of every offload the vector
-# bursts lack. TEST_PATH2= skips the pass; logs in build/test-logs-<path>.
+# bursts lack. TEST_PATH2= (or a PYTEST_ARGS selection) skips the pass; logs
+# in build/test-logs-<path>.
 # Fails if either pass failed.
 TEST_PATH2 ?= sse
 test: setup
@@ -28,7 +29,7 @@ test: setup
 	IGBX_SANITIZE=$${IGBX_SANITIZE:-1} \
 	ASAN_BUILD=$${ASAN_BUILD:-$$(readlink -f build)-asan} \
 		/usr/bin/python3 -m pytest $(PYTEST_ARGS) || rc=1; \
-	if [ -n "$(TEST_PATH2)" ]; then \
+	if [ -n "$(TEST_PATH2)" ] && [ -z "$(PYTEST_ARGS)" ]; then \
 		echo "== test/sim test/conformance with IGBX_TEST_PATH=$(TEST_PATH2)"; \
 		IGBX_TEST_PATH=$(TEST_PATH2) IGBX_SANITIZE=0 \
 		IGBX_TEST_LOGS=$$(readlink -f $${IGBX_BUILD:-build})/test-logs-$(TEST_PATH2) \
