@@ -87,6 +87,12 @@ def sim(log_path):
         s.close()
 
 
+def pytest_report_header(config):
+    """Which igbx datapath this run forces (IGBX_TEST_PATH), for CI logs."""
+    return 'igbx datapath: %s' % (igbxsim.FORCED_PATH or
+                                  'auto (the widest the CPU allows)')
+
+
 def pytest_sessionstart(session):
     if os.geteuid() != 0:
         pytest.exit('the system tests need root (igbx-sim mounts, hugepages)',
