@@ -9,7 +9,9 @@
 
 #include <rte_byteorder.h>
 #include <rte_common.h>
+#include <rte_lcore.h>
 #include <rte_mbuf.h>
+#include <rte_memcpy.h>
 #include <rte_mempool.h>
 #include <rte_memzone.h>
 #include <ethdev_driver.h>
@@ -152,11 +154,30 @@ igbx_rearm_word_ptr(struct rte_mbuf *m)
 }
 
 /*
+ * n mbufs for a refill run into to[]: straight from this lcore's mempool
+ * cache with one copy when it holds enough (rte_mempool_get_bulk() copies
+ * the pointers one at a time to hand them out in LIFO order, which a refill
+ * does not need), else through rte_mempool_get_bulk(). Returns as it does.
+ */
+static inline int
+igbx_rx_mbufs_get(struct rte_mempool *mp, struct rte_mbuf **to, uint16_t n)
+{
+	struct rte_mempool_cache *cache = rte_mempool_default_cache(mp, rte_lcore_id());
+
+	if (cache == NULL || cache->len < n)
+		return rte_mempool_get_bulk(mp, (void **)to, n);
+	cache->len -= n;
+	rte_memcpy(to, &cache->objs[cache->len], sizeof(*to) * n);
+	return 0;
+}
+
+/*
  * Refill shared by the scalar and SIMD bursts. The consumed slots
  * [rdt + 1, next) may wrap, so they are refilled in up to two runs:
  * igbx_rx_refill_start() gives the first slot, igbx_rx_refill_get() fills
  * sw_ring for the next run (done slots already refilled) and returns its
- * length and *pos (0: the pool is short, one failure counted in rx_mbuf_alloc_failed);
+ * length and *pos (0: the pool is short, one failure counted in
+ * rx_mbuf_alloc_failed);
  * the caller posts the run's descriptors, then igbx_rx_refill_commit()
  * hands the done slots to the device with one RDT write.
  */
@@ -172,7 +193,7 @@ igbx_rx_refill_get(struct igbx_rx_queue *rxq, uint16_t start, uint16_t done, uin
 	uint16_t p = start + done >= rxq->nb_desc ? start + done - rxq->nb_desc : start + done;
 	uint16_t n = RTE_MIN(rxq->nb_hold - done, rxq->nb_desc - p);
 
-	if (rte_mempool_get_bulk(rxq->mp, (void **)&rxq->sw_ring[p], n) != 0) {
+	if (igbx_rx_mbufs_get(rxq->mp, &rxq->sw_ring[p], n) != 0) {
 		/* one failed refill, however many buffers it wanted */
 		rte_eth_devices[rxq->port_id].data->rx_mbuf_alloc_failed++;
 		return 0;

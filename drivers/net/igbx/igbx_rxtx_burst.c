@@ -31,64 +31,107 @@
 #define IGBX_TX_OL_SUPPORTED (IGBX_TX_OL_CTX_KEY | RTE_MBUF_F_TX_IEEE1588_TMST)
 #define IGBX_TX_OL_UNSUPPORTED (RTE_MBUF_F_TX_OFFLOAD_MASK & ~IGBX_TX_OL_SUPPORTED)
 
-/* ---- packet types ------------------------------------------------------- */
+/* ---- packet types and offload flags: tables built once ------------------ */
 
 /* Indexed by the four L3 bits of the descriptor packet type (7.1.5.2). */
 #define IGBX_PT_L3_V4	0x1
 #define IGBX_PT_L3_V4E	0x2
 #define IGBX_PT_L3_V6	0x4
 #define IGBX_PT_L3_V6E	0x8
-static uint32_t igbx_ptype_l3[16];
 /* Indexed by the TCP/UDP/SCTP bits; more than one bit set is not a valid header. */
 static const uint32_t igbx_ptype_l4[8] = {
 	[1] = RTE_PTYPE_L4_TCP, [2] = RTE_PTYPE_L4_UDP, [4] = RTE_PTYPE_L4_SCTP,
 };
 
-RTE_INIT(igbx_ptype_table_init)
-{
-	unsigned int i;
+/*
+ * packet_type by pkt_info bits 10:4 (L3 and L4 header bits): one load per
+ * frame instead of two lookups and a branch.
+ */
+#define IGBX_RX_PTYPE_SHIFT	IGBX_RXD_PKTTYPE_L3_SHIFT
+#define IGBX_RX_PTYPE_MASK	((IGBX_RXD_PKTTYPE_L3_MASK | IGBX_RXD_PKTTYPE_L4_MASK) >> \
+				 IGBX_RX_PTYPE_SHIFT)
+static uint32_t igbx_rx_ptype_table[IGBX_RX_PTYPE_MASK + 1];
 
-	/* An IPv6-in-IPv4 tunnel sets both families: report the outer one. */
-	for (i = 0; i < RTE_DIM(igbx_ptype_l3); i++) {
-		if (i & IGBX_PT_L3_V4E)
-			igbx_ptype_l3[i] = RTE_PTYPE_L3_IPV4_EXT;
-		else if (i & IGBX_PT_L3_V4)
-			igbx_ptype_l3[i] = RTE_PTYPE_L3_IPV4;
-		else if (i & IGBX_PT_L3_V6E)
-			igbx_ptype_l3[i] = RTE_PTYPE_L3_IPV6_EXT;
-		else if (i & IGBX_PT_L3_V6)
-			igbx_ptype_l3[i] = RTE_PTYPE_L3_IPV6;
-	}
-}
+/*
+ * ol_flags by the four contiguous status bits VP, UDPCS, L4I, IPCS (3..6),
+ * as they are when no error bit is set (checksums good). Row 1 is for queues
+ * that strip the tag (VP then means VLAN | VLAN_STRIPPED), row 0 for the
+ * others. A checksum error takes igbx_rx_complete_rare().
+ */
+#define IGBX_RX_OL_SHIFT	3
+#define IGBX_RX_OL_ENTRIES	16
+static uint32_t igbx_rx_ol_table[2][IGBX_RX_OL_ENTRIES];
 
 static inline uint32_t
-igbx_rx_ptype(uint16_t pkt_info)
+igbx_rx_ol_index(uint32_t staterr)
 {
-	uint32_t l3 = igbx_ptype_l3[(pkt_info & IGBX_RXD_PKTTYPE_L3_MASK) >>
-				    IGBX_RXD_PKTTYPE_L3_SHIFT];
+	return (staterr >> IGBX_RX_OL_SHIFT) & (IGBX_RX_OL_ENTRIES - 1);
+}
 
-	if (l3 == 0)
+static uint32_t
+igbx_rx_ptype_of(uint32_t i)
+{
+	uint32_t l3;
+
+	/* An IPv6-in-IPv4 tunnel sets both families: report the outer one. */
+	if (i & IGBX_PT_L3_V4E)
+		l3 = RTE_PTYPE_L3_IPV4_EXT;
+	else if (i & IGBX_PT_L3_V4)
+		l3 = RTE_PTYPE_L3_IPV4;
+	else if (i & IGBX_PT_L3_V6E)
+		l3 = RTE_PTYPE_L3_IPV6_EXT;
+	else if (i & IGBX_PT_L3_V6)
+		l3 = RTE_PTYPE_L3_IPV6;
+	else
 		return RTE_PTYPE_L2_ETHER;
-	return RTE_PTYPE_L2_ETHER | l3 |
-		igbx_ptype_l4[(pkt_info & IGBX_RXD_PKTTYPE_L4_MASK) >> IGBX_RXD_PKTTYPE_L4_SHIFT];
+	return RTE_PTYPE_L2_ETHER | l3 | igbx_ptype_l4[(i >> 4) & 7];
+}
+
+/* The checksum and tag results of status_error (7.1.5.2), as the table holds them. */
+static uint32_t
+igbx_rx_ol_of(uint32_t staterr, int vlan_strip)
+{
+	uint32_t ol = 0;
+
+	if ((staterr & IGBX_RXD_STAT_VP) && vlan_strip)
+		ol |= RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED;
+	if (staterr & IGBX_RXD_STAT_IPCS)
+		ol |= (staterr & IGBX_RXD_ERR_IPE) ?
+			RTE_MBUF_F_RX_IP_CKSUM_BAD : RTE_MBUF_F_RX_IP_CKSUM_GOOD;
+	if (staterr & (IGBX_RXD_STAT_L4I | IGBX_RXD_STAT_UDPCS))
+		ol |= (staterr & IGBX_RXD_ERR_L4E) ?
+			RTE_MBUF_F_RX_L4_CKSUM_BAD : RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+	return ol;
+}
+
+RTE_INIT(igbx_rx_table_init)
+{
+	uint32_t i;
+	int strip;
+
+	RTE_BUILD_BUG_ON((RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED |
+			  RTE_MBUF_F_RX_IP_CKSUM_MASK | RTE_MBUF_F_RX_L4_CKSUM_MASK) > UINT32_MAX);
+	for (i = 0; i < RTE_DIM(igbx_rx_ptype_table); i++)
+		igbx_rx_ptype_table[i] = igbx_rx_ptype_of(i);
+	for (strip = 0; strip < 2; strip++)
+		for (i = 0; i < IGBX_RX_OL_ENTRIES; i++)
+			igbx_rx_ol_table[strip][i] = igbx_rx_ol_of(i << IGBX_RX_OL_SHIFT, strip);
 }
 
 /* ---- RX burst ------------------------------------------------------------- */
 
 /*
  * Give the consumed descriptors [rdt + 1, next) new mbufs, in at most two
- * bulk gets (the range may wrap), and move RDT once. On a failed get the
- * slots stay empty and owned by software; the next burst retries.
+ * runs (the range may wrap), and move RDT once. On a short pool the slots
+ * stay empty and owned by software (one failure counted); the next burst
+ * retries.
  */
 static inline void
 igbx_rx_refill(struct igbx_rx_queue *rxq)
 {
 	uint16_t start = igbx_rx_refill_start(rxq), done = 0, pos = 0, n, i;
 
-	while (done < rxq->nb_hold) {
-		n = igbx_rx_refill_get(rxq, start, done, &pos);
-		if (n == 0)
-			break;
+	while (done < rxq->nb_hold && (n = igbx_rx_refill_get(rxq, start, done, &pos)) != 0) {
 		for (i = 0; i < n; i++)
 			igbx_rx_post(&rxq->ring[pos + i], rxq->sw_ring[pos + i]);
 		done += n;
@@ -202,60 +245,79 @@ igbx_rx_etqf(const struct igbx_rx_queue *rxq, struct rte_mbuf *m, uint16_t pkt_i
 	return RTE_MBUF_F_RX_IEEE1588_PTP;
 }
 
+/* What igbx_rx_complete() needs from the queue, read once per burst. */
+struct igbx_rx_flags {
+	const uint32_t *ol_tbl;	/* the queue's row of igbx_rx_ol_table */
+	uint32_t rare;		/* status_error bits for igbx_rx_complete_rare() */
+	uint32_t rss_ol;	/* RSS_HASH if the queue reports the hash, else 0 */
+};
+
+static inline void
+igbx_rx_flags_init(const struct igbx_rx_queue *rxq, struct igbx_rx_flags *f)
+{
+	f->ol_tbl = igbx_rx_ol_table[rxq->vlan_strip != 0];
+	/* a queue stripping tags in software sends every frame there (DD is set) */
+	f->rare = rxq->sw_strip ? UINT32_MAX : IGBX_RXD_STAT_VEXT | IGBX_RXD_STAT_TS |
+		IGBX_RXD_ERR_L4E | IGBX_RXD_ERR_IPE;
+	f->rss_ol = rxq->rss_hash ? RTE_MBUF_F_RX_RSS_HASH : 0;
+}
+
+/*
+ * The uncommon write-back results: checksum errors, an outer tag (VEXT),
+ * tags stripped in software, a time stamp, an ETQF match. ol holds the
+ * fast path's flags, of which only RSS_HASH is kept.
+ */
+static uint64_t
+igbx_rx_complete_rare(const struct igbx_rx_queue *rxq, struct rte_mbuf *m,
+		      uint32_t staterr, uint16_t pkt_info, uint64_t ol)
+{
+	ol = (ol & RTE_MBUF_F_RX_RSS_HASH) | igbx_rx_ol_of(staterr, rxq->vlan_strip);
+	/* the hardware stripped the inner tag: the outer one is in the frame */
+	if ((staterr & IGBX_RXD_STAT_VEXT) && (ol & RTE_MBUF_F_RX_VLAN_STRIPPED))
+		ol |= igbx_rx_outer_vlan(m);
+	if (rxq->sw_strip)
+		ol = igbx_rx_sw_strip(rxq, m, staterr, ol);
+	/* TS: RXSTMPL/H hold this frame's time until read (7.9.2.1). */
+	if (staterr & IGBX_RXD_STAT_TS)
+		ol |= RTE_MBUF_F_RX_IEEE1588_TMST;
+	if (pkt_info & IGBX_RXD_PKTTYPE_ETQF)
+		ol |= igbx_rx_etqf(rxq, m, pkt_info);
+	return ol;
+}
+
 /*
  * A frame is complete: the offload results of its (last) write-back
- * descriptor into the mbuf (7.1.5.2), and the byte counter.
+ * descriptor into the mbuf (7.1.5.2). hash.rss and vlan_tci are written
+ * whatever the flags say (they are defined only with RSS_HASH / VLAN), as
+ * the SIMD bursts do.
  */
 static inline void
-igbx_rx_complete(struct igbx_rx_queue *rxq, struct rte_mbuf *m,
-		 volatile union igbx_adv_rx_desc *d, uint32_t staterr)
+igbx_rx_complete(const struct igbx_rx_queue *rxq, const struct igbx_rx_flags *f,
+		 struct rte_mbuf *m, volatile union igbx_adv_rx_desc *d, uint32_t staterr)
 {
 	uint16_t pkt_info = rte_le_to_cpu_16(d->wb.pkt_info);
-	uint32_t hash = rte_le_to_cpu_32(d->wb.rss_hash);
-	uint16_t vlan = rte_le_to_cpu_16(d->wb.vlan);
-	uint64_t ol = 0;
+	uint64_t ol = f->ol_tbl[igbx_rx_ol_index(staterr)];
 
-	rxq->bytes += m->pkt_len - rxq->crc_len;
-
-	if (rxq->rss_hash && (pkt_info & IGBX_RXD_RSSTYPE_MASK)) {
-		ol |= RTE_MBUF_F_RX_RSS_HASH;
-		m->hash.rss = hash;
-	}
-	if ((staterr & IGBX_RXD_STAT_VP) && rxq->vlan_strip) {
-		ol |= RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED;
-		m->vlan_tci = vlan;
-		if (staterr & IGBX_RXD_STAT_VEXT)
-			ol |= igbx_rx_outer_vlan(m);
-	}
-	if (unlikely(rxq->sw_strip))
-		ol = igbx_rx_sw_strip(rxq, m, staterr, ol);
-	if (staterr & IGBX_RXD_STAT_IPCS)
-		ol |= (staterr & IGBX_RXD_ERR_IPE) ?
-			RTE_MBUF_F_RX_IP_CKSUM_BAD : RTE_MBUF_F_RX_IP_CKSUM_GOOD;
-	if (staterr & (IGBX_RXD_STAT_L4I | IGBX_RXD_STAT_UDPCS))
-		ol |= (staterr & IGBX_RXD_ERR_L4E) ?
-			RTE_MBUF_F_RX_L4_CKSUM_BAD : RTE_MBUF_F_RX_L4_CKSUM_GOOD;
-	/* TS: RXSTMPL/H hold this frame's time until read (7.9.2.1). */
-	if (unlikely(staterr & IGBX_RXD_STAT_TS))
-		ol |= RTE_MBUF_F_RX_IEEE1588_TMST;
-	if (unlikely(pkt_info & IGBX_RXD_PKTTYPE_ETQF))
-		ol |= igbx_rx_etqf(rxq, m, pkt_info);
-	else
-		m->packet_type = igbx_rx_ptype(pkt_info);
+	m->hash.rss = rte_le_to_cpu_32(d->wb.rss_hash);
+	m->vlan_tci = rte_le_to_cpu_16(d->wb.vlan);
+	if (pkt_info & IGBX_RXD_RSSTYPE_MASK)
+		ol |= f->rss_ol;
+	m->packet_type = igbx_rx_ptype_table[(pkt_info >> IGBX_RX_PTYPE_SHIFT) &
+					     IGBX_RX_PTYPE_MASK];
+	if (unlikely((staterr & f->rare) || (pkt_info & IGBX_RXD_PKTTYPE_ETQF)))
+		ol = igbx_rx_complete_rare(rxq, m, staterr, pkt_info, ol);
 	m->ol_flags = ol;
 }
 
 /*
- * The status of descriptor rxq->next once the device wrote it back (DD),
- * else 0. The device writes DD last: the rest is read only after it.
+ * The status of descriptor idx once the device wrote it back (DD), else 0.
+ * The device writes DD last: the rest is read only after it.
  */
 static inline uint32_t
-igbx_rx_done(const struct igbx_rx_queue *rxq, volatile union igbx_adv_rx_desc **d)
+igbx_rx_done(volatile union igbx_adv_rx_desc *d)
 {
-	uint32_t staterr;
+	uint32_t staterr = rte_le_to_cpu_32(d->wb.status_error);
 
-	*d = &rxq->ring[rxq->next];
-	staterr = rte_le_to_cpu_32((*d)->wb.status_error);
 	if (!(staterr & IGBX_RXD_STAT_DD))
 		return 0;
 	/* x86 keeps loads in order: DD, then the rest of the write-back; a
@@ -275,55 +337,77 @@ igbx_rx_burst_end(struct igbx_rx_queue *rxq, uint16_t nb_rx)
 	return nb_rx;
 }
 
-/* Take the mbuf of descriptor rxq->next and advance; the slot becomes empty. */
+/*
+ * Take the mbuf of descriptor idx (the slot becomes empty: a queue stop
+ * frees only posted mbufs) and reset its rearm word. next is not written:
+ * an mbuf from the pool has next == NULL (rte_mbuf_raw_alloc contract).
+ */
 static inline struct rte_mbuf *
-igbx_rx_take(struct igbx_rx_queue *rxq)
+igbx_rx_take(struct rte_mbuf **sw_ring, uint64_t rearm, unsigned int idx, unsigned int next)
 {
-	uint16_t idx = rxq->next;
-	struct rte_mbuf *m = rxq->sw_ring[idx];
+	struct rte_mbuf *m = sw_ring[idx];
 
-	rxq->sw_ring[idx] = NULL;
-	rxq->next = idx + 1 == rxq->nb_desc ? 0 : idx + 1;
-	rxq->nb_hold++;
-	rte_prefetch0(rxq->sw_ring[rxq->next]);
-	*igbx_rearm_word_ptr(m) = rxq->mbuf_rearm;
-	m->next = NULL;
+	sw_ring[idx] = NULL;
+	rte_prefetch0(sw_ring[next]);
+	*igbx_rearm_word_ptr(m) = rearm;
 	return m;
+}
+
+/*
+ * Without scatter, a buffer that is not a whole good frame is dropped: a
+ * frame spread over buffers (and the rest of it), a frame with RXE, or a
+ * length beyond the posted buffer (SRRCTL), which the device never writes
+ * unless the write-back is broken. One error per frame, at its last buffer.
+ */
+static void
+igbx_rx_drop(struct igbx_rx_queue *rxq, struct rte_mbuf *m, uint32_t staterr)
+{
+	rxq->discard = !(staterr & IGBX_RXD_STAT_EOP);
+	rxq->errors += !!(staterr & IGBX_RXD_STAT_EOP);
+	rte_pktmbuf_free_seg(m);
 }
 
 uint16_t
 igbx_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 {
 	struct igbx_rx_queue *rxq = queue;
-	volatile union igbx_adv_rx_desc *d;
-	uint16_t nb_rx = 0, len;
+	/* kept in registers: the barrier after DD makes the compiler reload
+	 * anything it reads through rxq */
+	volatile union igbx_adv_rx_desc *ring = rxq->ring, *d;
+	struct rte_mbuf **sw_ring = rxq->sw_ring;
+	const uint64_t rearm = rxq->mbuf_rearm;
+	unsigned int idx = rxq->next, next, nb_desc = rxq->nb_desc, nb_rx = 0, len;
+	struct igbx_rx_flags f;
+	uint64_t bytes = 0;
 	struct rte_mbuf *m;
 	uint32_t staterr;
 
-	while (nb_rx < n && (staterr = igbx_rx_done(rxq, &d)) != 0) {
+	igbx_rx_flags_init(rxq, &f);
+	while (nb_rx < n && (staterr = igbx_rx_done(d = &ring[idx])) != 0) {
 		len = rte_le_to_cpu_16(d->wb.length);
-		m = igbx_rx_take(rxq);
-		/* The device never writes more than the posted buffer (SRRCTL);
-		 * a length that says otherwise is a broken write-back. */
-		if (unlikely(len > rxq->buf_size))
-			staterr |= IGBX_RXD_ERR_RXE;
-		if (unlikely(rxq->discard || !(staterr & IGBX_RXD_STAT_EOP) ||
-			     (staterr & IGBX_RXD_ERR_RXE))) {
-			/* A frame spread over buffers without scatter, or a bad frame. */
-			rxq->discard = !(staterr & IGBX_RXD_STAT_EOP);
-			rxq->errors += !!(staterr & IGBX_RXD_STAT_EOP);
-			rte_pktmbuf_free_seg(m);
+		next = idx + 1 == nb_desc ? 0 : idx + 1;
+		m = igbx_rx_take(sw_ring, rearm, idx, next);
+		idx = next;
+		if (unlikely(len > rxq->buf_size || rxq->discard ||
+			     (staterr & (IGBX_RXD_STAT_EOP | IGBX_RXD_ERR_RXE)) !=
+			     IGBX_RXD_STAT_EOP)) {
+			igbx_rx_drop(rxq, m, staterr);
 			continue;
 		}
 		m->data_len = len;
 		m->pkt_len = len;
-		igbx_rx_complete(rxq, m, d, staterr);
+		igbx_rx_complete(rxq, &f, m, d, staterr);
+		/* as pkt_len - crc_len in 32 bits, frame by frame */
+		bytes += (uint32_t)(len - rxq->crc_len);
 		pkts[nb_rx++] = m;
 	}
+	rxq->nb_hold += (uint16_t)(idx - rxq->next + (idx < rxq->next ? nb_desc : 0));
+	rxq->next = idx;
+	rxq->bytes += bytes;
 	return igbx_rx_burst_end(rxq, nb_rx);
 }
 
-/* Append one buffer to the frame being assembled; true when it completed a frame. */
+/* Append one buffer to the frame being assembled; returns the frame's first mbuf. */
 static inline struct rte_mbuf *
 igbx_rx_chain(struct igbx_rx_queue *rxq, struct rte_mbuf *m, uint16_t len)
 {
@@ -349,10 +433,12 @@ igbx_recv_scattered_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 	struct igbx_rx_queue *rxq = queue;
 	volatile union igbx_adv_rx_desc *d;
 	struct rte_mbuf *first;
-	uint16_t nb_rx = 0;
+	uint16_t nb_rx = 0, idx = rxq->next, next;
+	struct igbx_rx_flags f;
 	uint32_t staterr;
 
-	while (nb_rx < n && (staterr = igbx_rx_done(rxq, &d)) != 0) {
+	igbx_rx_flags_init(rxq, &f);
+	while (nb_rx < n && (staterr = igbx_rx_done(d = &rxq->ring[idx])) != 0) {
 		uint16_t len = rte_le_to_cpu_16(d->wb.length);
 
 		/* a buffer longer than posted is a broken write-back: drop the frame */
@@ -360,7 +446,11 @@ igbx_recv_scattered_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 			rxq->discard = 1;
 			len = 0;
 		}
-		first = igbx_rx_chain(rxq, igbx_rx_take(rxq), len);
+		next = idx + 1 == rxq->nb_desc ? 0 : idx + 1;
+		first = igbx_rx_chain(rxq, igbx_rx_take(rxq->sw_ring, rxq->mbuf_rearm, idx, next),
+				      len);
+		rxq->next = idx = next;
+		rxq->nb_hold++;
 		if (!(staterr & IGBX_RXD_STAT_EOP))
 			continue;
 		/* The last descriptor of a frame carries its status and offload results. */
@@ -372,7 +462,8 @@ igbx_recv_scattered_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 			rte_pktmbuf_free(first);
 			continue;
 		}
-		igbx_rx_complete(rxq, first, d, staterr);
+		igbx_rx_complete(rxq, &f, first, d, staterr);
+		rxq->bytes += first->pkt_len - rxq->crc_len;
 		pkts[nb_rx++] = first;
 	}
 	return igbx_rx_burst_end(rxq, nb_rx);
@@ -404,12 +495,25 @@ igbx_batch_add(struct igbx_free_batch *b, struct rte_mbuf *m)
 	b->objs[b->n++] = m;
 }
 
-/* Free the descriptors [clean_next, last]; returns how many packets ended there. */
+/*
+ * MBUF_FAST_FREE promises one pool and refcnt 1; without MULTI_SEGS every
+ * mbuf in the ring is also a whole one-segment packet (next NULL, nb_segs 1),
+ * which is what the pool takes back as it is (rte_mbuf_raw_free contract).
+ * With MULTI_SEGS a segment's next must be cleared first: the per-mbuf path.
+ */
+static inline int
+igbx_tx_raw_free_ok(const struct igbx_tx_queue *txq)
+{
+	return txq->fast_free && !(txq->offloads & RTE_ETH_TX_OFFLOAD_MULTI_SEGS);
+}
+
+/* Free the descriptors [clean_next, last] mbuf by mbuf; returns how many packets ended there. */
 static uint32_t
 igbx_tx_free_range(struct igbx_tx_queue *txq, uint16_t last)
 {
 	struct igbx_free_batch b = { .n = 0 };
 	uint16_t idx = txq->clean_next, count = 0;
+	int raw = igbx_tx_raw_free_ok(txq);
 	uint32_t packets = 0;
 
 	for (;;) {
@@ -418,7 +522,7 @@ igbx_tx_free_range(struct igbx_tx_queue *txq, uint16_t last)
 		if (m != NULL) {
 			txq->sw_ring[idx].mbuf = NULL;
 			packets += m->next == NULL;
-			m = txq->fast_free ? m : rte_pktmbuf_prefree_seg(m);
+			m = raw ? m : rte_pktmbuf_prefree_seg(m);
 			if (m != NULL)
 				igbx_batch_add(&b, m);
 		}
@@ -434,15 +538,62 @@ igbx_tx_free_range(struct igbx_tx_queue *txq, uint16_t last)
 }
 
 /*
- * Reclaim RS groups whose DD came back, oldest first, until max_packets
- * packets (0: no limit) were freed or want descriptors are free. The burst
- * frees only what it needs: reclaiming the whole ring at once overflows the
- * mempool cache into the pool's ring, and the next refill would take the
- * coldest mbufs from there.
+ * igbx_tx_raw_free_ok(): the slots [from, from + cnt) go back to the pool in
+ * one put straight from sw_ring, without reading the mbufs (but one, for
+ * the pool). Context descriptors leave NULL slots: those runs are compacted
+ * first. struct igbx_tx_entry is one pointer, so the slots are a pointer array.
  */
-static uint32_t
-igbx_tx_reclaim(struct igbx_tx_queue *txq, uint32_t max_packets, uint16_t want)
+static void
+igbx_tx_put_run(struct igbx_tx_queue *txq, uint16_t from, uint16_t cnt)
 {
+	void **slots = (void **)&txq->sw_ring[from];
+	uint16_t i, k;
+
+	RTE_BUILD_BUG_ON(sizeof(struct igbx_tx_entry) != sizeof(void *));
+	/* the common run has no hole: look for one four slots at a time */
+	for (i = 0; i + 4 <= cnt; i += 4)
+		if (slots[i] == NULL || slots[i + 1] == NULL ||
+		    slots[i + 2] == NULL || slots[i + 3] == NULL)
+			break;
+	for (k = i; i < cnt; i++) {
+		slots[k] = slots[i];
+		k += slots[i] != NULL;
+	}
+	if (k != 0)
+		rte_mempool_put_bulk(((struct rte_mbuf *)slots[0])->pool, slots, k);
+	memset(slots, 0, sizeof(*slots) * cnt);
+}
+
+/* igbx_tx_free_range() for igbx_tx_raw_free_ok() queues, without counting packets. */
+static void
+igbx_tx_put_range(struct igbx_tx_queue *txq, uint16_t last)
+{
+	uint16_t from = txq->clean_next;
+	uint16_t count = last >= from ? last - from + 1 : txq->nb_desc - from + last + 1;
+
+	if (last >= from) {
+		igbx_tx_put_run(txq, from, count);
+	} else {
+		igbx_tx_put_run(txq, from, txq->nb_desc - from);
+		igbx_tx_put_run(txq, 0, last + 1);
+	}
+	txq->clean_next = last + 1 == txq->nb_desc ? 0 : last + 1;
+	txq->nb_free += count;
+}
+
+/*
+ * Reclaim RS groups whose DD came back, oldest first, until max_packets
+ * packets (0: no limit) were freed or want descriptors are free; count 0
+ * (a burst, which does not need the number) lets raw-free queues skip the
+ * mbufs. The burst frees only what it needs: reclaiming the whole ring at
+ * once overflows the mempool cache into the pool's ring, and the next
+ * refill would take the coldest mbufs from there.
+ */
+static inline uint32_t
+igbx_tx_reclaim_groups(struct igbx_tx_queue *txq, uint32_t max_packets, uint16_t want,
+		       int count)
+{
+	int put = !count && igbx_tx_raw_free_ok(txq);
 	uint32_t packets = 0;
 
 	while (txq->rs_count != 0 && (max_packets == 0 || packets < max_packets) &&
@@ -451,11 +602,27 @@ igbx_tx_reclaim(struct igbx_tx_queue *txq, uint32_t max_packets, uint16_t want)
 
 		if (!(txq->ring[rs].data.olinfo_status & rte_cpu_to_le_32(IGBX_TXD_STAT_DD)))
 			break;
-		packets += igbx_tx_free_range(txq, rs);
+		if (put)
+			igbx_tx_put_range(txq, rs);
+		else
+			packets += igbx_tx_free_range(txq, rs);
 		txq->rs_head = txq->rs_head + 1 == txq->nb_desc ? 0 : txq->rs_head + 1;
 		txq->rs_count--;
 	}
 	return packets;
+}
+
+static uint32_t
+igbx_tx_reclaim(struct igbx_tx_queue *txq, uint32_t max_packets, uint16_t want)
+{
+	return igbx_tx_reclaim_groups(txq, max_packets, want, 1);
+}
+
+/* The bursts' reclaim: until want descriptors are free, no count. */
+static void
+igbx_tx_reclaim_burst(struct igbx_tx_queue *txq, uint16_t want)
+{
+	igbx_tx_reclaim_groups(txq, 0, want, 0);
 }
 
 /* Context key: the offload flags and the lengths/tag that matter for them. */
@@ -596,44 +763,127 @@ igbx_tx_force_rs(struct igbx_tx_queue *txq, uint16_t last_eop)
 	txq->since_rs = 0;
 }
 
+/*
+ * A chain on a queue whose reclaim puts mbufs back raw (fast free without
+ * MULTI_SEGS: the application should not send one there). Its segments
+ * become single mbufs once written, as the pool wants them back (next NULL,
+ * nb_segs 1); the RX bursts rely on that and do not clear next.
+ */
+static void
+igbx_tx_unchain(struct rte_mbuf *m)
+{
+	struct rte_mbuf *next;
+
+	for (; m != NULL; m = next) {
+		next = m->next;
+		m->next = NULL;
+		m->nb_segs = 1;
+	}
+}
+
+/*
+ * One packet through the general path (context offloads, chains, time
+ * stamps): 0 when the ring has no room for it even after a reclaim.
+ */
+static int
+igbx_tx_one(struct igbx_tx_queue *txq, struct rte_mbuf *m, uint16_t left)
+{
+	uint64_t ol = m->ol_flags & IGBX_TX_OL_CTX;
+	struct igbx_tx_ctx key;
+	int ctx_write = 0;
+	uint32_t slot = 0;
+
+	if (ol) {
+		igbx_tx_ctx_key(m, m->ol_flags & IGBX_TX_OL_CTX_KEY, &key);
+		slot = igbx_tx_ctx_pick(txq, &key, &ctx_write);
+	}
+	if (m->nb_segs + ctx_write > txq->nb_free) {
+		igbx_tx_reclaim_burst(txq, (uint16_t)RTE_MIN(txq->nb_desc,
+			RTE_MAX(txq->free_thresh, left) + m->nb_segs + ctx_write));
+		if (m->nb_segs + ctx_write > txq->nb_free) {
+			/* The context was not written: forget it. */
+			if (ctx_write)
+				txq->ctx[slot].flags = UINT64_MAX;
+			return 0;
+		}
+	}
+	igbx_tx_write_pkt(txq, m, ol, ctx_write, slot);
+	if (unlikely(m->nb_segs > 1) && igbx_tx_raw_free_ok(txq))
+		igbx_tx_unchain(m);
+	return 1;
+}
+
+/* Offload requests that need more than igbx_tx_simple()'s descriptor. */
+#define IGBX_TX_OL_NOT_SIMPLE	(IGBX_TX_OL_CTX | RTE_MBUF_F_TX_IEEE1588_TMST)
+/* cmd_type_len of a one-descriptor packet without offloads (DTALEN ORed in). */
+#define IGBX_TX_CMD_SIMPLE	(IGBX_TXD_DTYP_DATA | IGBX_TXD_DCMD_DEXT |	\
+				 IGBX_TXD_DCMD_IFCS | IGBX_TXD_DCMD_EOP)
+
+/*
+ * The common case, decided per packet with one flags test and one segment
+ * count: a one-segment packet without context offloads or time stamp gets
+ * the single data descriptor igbx_tx_write_pkt() would write for it (RS by
+ * the same count), without the general path's per-packet work. Writes
+ * packets from pkts until another kind comes or the ring is full (the
+ * general path then reclaims); returns how many, their bytes into *bytes.
+ */
+static inline uint16_t
+igbx_tx_simple(struct igbx_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n,
+	       uint64_t *bytes)
+{
+	/* locals: the sw_ring stores could alias any pointer in txq */
+	volatile union igbx_adv_tx_desc *ring = txq->ring;
+	struct igbx_tx_entry *sw_ring = txq->sw_ring;
+	unsigned int idx = txq->tail, since_rs = txq->since_rs, nb_desc = txq->nb_desc;
+	unsigned int rs_thresh = txq->rs_thresh, max = RTE_MIN(n, txq->nb_free), i;
+	uint64_t sum = 0;
+
+	for (i = 0; i < max; i++) {
+		struct rte_mbuf *m = pkts[i];
+		uint32_t cmd = IGBX_TX_CMD_SIMPLE | m->data_len;
+
+		if (unlikely((m->ol_flags & IGBX_TX_OL_NOT_SIMPLE) || m->nb_segs != 1))
+			break;
+		if (++since_rs >= rs_thresh) {
+			cmd |= IGBX_TXD_DCMD_RS;
+			txq->rs_fifo[(txq->rs_head + txq->rs_count++) % nb_desc] = idx;
+			since_rs = 0;
+		}
+		ring[idx].data.buffer_addr = rte_cpu_to_le_64(rte_mbuf_data_iova(m));
+		ring[idx].data.cmd_type_len = rte_cpu_to_le_32(cmd);
+		ring[idx].data.olinfo_status =
+			rte_cpu_to_le_32(m->pkt_len << IGBX_TXD_PAYLEN_SHIFT);
+		sw_ring[idx].mbuf = m;
+		sum += m->pkt_len;
+		idx = idx + 1 == nb_desc ? 0 : idx + 1;
+	}
+	txq->tail = idx;
+	txq->since_rs = since_rs;
+	txq->nb_free -= i;
+	*bytes += sum;
+	return i;
+}
+
 uint16_t
 igbx_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 {
 	struct igbx_tx_queue *txq = queue;
-	uint16_t nb_tx, last_eop = 0;
+	uint16_t nb_tx = 0;
 	uint64_t bytes = 0;
 
 	/* the vector bursts reclaim the same way (igbx_vec_tx_room) */
 	if (txq->nb_free < txq->free_thresh || n > txq->nb_free)
-		igbx_tx_reclaim(txq, 0, RTE_MAX(n, txq->free_thresh));
-	for (nb_tx = 0; nb_tx < n; nb_tx++) {
-		struct rte_mbuf *m = pkts[nb_tx];
-		uint64_t ol = m->ol_flags & IGBX_TX_OL_CTX;
-		struct igbx_tx_ctx key;
-		int ctx_write = 0;
-		uint32_t slot = 0;
-
-		if (ol) {
-			igbx_tx_ctx_key(m, m->ol_flags & IGBX_TX_OL_CTX_KEY, &key);
-			slot = igbx_tx_ctx_pick(txq, &key, &ctx_write);
-		}
-		if (m->nb_segs + ctx_write > txq->nb_free) {
-			igbx_tx_reclaim(txq, 0, (uint16_t)RTE_MIN(txq->nb_desc,
-				RTE_MAX(txq->free_thresh, n - nb_tx) + m->nb_segs + ctx_write));
-			if (m->nb_segs + ctx_write > txq->nb_free) {
-				/* The context was not written: forget it. */
-				if (ctx_write)
-					txq->ctx[slot].flags = UINT64_MAX;
-				break;
-			}
-		}
-		igbx_tx_write_pkt(txq, m, ol, ctx_write, slot);
-		last_eop = txq->tail == 0 ? txq->nb_desc - 1 : txq->tail - 1;
-		bytes += m->pkt_len;
+		igbx_tx_reclaim_burst(txq, RTE_MAX(n, txq->free_thresh));
+	for (;;) {
+		nb_tx += igbx_tx_simple(txq, pkts + nb_tx, n - nb_tx, &bytes);
+		if (nb_tx == n || !igbx_tx_one(txq, pkts[nb_tx], n - nb_tx))
+			break;
+		bytes += pkts[nb_tx++]->pkt_len;
 	}
 	if (nb_tx == 0)
 		return 0;
-	igbx_tx_force_rs(txq, last_eop);
+	/* the last packet written ends just before the tail */
+	igbx_tx_force_rs(txq, txq->tail == 0 ? txq->nb_desc - 1 : txq->tail - 1);
 	txq->packets += nb_tx;
 	txq->bytes += bytes;
 	rte_io_wmb();

@@ -13,7 +13,6 @@
 #include <rte_common.h>
 #include <rte_io.h>
 #include <rte_mbuf.h>
-#include <rte_memcpy.h>
 #include <rte_mempool.h>
 #include <ethdev_driver.h>
 
@@ -275,24 +274,6 @@ igbx_vec_rx_consume(struct igbx_rx_queue *rxq, uint16_t n)
 }
 
 /*
- * n mbufs for a refill run. The per-lcore mempool cache is taken directly
- * when it holds enough: rte_mempool_get_bulk() copies the pointers one by
- * one (it keeps them in LIFO order, which a refill does not need); here
- * they move with rte_memcpy. Anything else goes through the mempool API.
- */
-static inline int
-igbx_vec_mbufs_get(struct rte_mempool *mp, struct rte_mbuf **to, uint16_t n)
-{
-	struct rte_mempool_cache *cache = rte_mempool_default_cache(mp, rte_lcore_id());
-
-	if (cache == NULL || cache->len < n)
-		return rte_mempool_get_bulk(mp, (void **)to, n);
-	cache->len -= n;
-	rte_memcpy(to, &cache->objs[cache->len], n * sizeof(*to));
-	return 0;
-}
-
-/*
  * Post a run of read-format descriptors: buffer address = buf_iova +
  * headroom, header address 0 (which also clears DD), each one 16-byte
  * store built from the mbuf's buf_addr/buf_iova pair.
@@ -320,18 +301,9 @@ igbx_vec_rx_post_run(volatile union igbx_adv_rx_desc *ring, struct rte_mbuf **ms
 static inline void
 igbx_vec_rx_refill(struct igbx_rx_queue *rxq)
 {
-	uint16_t start = igbx_rx_refill_start(rxq);
-	uint16_t done = 0;
+	uint16_t start = igbx_rx_refill_start(rxq), done = 0, pos = 0, n;
 
-	while (done < rxq->nb_hold) {
-		uint16_t pos = start + done >= rxq->nb_desc ?
-			start + done - rxq->nb_desc : start + done;
-		uint16_t n = RTE_MIN(rxq->nb_hold - done, rxq->nb_desc - pos);
-
-		if (igbx_vec_mbufs_get(rxq->mp, &rxq->sw_ring[pos], n) != 0) {
-			rte_eth_devices[rxq->port_id].data->rx_mbuf_alloc_failed++;
-			break;
-		}
+	while (done < rxq->nb_hold && (n = igbx_rx_refill_get(rxq, start, done, &pos)) != 0) {
 		igbx_vec_rx_post_run(&rxq->ring[pos], &rxq->sw_ring[pos], n);
 		done += n;
 	}
