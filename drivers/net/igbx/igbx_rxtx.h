@@ -31,6 +31,14 @@
 /* Largest frame the transmit path accepts without TSO (9.5 KB jumbo). */
 #define IGBX_TX_MAX_PKT_LEN	9728
 
+/* mbuf offload requests the transmit path honours. */
+#define IGBX_TX_OL_CTX (RTE_MBUF_F_TX_VLAN | RTE_MBUF_F_TX_IP_CKSUM |		\
+	RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)
+/* What a cached context depends on: the offloads and the L3 family. */
+#define IGBX_TX_OL_CTX_KEY (IGBX_TX_OL_CTX | RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)
+#define IGBX_TX_OL_SUPPORTED (IGBX_TX_OL_CTX_KEY | RTE_MBUF_F_TX_IEEE1588_TMST)
+#define IGBX_TX_OL_UNSUPPORTED (RTE_MBUF_F_TX_OFFLOAD_MASK & ~IGBX_TX_OL_SUPPORTED)
+
 #define IGBX_RX_FREE_THRESH_DEFAULT	32
 #define IGBX_TX_FREE_THRESH_DEFAULT	32
 #define IGBX_TX_RS_THRESH_DEFAULT	32

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* igbx_rxtx_burst.c - the scalar datapath: RX bursts (single and scattered), TX burst,
- * tx_prepare and the per-descriptor queries (queue count, status, done cleanup). */
+/* igbx_rxtx_burst.c - the scalar datapath: RX bursts (single and scattered), the TX burst
+ * and its reclaim (also behind tx_done_cleanup). */
 #include <errno.h>
 #include <string.h>
 
@@ -22,14 +22,6 @@
 
 /* mbufs handed back to their pool per rte_mempool_put_bulk() */
 #define IGBX_FREE_BATCH			64
-
-/* mbuf offload requests the transmit path honours. */
-#define IGBX_TX_OL_CTX (RTE_MBUF_F_TX_VLAN | RTE_MBUF_F_TX_IP_CKSUM |		\
-	RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)
-/* What a cached context depends on: the offloads and the L3 family. */
-#define IGBX_TX_OL_CTX_KEY (IGBX_TX_OL_CTX | RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)
-#define IGBX_TX_OL_SUPPORTED (IGBX_TX_OL_CTX_KEY | RTE_MBUF_F_TX_IEEE1588_TMST)
-#define IGBX_TX_OL_UNSUPPORTED (RTE_MBUF_F_TX_OFFLOAD_MASK & ~IGBX_TX_OL_SUPPORTED)
 
 /* ---- packet types and offload flags: tables built once ------------------ */
 
@@ -889,154 +881,6 @@ igbx_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 	rte_io_wmb();
 	igbx_write_relaxed(txq->tdt_addr, txq->tail);
 	return nb_tx;
-}
-
-/*
- * Reject what the descriptors cannot express; one packet, 0 or a positive
- * errno. MACLEN (7 bits), IPLEN (9) and L4LEN (8) are as wide as the mbuf
- * fields, so only TSO needs length checks.
- */
-/*
- * The checksum offloads and rte_net_intel_cksum_prepare() read the headers at
- * l2_len and l3_len in the first segment: lengths shorter than the headers
- * they name, or headers beyond the first segment, would have both read and
- * write past them.
- */
-static int
-igbx_prep_check_headers(const struct rte_mbuf *m)
-{
-	uint64_t ol = m->ol_flags;
-	uint32_t l3_min, l4_min;
-
-	if (!(ol & (RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK |
-		    RTE_MBUF_F_TX_TCP_SEG)))
-		return 0;
-	l3_min = (ol & RTE_MBUF_F_TX_IPV6) ? sizeof(struct rte_ipv6_hdr) :
-					      sizeof(struct rte_ipv4_hdr);
-	switch (ol & RTE_MBUF_F_TX_L4_MASK) {
-	case RTE_MBUF_F_TX_TCP_CKSUM:
-		l4_min = sizeof(struct rte_tcp_hdr);
-		break;
-	case RTE_MBUF_F_TX_UDP_CKSUM:
-		l4_min = sizeof(struct rte_udp_hdr);
-		break;
-	case RTE_MBUF_F_TX_SCTP_CKSUM:
-		l4_min = sizeof(struct rte_sctp_hdr);
-		break;
-	default:
-		l4_min = 0;
-	}
-	if (ol & RTE_MBUF_F_TX_TCP_SEG)
-		l4_min = sizeof(struct rte_tcp_hdr);
-	if (m->l2_len < RTE_ETHER_HDR_LEN || m->l3_len < l3_min ||
-	    (uint32_t)m->l2_len + m->l3_len + l4_min > rte_pktmbuf_data_len(m))
-		return EINVAL;
-	return 0;
-}
-
-static int
-igbx_prep_check(const struct rte_mbuf *m)
-{
-	uint64_t ol = m->ol_flags;
-	uint32_t hdr;
-
-	if (ol & IGBX_TX_OL_UNSUPPORTED)
-		return ENOTSUP;
-	if (m->nb_segs > IGBX_TX_MAX_SEGS || igbx_prep_check_headers(m) != 0)
-		return EINVAL;
-	if (!(ol & RTE_MBUF_F_TX_TCP_SEG))
-		return m->pkt_len > IGBX_TX_MAX_PKT_LEN ? EINVAL : 0;
-	hdr = (uint32_t)m->l2_len + m->l3_len + m->l4_len;
-	if (m->tso_segsz < IGBX_TSO_MSS_MIN || m->tso_segsz > IGBX_TSO_MSS_MAX ||
-	    m->l4_len < sizeof(struct rte_tcp_hdr) || hdr >= m->pkt_len ||
-	    m->pkt_len - hdr > IGBX_TXD_PAYLEN_MAX)
-		return EINVAL;
-	return 0;
-}
-
-uint16_t
-igbx_prep_pkts(void *queue __rte_unused, struct rte_mbuf **pkts, uint16_t n)
-{
-	uint16_t i;
-	int ret;
-
-	for (i = 0; i < n; i++) {
-		struct rte_mbuf *m = pkts[i];
-
-		ret = igbx_prep_check(m);
-		if (ret == 0)
-			ret = -rte_validate_tx_offload(m);
-		if (ret == 0)
-			ret = -rte_net_intel_cksum_prepare(m);
-		if (ret != 0) {
-			rte_errno = ret;
-			return i;
-		}
-	}
-	return n;
-}
-
-/* ---- queue queries -------------------------------------------------------- */
-
-uint32_t
-igbx_rx_queue_count(void *queue)
-{
-	struct igbx_rx_queue *rxq = queue;
-	uint16_t idx = rxq->next, limit = rxq->nb_desc - rxq->nb_hold - 1;
-	uint32_t count = 0;
-
-	while (count < limit &&
-	       (rxq->ring[idx].wb.status_error & rte_cpu_to_le_32(IGBX_RXD_STAT_DD))) {
-		count++;
-		idx = idx + 1 == rxq->nb_desc ? 0 : idx + 1;
-	}
-	return count;
-}
-
-int
-igbx_rx_descriptor_status(void *queue, uint16_t offset)
-{
-	struct igbx_rx_queue *rxq = queue;
-	uint32_t idx;
-
-	if (unlikely(offset >= rxq->nb_desc))
-		return -EINVAL;
-	/* Consumed slots waiting for a refill, and the RDT slot, are not the device's. */
-	if (offset >= rxq->nb_desc - rxq->nb_hold - 1)
-		return RTE_ETH_RX_DESC_UNAVAIL;
-	idx = (uint32_t)rxq->next + offset;
-	if (idx >= rxq->nb_desc)
-		idx -= rxq->nb_desc;
-	if (rxq->ring[idx].wb.status_error & rte_cpu_to_le_32(IGBX_RXD_STAT_DD))
-		return RTE_ETH_RX_DESC_DONE;
-	return RTE_ETH_RX_DESC_AVAIL;
-}
-
-int
-igbx_tx_descriptor_status(void *queue, uint16_t offset)
-{
-	struct igbx_tx_queue *txq = queue;
-	uint16_t used = txq->nb_desc - 1 - txq->nb_free, i;
-	uint32_t idx, dist;
-
-	if (unlikely(offset >= txq->nb_desc))
-		return -EINVAL;
-	idx = (uint32_t)txq->tail + offset;
-	if (idx >= txq->nb_desc)
-		idx -= txq->nb_desc;
-	dist = (idx + txq->nb_desc - txq->clean_next) % txq->nb_desc;
-	if (dist >= used)
-		return RTE_ETH_TX_DESC_DONE;
-	/* In flight: done when the first RS at or after it reported DD. */
-	for (i = 0; i < txq->rs_count; i++) {
-		uint16_t rs = txq->rs_fifo[(txq->rs_head + i) % txq->nb_desc];
-
-		if ((uint32_t)(rs + txq->nb_desc - txq->clean_next) % txq->nb_desc >= dist)
-			return (txq->ring[rs].data.olinfo_status &
-				rte_cpu_to_le_32(IGBX_TXD_STAT_DD)) ?
-				RTE_ETH_TX_DESC_DONE : RTE_ETH_TX_DESC_FULL;
-	}
-	return RTE_ETH_TX_DESC_FULL;
 }
 
 int
