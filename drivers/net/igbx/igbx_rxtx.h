@@ -39,6 +39,7 @@
 #define IGBX_TX_OL_SUPPORTED (IGBX_TX_OL_CTX_KEY | RTE_MBUF_F_TX_IEEE1588_TMST)
 #define IGBX_TX_OL_UNSUPPORTED (RTE_MBUF_F_TX_OFFLOAD_MASK & ~IGBX_TX_OL_SUPPORTED)
 
+#define IGBX_RX_BUF_UNIT		1024u	/* SRRCTL.BSIZEPACKET granularity */
 #define IGBX_RX_FREE_THRESH_DEFAULT	32
 #define IGBX_TX_FREE_THRESH_DEFAULT	32
 #define IGBX_TX_RS_THRESH_DEFAULT	32
@@ -229,6 +230,10 @@ int igbx_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 int igbx_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 			unsigned int socket_id, const struct rte_eth_txconf *conf);
 void igbx_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
+/* Queue stop and release: free the posted mbufs / give back the in-flight
+ * ones and empty the ring (igbx_rxtx_setup.c). */
+void igbx_rx_free_mbufs(struct igbx_rx_queue *rxq);
+void igbx_tx_reset(struct igbx_tx_queue *txq);
 void igbx_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
 
 /* RCTL.LPE and RLPML for the largest frame (bytes with CRC) the port accepts. */
