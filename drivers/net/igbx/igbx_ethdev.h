@@ -78,6 +78,13 @@ struct igbx_adapter {
 #define IGBX_DEV_ADAPTER(dev)	((struct igbx_adapter *)(dev)->data->dev_private)
 #define IGBX_DEV_HW(dev)	(&IGBX_DEV_ADAPTER(dev)->hw)
 
+/* The receive filter settings of a port (igbx_filter.c, igbx_fc.c). */
+static inline struct igbx_filter_state *
+igbx_filter_of(struct rte_eth_dev *dev)
+{
+	return &IGBX_DEV_ADAPTER(dev)->filter;
+}
+
 /* Bytes a frame adds to the MTU under these RX offloads (QinQ: two tags). */
 static inline uint32_t
 igbx_eth_overhead(uint64_t rx_offloads)

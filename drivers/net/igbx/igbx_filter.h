@@ -101,6 +101,10 @@ int igbx_flow_ctrl_get(struct rte_eth_dev *dev, struct rte_eth_fc_conf *fc_conf)
 int igbx_flow_ctrl_set(struct rte_eth_dev *dev, struct rte_eth_fc_conf *fc_conf);
 /* Link came up: apply the autonegotiated pause directions (fc.autoneg on). */
 void igbx_flow_ctrl_refresh(struct rte_eth_dev *dev);
+/* igbx_fc.c, for igbx_filter_init/restore: the probe defaults (from the
+ * packet buffer size) and writing the current settings to the device. */
+void igbx_fc_defaults(struct rte_eth_dev *dev, struct rte_eth_fc_conf *fc);
+void igbx_fc_apply(struct rte_eth_dev *dev);
 
 /* Probe: software defaults, RAR0 = permanent MAC (hw->mac_perm). */
 void igbx_filter_init(struct rte_eth_dev *dev);
