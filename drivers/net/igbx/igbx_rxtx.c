@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* igbx_rxtx.c - 82576 receive/transmit queues on the device: ring programming, queue
  * start/stop, port-level RX/TX init and queue info (setup: igbx_rxtx_setup.c, bursts:
- * igbx_rxtx_burst.c). */
+ * igbx_rx_burst.c, igbx_tx_burst.c). */
 #include <errno.h>
 #include <string.h>
 

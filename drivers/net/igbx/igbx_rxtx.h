@@ -89,7 +89,7 @@ struct igbx_rx_queue {
 	 * inside the queue. */
 	uint8_t ptp_etqf;
 	/* IGBX_RX_SW_STRIP_*: tags the scalar burst removes from the frame in
-	 * software (igbx_rxtx_burst.c); the SIMD bursts do not, so a queue
+	 * software (igbx_rx_burst.c); the SIMD bursts do not, so a queue
 	 * with sw_strip != 0 runs the scalar burst. */
 	uint8_t sw_strip;
 	uint64_t queue_offloads;	/* what rx_queue_setup asked for this queue */
