@@ -287,6 +287,25 @@ uint64_t igbx_tx_queue_offload_capa(void);
 uint16_t igbx_recv_pkts(void *rxq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t igbx_recv_scattered_pkts(void *rxq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t igbx_xmit_pkts(void *txq, struct rte_mbuf **pkts, uint16_t n);
+
+/*
+ * Reclaim done RS groups, oldest first, until want descriptors are free;
+ * full: every sw_ring slot holds an mbuf (no context descriptors, as on the
+ * SIMD bursts), so a fast-free reclaim needs no compaction.
+ */
+void igbx_tx_reclaim_burst(struct igbx_tx_queue *txq, uint16_t want, int full);
+
+/*
+ * Every TX burst (scalar and SIMD) starts here: with fewer than
+ * tx_free_thresh descriptors free, or fewer than the burst, reclaim up to
+ * max(n, tx_free_thresh) of them, no more (see igbx_tx_reclaim_groups).
+ */
+static inline void
+igbx_tx_make_room(struct igbx_tx_queue *txq, uint16_t n, int full)
+{
+	if (txq->nb_free < txq->free_thresh || n > txq->nb_free)
+		igbx_tx_reclaim_burst(txq, RTE_MAX(n, txq->free_thresh), full);
+}
 uint16_t igbx_prep_pkts(void *txq, struct rte_mbuf **pkts, uint16_t n);
 
 #endif /* IGBX_RXTX_H */

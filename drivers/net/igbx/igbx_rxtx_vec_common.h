@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* igbx_rxtx_vec_common.h - what the SIMD bursts share: path selection interface, offload
  * lookup tables, and the scalar helpers they fall back on (one descriptor, frame assembly,
- * RX ring refill, TX reclaim with bulk free, RS bookkeeping). */
+ * RX ring refill, TX room through the scalar reclaim, RS bookkeeping). */
 #ifndef IGBX_RXTX_VEC_COMMON_H
 #define IGBX_RXTX_VEC_COMMON_H
 
@@ -319,83 +319,13 @@ igbx_vec_rx_end(struct igbx_rx_queue *rxq, uint16_t nb_rx)
 		igbx_vec_rx_refill(rxq);
 }
 
-/* ---- TX: reclaim with bulk free, RS bookkeeping ----------------------------------- */
-
-/* Return n single-segment mbufs of sw_ring[from..] to their pools and clear the slots. */
-static inline void
-igbx_vec_tx_free_run(struct igbx_tx_queue *txq, uint16_t from, uint16_t n)
-{
-	struct rte_mbuf **ms = (struct rte_mbuf **)&txq->sw_ring[from];
-	void *batch[64];
-	struct rte_mempool *pool = NULL;
-	unsigned int nb = 0;
-	uint16_t i;
-
-	if (txq->fast_free) {
-		/* MBUF_FAST_FREE: one pool, refcnt 1, no chains; the slots are the array. */
-		rte_mempool_put_bulk(ms[0]->pool, (void **)ms, n);
-	} else {
-		for (i = 0; i < n; i++) {
-			struct rte_mbuf *m = rte_pktmbuf_prefree_seg(ms[i]);
-
-			if (m == NULL)
-				continue;
-			if (nb == RTE_DIM(batch) || (nb != 0 && m->pool != pool)) {
-				rte_mempool_put_bulk(pool, batch, nb);
-				nb = 0;
-			}
-			pool = m->pool;
-			batch[nb++] = m;
-		}
-		if (nb != 0)
-			rte_mempool_put_bulk(pool, batch, nb);
-	}
-	memset(ms, 0, sizeof(*ms) * n);
-}
-
-/* Free [clean_next, last] (one mbuf per descriptor on the vector path). */
-static inline void
-igbx_vec_tx_free_upto(struct igbx_tx_queue *txq, uint16_t last)
-{
-	uint16_t from = txq->clean_next;
-	uint16_t count = (uint16_t)((last + txq->nb_desc - from) % txq->nb_desc + 1);
-
-	if (from + count > txq->nb_desc) {
-		igbx_vec_tx_free_run(txq, from, txq->nb_desc - from);
-		igbx_vec_tx_free_run(txq, 0, count - (txq->nb_desc - from));
-	} else {
-		igbx_vec_tx_free_run(txq, from, count);
-	}
-	txq->clean_next = last + 1 == txq->nb_desc ? 0 : last + 1;
-	txq->nb_free += count;
-}
-
-/*
- * Reclaim RS groups whose DD came back, oldest first, until `want` descriptors
- * are free. Freeing only what the burst needs keeps the mempool cache level:
- * a reclaim of the whole ring overflows the cache into the pool's ring, and
- * the mbufs that the next refill takes from there are the coldest ones.
- */
-static inline void
-igbx_vec_tx_reclaim(struct igbx_tx_queue *txq, uint16_t want)
-{
-	while (txq->rs_count != 0 && txq->nb_free < want) {
-		uint16_t rs = txq->rs_fifo[txq->rs_head];
-
-		if (!(txq->ring[rs].data.olinfo_status & rte_cpu_to_le_32(IGBX_TXD_STAT_DD)))
-			break;
-		igbx_vec_tx_free_upto(txq, rs);
-		txq->rs_head = txq->rs_head + 1 == txq->nb_desc ? 0 : txq->rs_head + 1;
-		txq->rs_count--;
-	}
-}
+/* ---- TX: room (the scalar burst's reclaim), RS bookkeeping ------------------------- */
 
 /* Room for up to n one-descriptor packets: how many may be written now. */
 static inline uint16_t
 igbx_vec_tx_room(struct igbx_tx_queue *txq, uint16_t n)
 {
-	if (txq->nb_free < txq->free_thresh || n > txq->nb_free)
-		igbx_vec_tx_reclaim(txq, RTE_MAX(n, txq->free_thresh));
+	igbx_tx_make_room(txq, n, 1);
 	return RTE_MIN(n, txq->nb_free);
 }
 

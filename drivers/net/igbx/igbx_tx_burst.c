@@ -93,24 +93,28 @@ igbx_tx_free_range(struct igbx_tx_queue *txq, uint16_t last)
 /*
  * igbx_tx_raw_free_ok(): the slots [from, from + cnt) go back to the pool in
  * one put straight from sw_ring, without reading the mbufs (but one, for
- * the pool). Context descriptors leave NULL slots: those runs are compacted
- * first. struct igbx_tx_entry is one pointer, so the slots are a pointer array.
+ * the pool). Context descriptors leave NULL slots: unless the caller knows
+ * every slot holds an mbuf (the SIMD bursts write no context descriptors),
+ * those runs are compacted first. struct igbx_tx_entry is one pointer, so
+ * the slots are a pointer array.
  */
 static void
-igbx_tx_put_run(struct igbx_tx_queue *txq, uint16_t from, uint16_t cnt)
+igbx_tx_put_run(struct igbx_tx_queue *txq, uint16_t from, uint16_t cnt, int full)
 {
 	void **slots = (void **)&txq->sw_ring[from];
-	uint16_t i, k;
+	uint16_t i = cnt, k = cnt;
 
 	RTE_BUILD_BUG_ON(sizeof(struct igbx_tx_entry) != sizeof(void *));
-	/* the common run has no hole: look for one four slots at a time */
-	for (i = 0; i + 4 <= cnt; i += 4)
-		if (slots[i] == NULL || slots[i + 1] == NULL ||
-		    slots[i + 2] == NULL || slots[i + 3] == NULL)
-			break;
-	for (k = i; i < cnt; i++) {
-		slots[k] = slots[i];
-		k += slots[i] != NULL;
+	if (!full) {
+		/* the common run has no hole: look for one four slots at a time */
+		for (i = 0; i + 4 <= cnt; i += 4)
+			if (slots[i] == NULL || slots[i + 1] == NULL ||
+			    slots[i + 2] == NULL || slots[i + 3] == NULL)
+				break;
+		for (k = i; i < cnt; i++) {
+			slots[k] = slots[i];
+			k += slots[i] != NULL;
+		}
 	}
 	if (k != 0)
 		rte_mempool_put_bulk(((struct rte_mbuf *)slots[0])->pool, slots, k);
@@ -119,16 +123,16 @@ igbx_tx_put_run(struct igbx_tx_queue *txq, uint16_t from, uint16_t cnt)
 
 /* igbx_tx_free_range() for igbx_tx_raw_free_ok() queues, without counting packets. */
 static void
-igbx_tx_put_range(struct igbx_tx_queue *txq, uint16_t last)
+igbx_tx_put_range(struct igbx_tx_queue *txq, uint16_t last, int full)
 {
 	uint16_t from = txq->clean_next;
 	uint16_t count = last >= from ? last - from + 1 : txq->nb_desc - from + last + 1;
 
 	if (last >= from) {
-		igbx_tx_put_run(txq, from, count);
+		igbx_tx_put_run(txq, from, count, full);
 	} else {
-		igbx_tx_put_run(txq, from, txq->nb_desc - from);
-		igbx_tx_put_run(txq, 0, last + 1);
+		igbx_tx_put_run(txq, from, txq->nb_desc - from, full);
+		igbx_tx_put_run(txq, 0, last + 1, full);
 	}
 	txq->clean_next = last + 1 == txq->nb_desc ? 0 : last + 1;
 	txq->nb_free += count;
@@ -138,13 +142,13 @@ igbx_tx_put_range(struct igbx_tx_queue *txq, uint16_t last)
  * Reclaim RS groups whose DD came back, oldest first, until max_packets
  * packets (0: no limit) were freed or want descriptors are free; count 0
  * (a burst, which does not need the number) lets raw-free queues skip the
- * mbufs. The burst frees only what it needs: reclaiming the whole ring at
+ * mbufs, and full says every slot holds one (igbx_tx_put_run). The burst frees only what it needs: reclaiming the whole ring at
  * once overflows the mempool cache into the pool's ring, and the next
  * refill would take the coldest mbufs from there.
  */
 static inline uint32_t
 igbx_tx_reclaim_groups(struct igbx_tx_queue *txq, uint32_t max_packets, uint16_t want,
-		       int count)
+		       int count, int full)
 {
 	int put = !count && igbx_tx_raw_free_ok(txq);
 	uint32_t packets = 0;
@@ -156,7 +160,7 @@ igbx_tx_reclaim_groups(struct igbx_tx_queue *txq, uint32_t max_packets, uint16_t
 		if (!(txq->ring[rs].data.olinfo_status & rte_cpu_to_le_32(IGBX_TXD_STAT_DD)))
 			break;
 		if (put)
-			igbx_tx_put_range(txq, rs);
+			igbx_tx_put_range(txq, rs, full);
 		else
 			packets += igbx_tx_free_range(txq, rs);
 		txq->rs_head = txq->rs_head + 1 == txq->nb_desc ? 0 : txq->rs_head + 1;
@@ -168,14 +172,15 @@ igbx_tx_reclaim_groups(struct igbx_tx_queue *txq, uint32_t max_packets, uint16_t
 static uint32_t
 igbx_tx_reclaim(struct igbx_tx_queue *txq, uint32_t max_packets, uint16_t want)
 {
-	return igbx_tx_reclaim_groups(txq, max_packets, want, 1);
+	return igbx_tx_reclaim_groups(txq, max_packets, want, 1, 0);
 }
 
-/* The bursts' reclaim: until want descriptors are free, no count. */
-static void
-igbx_tx_reclaim_burst(struct igbx_tx_queue *txq, uint16_t want)
+/* The bursts' reclaim (scalar and SIMD, igbx_tx_make_room): until want
+ * descriptors are free, no count. */
+void
+igbx_tx_reclaim_burst(struct igbx_tx_queue *txq, uint16_t want, int full)
 {
-	igbx_tx_reclaim_groups(txq, 0, want, 0);
+	igbx_tx_reclaim_groups(txq, 0, want, 0, full);
 }
 
 /* Context key: the offload flags and the lengths/tag that matter for them. */
@@ -352,7 +357,7 @@ igbx_tx_one(struct igbx_tx_queue *txq, struct rte_mbuf *m, uint16_t left)
 	}
 	if (m->nb_segs + ctx_write > txq->nb_free) {
 		igbx_tx_reclaim_burst(txq, (uint16_t)RTE_MIN(txq->nb_desc,
-			RTE_MAX(txq->free_thresh, left) + m->nb_segs + ctx_write));
+			RTE_MAX(txq->free_thresh, left) + m->nb_segs + ctx_write), 0);
 		if (m->nb_segs + ctx_write > txq->nb_free) {
 			/* The context was not written: forget it. */
 			if (ctx_write)
@@ -424,9 +429,7 @@ igbx_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 	uint16_t nb_tx = 0;
 	uint64_t bytes = 0;
 
-	/* the vector bursts reclaim the same way (igbx_vec_tx_room) */
-	if (txq->nb_free < txq->free_thresh || n > txq->nb_free)
-		igbx_tx_reclaim_burst(txq, RTE_MAX(n, txq->free_thresh));
+	igbx_tx_make_room(txq, n, 0);
 	for (;;) {
 		nb_tx += igbx_tx_simple(txq, pkts + nb_tx, n - nb_tx, &bytes);
 		if (nb_tx == n || !igbx_tx_one(txq, pkts[nb_tx], n - nb_tx))
