@@ -14,6 +14,8 @@
 # The apt state used for trixie is private (under the cache), so the
 # machine's own apt sources and package lists are not changed.
 set -euo pipefail
+# shellcheck source=buildtools/debian-src.sh
+. "$(dirname "$0")/debian-src.sh"
 
 cache=${IGBX_CACHE:-/var/cache/igbx}
 prefix="$cache/dpdk-24.11-install"
@@ -36,19 +38,7 @@ apt_trixie() {
 write_trixie_sources() {
 	mkdir -p "$aptdir/sources.list.d" "$aptdir/lists/partial" \
 		 "$aptdir/cache/archives/partial"
-	cat > "$aptdir/sources.list.d/trixie-src.sources" <<SRC
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: trixie trixie-updates
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-
-Types: deb-src
-URIs: http://deb.debian.org/debian-security
-Suites: trixie-security
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SRC
+	igbx_deb_src_stanzas trixie > "$aptdir/sources.list.d/trixie-src.sources"
 }
 
 # The newest 24.11.x Debian version the trixie source lists know of.
@@ -91,18 +81,9 @@ fetch_source() {
 # sdk-include/: the driver-SDK headers the igbx build takes from -Ddpdk_src.
 # 24.11 moved rte_flow_driver.h (and the mtr/tm ones) among them.
 stage_sdk_headers() {
-	local h
-	mkdir -p "$tree/sdk-include"
-	for h in lib/ethdev/ethdev_driver.h lib/ethdev/ethdev_pci.h \
-		 drivers/bus/pci/bus_pci_driver.h lib/eal/include/bus_driver.h \
-		 lib/eal/include/dev_driver.h; do
-		cp "$tree/$h" "$tree/sdk-include/"
-	done
-	for h in lib/ethdev/rte_flow_driver.h lib/ethdev/rte_mtr_driver.h \
-		 lib/ethdev/rte_tm_driver.h lib/ethdev/ethdev_vdev.h \
-		 drivers/bus/vdev/bus_vdev_driver.h; do
-		[ ! -f "$tree/$h" ] || cp "$tree/$h" "$tree/sdk-include/"
-	done
+	igbx_stage_sdk_headers "$tree" lib/ethdev/rte_flow_driver.h lib/ethdev/rte_mtr_driver.h \
+		lib/ethdev/rte_tm_driver.h lib/ethdev/ethdev_vdev.h \
+		drivers/bus/vdev/bus_vdev_driver.h
 }
 
 # Only what a PCI ethdev PMD needs: the mandatory libraries (disable_libs=*

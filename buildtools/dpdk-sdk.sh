@@ -7,6 +7,8 @@
 # Prints the directory of the unpacked source tree; its sdk-include/ folder
 # holds just the SDK headers, staged for the build.
 set -euo pipefail
+# shellcheck source=buildtools/debian-src.sh
+. "$(dirname "$0")/debian-src.sh"
 
 cache=${IGBX_CACHE:-/var/cache/igbx}
 ver=$(dpkg-query -W -f='${Version}' libdpdk-dev 2>/dev/null || true)
@@ -16,16 +18,8 @@ if [ -z "$ver" ]; then
 fi
 upstream=${ver%%-*}
 tree="$cache/src/dpdk-stable-$upstream"
-stage_sdk_headers() {
-	mkdir -p "$tree/sdk-include"
-	for h in lib/ethdev/ethdev_driver.h lib/ethdev/ethdev_pci.h \
-		 drivers/bus/pci/bus_pci_driver.h lib/eal/include/bus_driver.h \
-		 lib/eal/include/dev_driver.h; do
-		cp "$tree/$h" "$tree/sdk-include/"
-	done
-}
 if [ -f "$tree/lib/ethdev/ethdev_driver.h" ]; then
-	[ -d "$tree/sdk-include" ] || stage_sdk_headers
+	[ -d "$tree/sdk-include" ] || igbx_stage_sdk_headers "$tree"
 	echo "$tree"
 	exit 0
 fi
@@ -35,19 +29,7 @@ src_list=/etc/apt/sources.list.d/igbx-deb-src.sources
 if ! apt-cache showsrc dpdk 2>/dev/null | grep -q "^Version: $ver\$"; then
 	if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ &&
 	   ! grep -qs '^deb-src' /etc/apt/sources.list; then
-		cat > "$src_list" <<SRC
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: bookworm bookworm-updates
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-
-Types: deb-src
-URIs: http://deb.debian.org/debian-security
-Suites: bookworm-security
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SRC
+		igbx_deb_src_stanzas bookworm > "$src_list"
 	fi
 	apt-get update -qq >&2
 fi
@@ -61,5 +43,5 @@ if [ ! -f "$tree/lib/ethdev/ethdev_driver.h" ]; then
 	echo "dpdk-sdk: $tree has no lib/ethdev/ethdev_driver.h" >&2
 	exit 1
 fi
-stage_sdk_headers
+igbx_stage_sdk_headers "$tree"
 echo "$tree"
