@@ -223,6 +223,7 @@ PTP_SCRIPT = textwrap.dedent(r'''
     eth.rte_eth_dev_stop(0)
     eth.rte_eth_dev_close(0)
     print('RESULT ' + json.dumps(out), flush=True)
+    sys.stdin.readline()    # the device lives until the test read its capture
     eal.rte_eal_cleanup()
 ''')
 
@@ -259,6 +260,7 @@ def ptp_result(tmp_path_factory):
         result = json.loads(m.group(1))
         result['sent'] = ptp
         result['captured'] = s.captured(0)
+        s.send('done')
         return result
     finally:
         s.close()
