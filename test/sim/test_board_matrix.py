@@ -102,6 +102,12 @@ def test_board_bringup(driver, testpmd, board):
     tp.cmd('port start 0')
     check_ports_up(tp, board, link)
     scenarios.check_io_forwarding(tp, seconds=2)
+    if driver == 'igbx':
+        # a board without the auto-read is warned about once per port (at
+        # probe), not at every reset of dev_start
+        warned = len(re.findall(r'EECD.AUTO_RD .*not set', tp.sim.buf))
+        no_autord = any(t in board for t in ('no-autord', 'nvm-'))
+        assert warned == (2 if no_autord else 0), warned
 
 
 def test_stop_start_keeps_settled_link(testpmd):
