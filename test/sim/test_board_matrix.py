@@ -90,6 +90,8 @@ def test_board_bringup(driver, testpmd, board):
     (a reset) and forwarding again."""
     link, stock_fails, igbx_refusal = BOARDS[board]
     tp = testpmd(driver, sim_args=['--board', board])
+    ports = tp.sim.ctl('ports')
+    assert all(line.endswith(' board=%s' % board) for line in ports), ports
     if link is None or (driver == 'stock' and stock_fails):
         check_refused(tp, igbx_refusal if driver == 'igbx' else STOCK_REFUSAL)
         if driver == 'stock':
