@@ -8,11 +8,13 @@ way the board explains and reports xfail with that reason. A board no
 driver can use (no NVM and no address anywhere) must make igbx refuse the
 port with one clear line."""
 import re
+import subprocess
 import time
 
 import pytest
 
 import frames
+import igbxsim
 import scenarios
 
 # board -> (expected link (Mb/s, duplex) or None when no port may probe,
@@ -168,3 +170,13 @@ def test_wthresh_batch_board_holds_partial_batch(driver, testpmd):
     for f in batch:
         tp.wait_rx(frames.src_of(f), port=0)
     tp.cmd('stop')
+
+
+def test_board_option_refuses_unknown_trait():
+    """--board names the trait it does not know and the launcher stops
+    before running anything."""
+    res = subprocess.run([str(igbxsim.SIM_BIN), '--board', '1:no-autord+bogus',
+                          '--', 'true'], capture_output=True, text=True,
+                         timeout=30)
+    assert res.returncode != 0, res
+    assert 'unknown trait "bogus"' in res.stderr, res.stderr
