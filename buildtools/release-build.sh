@@ -9,10 +9,12 @@
 # The build tree is $IGBX_CACHE/builds/REL-<checkout hash>: never below a
 # world-writable directory (EAL refuses plugins there) and at the same path
 # inside the root and outside, as are the checkout and the SDK headers
-# (IGBX_DPDK_SDK, default shared/dpdk-sdk beside the checkout). Prints the build
-# directory (last line). Exit status: that of release-root.sh when the root
-# cannot be had (3: Debian's archive unreachable), 1 when the build fails
-# (its output on stderr).
+# (IGBX_DPDK_SDK, default shared/dpdk-sdk beside the checkout). Prints two
+# lines: the root, then the build directory. Exit status: 3 when Debian's
+# archive cannot be reached, 4 when the root cannot be made for another
+# reason (release-root.sh says why on stderr), 5 when the release's SDK
+# headers are missing: callers skip; 1 when igbx does not build (the
+# compiler's output on stderr).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
@@ -24,13 +26,17 @@ shift
 
 rc=0
 root=$("$here/release-root.sh" "$rel" "$@" | tail -n1) || rc=$?
-[ "$rc" = 0 ] || exit "$rc"
+case $rc in
+0) ;;
+3) exit 3 ;;
+*) exit 4 ;;
+esac
 
 sdk=$(realpath -m "${IGBX_DPDK_SDK:-$repo/../shared/dpdk-sdk}")
 if [ ! -f "$sdk/$rel/ethdev_driver.h" ]; then
 	echo "release-build: no DPDK $rel driver-SDK headers in $sdk/$rel" \
 	     "(IGBX_DPDK_SDK names the folder holding $rel/)" >&2
-	exit 1
+	exit 5
 fi
 
 build="$cache/builds/$rel-$(echo "$repo" | md5sum | cut -c1-12)"
@@ -47,4 +53,5 @@ if ! "$here/in-root.sh" "$root" -b "$repo" -b "$build" -b "$sdk" -- \
 	echo "release-build: building igbx against DPDK $rel failed (log $build.log)" >&2
 	exit 1
 fi
+echo "$root"
 echo "$build"
