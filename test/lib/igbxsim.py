@@ -490,6 +490,8 @@ class Testpmd:
     def mempool_avail(self, name='mb_pool_0'):
         """(size, available) of a mempool from `dump_mempool`."""
         out = self.cmd('dump_mempool %s' % name, check=False)
+        if 'Command not found' in out:      # testpmd 25.11 spells it so
+            out = self.cmd('dump mempool %s' % name, check=False)
         size = int(re.search(r'\bsize=(\d+)', out).group(1))
         cache = re.search(r'total_cache_count=(\d+)', out)
         common = int(re.search(r'common_pool_count=(\d+)', out).group(1))
