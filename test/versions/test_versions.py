@@ -38,6 +38,7 @@ import igbxsim
 import scenarios
 
 RELEASE_BUILD = igbxsim.REPO / 'buildtools' / 'release-build.sh'
+RELEASE_ROOT = igbxsim.REPO / 'buildtools' / 'release-root.sh'
 IN_ROOT = igbxsim.REPO / 'buildtools' / 'in-root.sh'
 GUIDE = igbxsim.REPO / 'doc' / 'guides' / 'nics' / 'igbx.rst'
 # The release's ethdev ABI (librte_ethdev.so.N, plugin dir pmds-N.0).
@@ -81,6 +82,24 @@ class Release:
     def run(self, cmd, timeout=120, **kw):
         return subprocess.run(self.runner + cmd, capture_output=True,
                               text=True, timeout=timeout, **kw)
+
+
+@pytest.fixture(scope='module', autouse=True)
+def _prefetch_roots():
+    """Making a root is mostly download and unpack: the later releases' roots
+    are made (release-root.sh, locked per release) while the first one is
+    built and tested."""
+    started = [subprocess.Popen([str(RELEASE_ROOT), rel],
+                                stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+               for rel in RELEASES[1:]]
+    yield
+    for proc in started:
+        try:
+            proc.wait(timeout=1200)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 @pytest.fixture(scope='module', params=RELEASES)
