@@ -63,6 +63,7 @@ SUITE_FULL = SUITE + ['test/sim/test_flow.py', 'test/sim/test_offloads.py',
                       'test/conformance/test_generic_flow.py']
 SUITE_ARGS = ['-m', 'igbx', '-k', 'not tap and not 1588']
 
+
 @dataclass
 class Release:
     name: str
