@@ -44,6 +44,7 @@ for b in "${binds[@]}"; do
 done
 
 nbinds=${#binds[@]}
+# shellcheck disable=SC2016 # the inner shell expands its own arguments
 exec unshare --mount --propagation private /bin/bash -c '
 	set -e
 	root=$1 n=$2

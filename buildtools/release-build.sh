@@ -45,6 +45,7 @@ chmod 755 "$cache/builds" "$build"
 
 # A configured tree is only rebuilt: ninja reruns meson when a meson.build
 # changed.
+# shellcheck disable=SC2016 # the inner shell expands its own arguments
 if ! "$here/in-root.sh" "$root" -b "$repo" -b "$build" -b "$sdk" -- \
 	/usr/bin/env IGBX_DPDK_SDK="$sdk" /bin/sh -c '
 		{ [ -f "$1/build.ninja" ] || meson setup "$1" "$2"; } && ninja -C "$1"' \

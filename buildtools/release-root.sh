@@ -78,6 +78,7 @@ unreachable() {
 # apt-get in the root, with /proc mounted for the packages' scripts; a
 # private mount namespace drops the mount whatever happens.
 apt_in_root() {
+	# shellcheck disable=SC2016 # the inner shell expands its own arguments
 	unshare --mount --propagation private /bin/bash -c '
 		mount -t proc proc "$1/proc" && shift && exec "$@"' _ "$root" \
 		chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
@@ -160,6 +161,7 @@ fi
 
 missing=()
 for p in "${extra[@]}"; do
+	# shellcheck disable=SC2016 # a dpkg-query format, not shell
 	in_root dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
 		grep -q "install ok installed" || missing+=("$p")
 done
