@@ -280,6 +280,29 @@ static const char *cmd_counters(FILE *out, int argc, char **argv)
 	return NULL;
 }
 
+/* What the four LED outputs show (led.c): "led0=on led1=off led2=blink ..." */
+static const char *cmd_leds(FILE *out, int argc, char **argv)
+{
+	struct sim_port *p;
+	const char *err;
+	unsigned int i;
+	bool lit, blink;
+
+	(void)argc;
+	err = parse_port(argv[1], &p);
+	if (err)
+		return err;
+	sim_port_lock(p);
+	for (i = 0; i < SIM_LEDS; i++) {
+		sim_led_state(p, i, &lit, &blink);
+		fprintf(out, "%sled%u=%s", i ? " " : "", i,
+			blink ? "blink" : lit ? "on" : "off");
+	}
+	sim_port_unlock(p);
+	fputc('\n', out);
+	return NULL;
+}
+
 static const struct ctl_command {
 	const char *name;
 	int min_args, max_args;	/* including the command name */
@@ -296,6 +319,7 @@ static const struct ctl_command {
 	{ "fault", 4, 4, cmd_fault, "fault <p> txstall on|off | starve <n> | crc <n>" },
 	{ "queue", 4, 4, cmd_queue, "queue <p> rx|tx <q>" },
 	{ "counters", 2, 2, cmd_counters, "counters <p>" },
+	{ "leds", 2, 2, cmd_leds, "leds <p>" },
 };
 
 static void ctl_execute(char *line, FILE *out)

@@ -86,6 +86,9 @@
 #define  SIM_VET_EXT_SHIFT	16		/* outer (double VLAN) ethertype */
 #define SIM_FCTTV		0x00170
 #define SIM_LEDCTL		0x00e00
+#define  SIM_LEDCTL_MODE_MASK	0x0fu		/* per LED byte: mode 3:0 */
+#define  SIM_LEDCTL_IVRT	0x40u		/* invert the output */
+#define  SIM_LEDCTL_BLINK	0x80u
 #define SIM_PBA			0x01000
 #define SIM_EEMNGCTL		0x01010
 #define  SIM_EEMNGCTL_CFG_DONE0	(1u << 18)	/* port 0 config cycle done */
@@ -539,6 +542,10 @@ uint32_t sim_status_read(struct sim_port *p);
 void sim_intr_reset(struct sim_port *p);
 bool sim_intr_read(struct sim_port *p, uint32_t off, uint32_t *val);
 bool sim_intr_write(struct sim_port *p, uint32_t off, uint32_t val);
+/* MAC loopback (loopback.c): RCTL.LBM is MAC loopback; the link the MAC
+ * forces then (STATUS speed bits and duplex), false when not forced. */
+bool sim_mac_loopback(const struct sim_port *p);
+bool sim_loopback_link(const struct sim_port *p, uint32_t *speed_bits, bool *fd);
 /* Statistics (stats.c). */
 uint32_t sim_stat_read_clear(struct sim_port *p, uint32_t off);
 

@@ -110,7 +110,7 @@ static void sim_tx_tally_flush(struct sim_port *p, unsigned int q,
 static void sim_tx_emit(struct sim_port *p, const uint8_t *f, uint32_t len,
 			struct sim_tx_tally *t)
 {
-	if ((sim_reg_peek(p, SIM_RCTL) & SIM_RCTL_LBM_MASK) == SIM_RCTL_LBM_MAC)
+	if (sim_mac_loopback(p))
 		sim_rx_frame(p, f, len, true);
 	else
 		sim_wire_send(p, f, len);
