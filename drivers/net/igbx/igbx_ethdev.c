@@ -11,6 +11,7 @@
 #include <ethdev_pci.h>
 
 #include "igbx_ethdev.h"
+#include "igbx_devops.h"
 #include "igbx_rxtx_vec_common.h"
 #include "igbx_link.h"
 #include "igbx_rxtx.h"
@@ -170,6 +171,8 @@ igbx_dev_configure(struct rte_eth_dev *dev)
 		ret = igbx_check_rss_conf(conf);
 	if (ret == 0)
 		ret = igbx_check_link_and_intr(conf);
+	if (ret == 0)
+		ret = igbx_loopback_check(conf);
 	if (ret != 0)
 		return ret;
 	/* with RSS the hash is computed anyway: report it (DPDK convention) */
@@ -265,6 +268,7 @@ igbx_start_datapath(struct rte_eth_dev *dev)
 	/* after RSS and RX init: a flow RSS rule overrides the port's RSS */
 	igbx_flow_restore(dev);
 	igbx_ptp_restore(dev);
+	igbx_loopback_enable_rx(dev);
 	igbx_set_bits(hw, IGBX_RCTL, IGBX_RCTL_EN);
 	igbx_write_flush(hw);
 	return 0;
@@ -288,6 +292,7 @@ igbx_dev_start(struct rte_eth_dev *dev)
 	ret = igbx_link_setup(dev, false);				/* 4.5.7 */
 	if (ret != 0)
 		goto fail;
+	igbx_loopback_force_link(dev);
 	igbx_stats_update(ad);						/* 4.5.8 */
 	ret = igbx_start_datapath(dev);
 	if (ret != 0)
@@ -332,6 +337,7 @@ igbx_dev_close(struct rte_eth_dev *dev)
 	igbx_hw_stop(&ad->hw);
 	igbx_rxtx_stop(dev);
 	igbx_rxtx_release_all(dev);
+	igbx_led_restore(dev);
 	igbx_hw_set_driver_loaded(&ad->hw, false);
 	ad->hw_ready = false;
 	return 0;
@@ -463,6 +469,12 @@ static const struct eth_dev_ops igbx_eth_dev_ops = {
 	.timesync_adjust_time	= igbx_timesync_adjust_time,
 	.timesync_read_time	= igbx_timesync_read_time,
 	.timesync_write_time	= igbx_timesync_write_time,
+	.read_clock		= igbx_read_clock,
+	.dev_led_on		= igbx_dev_led_on,
+	.dev_led_off		= igbx_dev_led_off,
+	.eth_rx_descriptor_dump	= igbx_rx_descriptor_dump,
+	.eth_tx_descriptor_dump	= igbx_tx_descriptor_dump,
+	.eth_dev_priv_dump	= igbx_dev_priv_dump,
 };
 
 /* ---- probe / remove ------------------------------------------------------------- */
@@ -590,6 +602,7 @@ igbx_dev_init(struct rte_eth_dev *dev)
 		return -ENOMEM;
 	}
 	memcpy(&dev->data->mac_addrs[0], ad->hw.mac_perm, RTE_ETHER_ADDR_LEN);
+	igbx_led_save(dev);
 	igbx_filter_init(dev);
 	igbx_flow_init(dev);
 	igbx_stats_update(ad);			/* 4.5.8: start the counters at zero */

@@ -70,6 +70,7 @@ struct igbx_adapter {
 	uint32_t link_wait_ms;		/* devarg link_wait_ms */
 	uint8_t forced_rx_path;		/* devarg rx_path: enum igbx_vec_path */
 	uint8_t forced_tx_path;		/* devarg tx_path: enum igbx_vec_path */
+	uint32_t ledctl_default;	/* LEDCTL from the NVM, igbx_led.c */
 };
 
 /* igbx_rxtx_vec_sse.c reads forced_rx_path/forced_tx_path */

@@ -114,6 +114,14 @@
 #define IGBX_TXCW		0x00178
 #define IGBX_RXCW		0x00180
 #define IGBX_LEDCTL		0x00E00
+/* LEDCTL (8.2.x): one byte per LED 0-3: MODE bits 3:0, IVRT bit 6, BLINK bit 7 */
+#define IGBX_LEDCTL_LEDS	4
+#define IGBX_LEDCTL_SHIFT(led)	(8 * (led))
+#define IGBX_LEDCTL_MODE_MASK	UINT32_C(0x0F)
+#define IGBX_LEDCTL_IVRT	UINT32_C(0x40)
+#define IGBX_LEDCTL_BLINK	UINT32_C(0x80)
+#define IGBX_LEDCTL_MODE_ON	UINT32_C(0x0E)	/* always asserted */
+#define IGBX_LEDCTL_MODE_OFF	UINT32_C(0x0F)	/* always de-asserted */
 #define IGBX_FCRTV		0x02460		/* flow control refresh threshold */
 
 /* ---- interrupts (8.8) ---------------------------------------------------- */
