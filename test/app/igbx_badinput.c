@@ -156,6 +156,9 @@ cases_configure(void)
 	conf.intr_conf.rxq = 1;
 	EXPECT(rte_eth_dev_configure(P, 1, 1, &conf), -ENOTSUP);
 	conf = rss_conf();
+	conf.lpbk_mode = 2;		/* 0 none, 1 MAC loopback */
+	EXPECT(rte_eth_dev_configure(P, 1, 1, &conf), -EINVAL);
+	conf = rss_conf();
 	conf.intr_conf.rmv = 1;		/* ethdev: no RTE_ETH_DEV_INTR_RMV flag */
 	EXPECT(rte_eth_dev_configure(P, 1, 1, &conf), -EINVAL);
 	/* zero queues: ethdev takes the driver's default (1 each) */
@@ -588,6 +591,27 @@ cases_datapath_queries(void)
 	EXPECT_TRUE(rte_eth_tx_done_cleanup(P, 0, 0) >= 0, "tx_done_cleanup of an idle queue");
 }
 
+/* ---- clock and dumps --------------------------------------------------------------- */
+
+static void
+cases_clock_dumps(void)
+{
+	uint64_t clock;
+	FILE *f = fopen("/dev/null", "w");
+
+	/* SYSTIM runs only once time sync is enabled */
+	EXPECT(rte_eth_read_clock(P, &clock), -EAGAIN);
+	EXPECT(rte_eth_rx_descriptor_dump(P, 0, NB_DESC, 1, f), -EINVAL);
+	EXPECT(rte_eth_rx_descriptor_dump(P, 0, 0, NB_DESC + 1, f), -EINVAL);
+	EXPECT(rte_eth_rx_descriptor_dump(P, 0, UINT16_MAX, UINT16_MAX, f), -EINVAL);
+	EXPECT(rte_eth_tx_descriptor_dump(P, 0, NB_DESC, 1, f), -EINVAL);
+	EXPECT(rte_eth_tx_descriptor_dump(P, 0, 0, NB_DESC + 1, f), -EINVAL);
+	EXPECT(rte_eth_rx_descriptor_dump(P, 0, NB_DESC - 1, NB_DESC, f), 0);	/* wraps */
+	EXPECT(rte_eth_tx_descriptor_dump(P, 0, 0, NB_DESC, f), 0);
+	EXPECT(rte_eth_dev_priv_dump(P, f), 0);
+	fclose(f);
+}
+
 /* tx_prepare: each bad mbuf stops the burst at its index with rte_errno set. */
 static void
 cases_tx_prepare(void)
@@ -738,6 +762,7 @@ main(int argc, char **argv)
 	cases_info();
 	cases_regs_eeprom();
 	cases_datapath_queries();
+	cases_clock_dumps();
 	cases_tx_prepare();
 	check_forwarding_and_pool();
 	printf("%u cases: %u passed, %u failed\n", n_pass + n_fail, n_pass, n_fail);

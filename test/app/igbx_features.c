@@ -1,0 +1,330 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * igbx_features.c - one port's optional features through the ethdev API, for
+ * test/sim/test_features.py: MAC loopback (lpbk_mode), LED control, the
+ * device clock (read_clock) and the RX/TX descriptor and private dumps.
+ *
+ * Runs inside igbx-sim on port 0:
+ *   igbx-sim --ports 1 --wire none -- igbx_features <EAL args> -- <scenario>
+ * Prints "RESULT <what> key=value ..." lines for the test to check, and at
+ * "PAUSE <tag>" waits for a line on stdin, so that the test can look at the
+ * device (registers, LEDs, wire capture) in that state.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <rte_cycles.h>
+#include <rte_eal.h>
+#include <rte_ethdev.h>
+#include <rte_ether.h>
+#include <rte_mbuf.h>
+#include <rte_mempool.h>
+
+#define P		0
+#define NB_DESC		512
+#define FRAME_LEN	64	/* without FCS */
+#define ETHERTYPE_TEST	0x88B5	/* IEEE 802 local experimental */
+
+static struct rte_mempool *pool;
+
+static void
+pause_for_test(const char *tag)
+{
+	char line[64];
+
+	printf("PAUSE %s\n", tag);
+	fflush(stdout);
+	if (fgets(line, sizeof(line), stdin) == NULL)
+		exit(3);
+}
+
+static int
+port_start(uint8_t lpbk_mode)
+{
+	struct rte_eth_conf conf;
+	int ret;
+
+	memset(&conf, 0, sizeof(conf));
+	conf.lpbk_mode = lpbk_mode;
+	ret = rte_eth_dev_configure(P, 1, 1, &conf);
+	if (ret == 0)
+		ret = rte_eth_rx_queue_setup(P, 0, NB_DESC, SOCKET_ID_ANY, NULL, pool);
+	if (ret == 0)
+		ret = rte_eth_tx_queue_setup(P, 0, NB_DESC, SOCKET_ID_ANY, NULL);
+	if (ret == 0)
+		ret = rte_eth_dev_start(P);
+	if (ret != 0)
+		printf("RESULT start lpbk_mode=%u ret=%d\n", lpbk_mode, ret);
+	return ret;
+}
+
+/* Frame seq: to our own address, the payload a pattern of seq. */
+static struct rte_mbuf *
+make_frame(uint16_t seq)
+{
+	struct rte_mbuf *m = rte_pktmbuf_alloc(pool);
+	struct rte_ether_hdr *eh;
+	uint8_t *payload;
+	unsigned int i;
+
+	if (m == NULL)
+		return NULL;
+	eh = (struct rte_ether_hdr *)rte_pktmbuf_append(m, FRAME_LEN);
+	if (eh == NULL) {
+		rte_pktmbuf_free(m);
+		return NULL;
+	}
+	rte_eth_macaddr_get(P, &eh->dst_addr);
+	eh->src_addr = (struct rte_ether_addr){ .addr_bytes = { 0x02, 0, 0, 0, 0, 0x01 } };
+	eh->ether_type = rte_cpu_to_be_16(ETHERTYPE_TEST);
+	payload = (uint8_t *)(eh + 1);
+	for (i = 0; i < FRAME_LEN - sizeof(*eh); i++)
+		payload[i] = (uint8_t)(seq + i);
+	return m;
+}
+
+static unsigned int
+send_frames(uint16_t first, uint16_t n)
+{
+	struct rte_mbuf *m[64];
+	uint16_t i, sent;
+
+	for (i = 0; i < n; i++) {
+		m[i] = make_frame((uint16_t)(first + i));
+		if (m[i] == NULL)
+			break;
+	}
+	n = i;
+	sent = rte_eth_tx_burst(P, 0, m, n);
+	rte_pktmbuf_free_bulk(&m[sent], n - sent);
+	return sent;
+}
+
+/* Receives for up to ms; counts frames and those equal to one we sent. */
+static void
+receive_frames(unsigned int ms, uint16_t first, uint16_t n, unsigned int *received,
+	       unsigned int *matched)
+{
+	uint64_t end = rte_get_timer_cycles() + rte_get_timer_hz() * ms / 1000;
+	struct rte_mbuf *m[32], *want;
+	uint16_t i, nb;
+
+	*received = *matched = 0;
+	while (rte_get_timer_cycles() < end && *matched < n) {
+		nb = rte_eth_rx_burst(P, 0, m, RTE_DIM(m));
+		for (i = 0; i < nb; i++) {
+			uint8_t *got = rte_pktmbuf_mtod(m[i], uint8_t *);
+			uint16_t seq = got[sizeof(struct rte_ether_hdr)];
+
+			(*received)++;
+			want = make_frame(seq);
+			if (want != NULL && m[i]->pkt_len == FRAME_LEN &&
+			    (uint16_t)(seq - first) < n &&
+			    memcmp(got, rte_pktmbuf_mtod(want, uint8_t *), FRAME_LEN) == 0)
+				(*matched)++;
+			rte_pktmbuf_free(want);
+			rte_pktmbuf_free(m[i]);
+		}
+		if (nb == 0)
+			rte_delay_us(100);
+	}
+}
+
+static void
+print_link(const char *what)
+{
+	struct rte_eth_link link;
+	unsigned int i;
+
+	for (i = 0; i < 30; i++) {
+		rte_eth_link_get_nowait(P, &link);
+		if (link.link_status)
+			break;
+		rte_delay_ms(100);
+	}
+	printf("RESULT %s link=%s speed=%u duplex=%s\n", what,
+	       link.link_status ? "up" : "down", link.link_speed,
+	       link.link_duplex ? "full" : "half");
+}
+
+/* lpbk_mode 1: what the port sends comes back to it; lpbk_mode 0: it does not. */
+static int
+scenario_loopback(void)
+{
+	unsigned int sent, received, matched;
+
+	if (port_start(1) != 0)
+		return 1;
+	print_link("lpbk");
+	pause_for_test("lpbk");
+	sent = send_frames(0, 32);
+	receive_frames(2000, 0, 32, &received, &matched);
+	printf("RESULT lpbk sent=%u received=%u matched=%u\n", sent, received, matched);
+	pause_for_test("lpbk-sent");
+	rte_eth_dev_stop(P);
+	if (port_start(0) != 0)
+		return 1;
+	print_link("nolpbk");
+	pause_for_test("nolpbk");
+	sent = send_frames(100, 16);
+	receive_frames(1000, 100, 16, &received, &matched);
+	printf("RESULT nolpbk sent=%u received=%u matched=%u\n", sent, received, matched);
+	pause_for_test("nolpbk-sent");
+	return 0;
+}
+
+/* LEDs on, off, then the port closed. */
+static int
+scenario_led(void)
+{
+	if (port_start(0) != 0)
+		return 1;
+	pause_for_test("led-started");
+	printf("RESULT led_on ret=%d\n", rte_eth_led_on(P));
+	pause_for_test("led-on");
+	printf("RESULT led_off ret=%d\n", rte_eth_led_off(P));
+	pause_for_test("led-off");
+	printf("RESULT led_on ret=%d\n", rte_eth_led_on(P));
+	rte_eth_dev_stop(P);
+	rte_eth_dev_close(P);
+	pause_for_test("led-closed");
+	return 0;
+}
+
+/* read_clock before and after time sync runs SYSTIM, against read_time. */
+static int
+scenario_clock(void)
+{
+	uint64_t c1 = 0, c2 = 0;
+	struct timespec ts;
+	int r0, r1, r2, rt;
+
+	if (port_start(0) != 0)
+		return 1;
+	r0 = rte_eth_read_clock(P, &c1);
+	printf("RESULT clock_stopped ret=%d\n", r0);
+	printf("RESULT timesync_enable ret=%d\n", rte_eth_timesync_enable(P));
+	r1 = rte_eth_read_clock(P, &c1);
+	rt = rte_eth_timesync_read_time(P, &ts);
+	usleep(20000);
+	r2 = rte_eth_read_clock(P, &c2);
+	printf("RESULT clock ret1=%d ret2=%d rt=%d c1=%" PRIu64 " time=%" PRIu64
+	       " c2=%" PRIu64 "\n", r1, r2, rt, c1,
+	       (uint64_t)ts.tv_sec * UINT64_C(1000000000) + (uint64_t)ts.tv_nsec, c2);
+	return 0;
+}
+
+/* Parse "idx: 0xW0 0xW1" lines of a descriptor dump. */
+static unsigned int
+parse_dump(char *text, uint64_t w0[], uint64_t w1[], unsigned int max)
+{
+	unsigned int n = 0, idx;
+	char *line, *save = NULL;
+
+	for (line = strtok_r(text, "\n", &save); line != NULL && n < max;
+	     line = strtok_r(NULL, "\n", &save))
+		if (sscanf(line, " %u: 0x%" SCNx64 " 0x%" SCNx64, &idx, &w0[n], &w1[n]) == 3)
+			n++;
+	return n;
+}
+
+/* Descriptors of frames sent and looped back (not yet received), as dumped. */
+static int
+scenario_dump(void)
+{
+	uint64_t w0[8], w1[8];
+	char *buf = NULL;
+	size_t len = 0;
+	unsigned int i, n, sent;
+	FILE *f;
+	int ret;
+
+	if (port_start(1) != 0)
+		return 1;
+	print_link("dump");
+	sent = send_frames(0, 4);
+	rte_delay_ms(200);
+	/* RX: offset 0 is the next descriptor the driver will look at */
+	f = open_memstream(&buf, &len);
+	ret = rte_eth_rx_descriptor_dump(P, 0, 0, 4, f);
+	fclose(f);
+	printf("%s", buf);
+	n = parse_dump(buf, w0, w1, 4);
+	free(buf);
+	printf("RESULT rxdump ret=%d sent=%u lines=%u", ret, sent, n);
+	/* write-back: status_error in bits 31:0 of word 1 (DD bit 0), length 47:32 */
+	for (i = 0; i < n; i++)
+		printf(" dd%u=%u len%u=%u", i, (unsigned int)(w1[i] & 1), i,
+		       (unsigned int)((w1[i] >> 32) & 0xffff));
+	printf("\n");
+	/* TX: offset counts from the tail; the last 4 sent are just before it */
+	f = open_memstream(&buf, &len);
+	ret = rte_eth_tx_descriptor_dump(P, 0, NB_DESC - 4, 4, f);
+	fclose(f);
+	printf("%s", buf);
+	n = parse_dump(buf, w0, w1, 4);
+	free(buf);
+	printf("RESULT txdump ret=%d lines=%u", ret, n);
+	/* data descriptor: DTALEN bits 15:0 of word 1, DCMD.EOP bit 24 */
+	for (i = 0; i < n; i++)
+		printf(" len%u=%u eop%u=%u", i, (unsigned int)(w1[i] & 0xffff), i,
+		       (unsigned int)((w1[i] >> 24) & 1));
+	printf("\n");
+	f = open_memstream(&buf, &len);
+	ret = rte_eth_dev_priv_dump(P, f);
+	fclose(f);
+	printf("%s", buf);
+	printf("RESULT privdump ret=%d rctl=%s\n", ret, strstr(buf, "RCTL") ? "yes" : "no");
+	free(buf);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *scenario;
+	int n, ret;
+
+	n = rte_eal_init(argc, argv);
+	if (n < 0) {
+		fprintf(stderr, "EAL init failed\n");
+		return 2;
+	}
+	argc -= n;
+	argv += n;
+	if (argc < 2 || rte_eth_dev_count_avail() < 1) {
+		fprintf(stderr, "usage: igbx_features <EAL> -- loopback|led|clock|dump\n");
+		return 2;
+	}
+	scenario = argv[1];
+	pool = rte_pktmbuf_pool_create("feat_pool", 2047, 32, 0,
+				       RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
+	if (pool == NULL)
+		return 2;
+	{
+		struct rte_eth_dev_info info;
+
+		rte_eth_dev_info_get(P, &info);
+		printf("driver %s\n", info.driver_name);
+	}
+	if (!strcmp(scenario, "loopback"))
+		ret = scenario_loopback();
+	else if (!strcmp(scenario, "led"))
+		ret = scenario_led();
+	else if (!strcmp(scenario, "clock"))
+		ret = scenario_clock();
+	else if (!strcmp(scenario, "dump"))
+		ret = scenario_dump();
+	else
+		ret = 2;
+	printf("DONE %s status %d\n", scenario, ret);
+	fflush(stdout);
+	rte_eth_dev_stop(P);
+	rte_eth_dev_close(P);
+	rte_eal_cleanup();
+	return ret;
+}

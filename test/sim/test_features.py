@@ -1,0 +1,173 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# test_features.py - one port's optional features on the simulated 82576:
+# MAC loopback (lpbk_mode), LED control, read_clock and the descriptor dumps,
+# driven by test/app/igbx_features.c; the stock igb driver beside igbx where
+# it has the feature.
+"""The port has no cable (--wire none): loopback must work without one.
+The application pauses at "PAUSE <tag>" so the test can read the device's
+registers, wire counters and LEDs (`igbx-sim ctl ... leds`) in that state."""
+import re
+
+import pytest
+
+import igbxsim
+
+APP = igbxsim.BUILD / 'test' / 'app' / 'igbx_features'
+
+REG_CTRL = 0x0000
+REG_STATUS = 0x0008
+REG_RCTL = 0x0100
+REG_LEDCTL = 0x0E00
+RCTL_LBM_MASK = 3 << 6
+RCTL_LBM_MAC = 1 << 6
+STATUS_LU = 1 << 1
+LEDCTL_POWER_ON = 0x07068302     # the simulator's LEDCTL after reset
+
+
+def start(sim, driver, scenario):
+    if not APP.exists():
+        pytest.fail('%s not built (test/app/meson.build)' % APP)
+    app = [APP, '-l', '0', '-n', '1', '-m', '256',
+           '--file-prefix', 'igbxfeat-%s' % scenario] + \
+        igbxsim.port_args(driver, 1) + ['--', scenario]
+    run = sim(app, ports=1, wire='none', name='feat-%s-%s' % (scenario,
+                                                               driver))
+    run.read_until('driver %s' % igbxsim.DRIVER_NAMES[driver], timeout=60)
+    return run
+
+
+def at_pause(run, tag):
+    """Wait until the application pauses at tag; returns its output so far."""
+    run.read_until(r'PAUSE %s\n' % re.escape(tag), timeout=60)
+    return run.buf
+
+
+def resume(run):
+    run.send('go')
+
+
+def result(text, what):
+    """{key: value} of the "RESULT what k=v ..." lines (later ones win)."""
+    lines = re.findall(r'(?m)^RESULT %s (.*)$' % re.escape(what), text)
+    assert lines, 'no RESULT %s in:\n%s' % (what, text[-2000:])
+    return {k: v for line in lines
+            for k, v in (kv.split('=', 1) for kv in line.split())}
+
+
+def finish(run, scenario):
+    run.read_until(r'DONE %s status (\d+)' % scenario, timeout=60)
+    status = run.wait(60)
+    assert re.search(r'DONE %s status 0' % scenario, run.buf), run.buf[-2000:]
+    assert status == 0, run.buf[-2000:]
+    return run.buf
+
+
+def test_mac_loopback(driver, sim):
+    """lpbk_mode 1: RCTL.LBM is MAC loopback, the link is up at 1000 full
+    without a cable, every frame sent comes back byte for byte and none goes
+    on the wire; lpbk_mode 0 again: frames leave on the wire, none come back.
+    The stock driver ignores lpbk_mode: the device then never loops back."""
+    run = start(sim, driver, 'loopback')
+    out = at_pause(run, 'lpbk')
+    rctl = run.peek(0, REG_RCTL)
+    link = result(out, 'lpbk')
+    resume(run)
+    out = at_pause(run, 'lpbk-sent')
+    lpbk = result(out, 'lpbk')
+    wire_lpbk = run.counters(0)['wire_tx_frames']
+    resume(run)
+    out = at_pause(run, 'nolpbk')
+    rctl_off = run.peek(0, REG_RCTL)
+    resume(run)
+    out = at_pause(run, 'nolpbk-sent')
+    nolpbk = result(out, 'nolpbk')
+    wire_total = run.counters(0)['wire_tx_frames']
+    resume(run)
+    finish(run, 'loopback')
+
+    assert rctl_off & RCTL_LBM_MASK == 0, hex(rctl_off)
+    assert nolpbk['received'] == '0', nolpbk
+    if driver == 'stock':
+        assert rctl & RCTL_LBM_MASK == 0, hex(rctl)
+        assert lpbk['received'] == '0', lpbk
+        assert wire_total == 32 + 16, wire_total
+        return
+    assert rctl & RCTL_LBM_MASK == RCTL_LBM_MAC, hex(rctl)
+    assert (link['link'], link['speed'], link['duplex']) == \
+        ('up', '1000', 'full'), link
+    assert (lpbk['sent'], lpbk['received'], lpbk['matched']) == \
+        ('32', '32', '32'), lpbk
+    assert wire_lpbk == 0, 'looped-back frames reached the wire: %d' % \
+        wire_lpbk
+    assert wire_total == 16, wire_total
+    assert result(out, 'nolpbk')['link'] == 'down', 'no cable, no loopback'
+
+
+def leds(run):
+    line, = run.ctl('leds 0')
+    return dict(kv.split('=') for kv in line.split())
+
+
+def test_led_on_off(driver, sim):
+    """dev_led_on lights the port's identification LED(s), dev_led_off puts
+    them out, as the simulator's LED outputs show (igbx: all four), and the
+    board's LEDCTL is back when the port closes."""
+    run = start(sim, driver, 'led')
+    at_pause(run, 'led-started')
+    before = leds(run)
+    resume(run)
+    out = at_pause(run, 'led-on')
+    on, ledctl_on = leds(run), run.peek(0, REG_LEDCTL)
+    resume(run)
+    out = at_pause(run, 'led-off')
+    off = leds(run)
+    resume(run)
+    out = at_pause(run, 'led-closed')
+    closed = run.peek(0, REG_LEDCTL)
+    resume(run)
+    finish(run, 'led')
+
+    assert [r['ret'] for r in (result(out, 'led_on'), result(out, 'led_off'))
+            ] == ['0', '0'], out[-2000:]
+    lit = {k for k, v in on.items() if v == 'on'}
+    assert lit and all(off[k] == 'off' for k in lit), (before, on, off)
+    assert closed == LEDCTL_POWER_ON, 'LEDCTL after close: %s' % hex(closed)
+    if driver == 'igbx':
+        assert set(on.values()) == {'on'}, (on, hex(ledctl_on))
+        assert set(off.values()) == {'off'}, off
+
+
+def test_read_clock(sim):
+    """read_clock: refused (-EAGAIN) while SYSTIM is stopped; once time sync
+    runs it, nanoseconds that advance with time and agree with
+    timesync_read_time read between two clock reads."""
+    igbxsim.need_driver('igbx')
+    run = start(sim, 'igbx', 'clock')
+    out = finish(run, 'clock')
+    assert result(out, 'clock_stopped')['ret'] == '-11', out[-2000:]
+    assert 'read_clock: SYSTIM is stopped' in out
+    r = result(out, 'clock')
+    assert (r['ret1'], r['ret2'], r['rt']) == ('0', '0', '0'), r
+    c1, t, c2 = int(r['c1']), int(r['time']), int(r['c2'])
+    assert c1 <= t <= c2, r
+    # 20 ms slept between the reads: at least that, and not absurdly more
+    assert 20_000_000 <= c2 - c1 < 60_000_000_000, r
+
+
+def test_descriptor_dumps(sim):
+    """Four frames looped back and not yet received: the RX dump from the
+    driver's next descriptor shows them written back (DD, length 64); the TX
+    dump of the four before the tail shows 64-byte end-of-packet data
+    descriptors; the private dump names the control registers."""
+    igbxsim.need_driver('igbx')
+    run = start(sim, 'igbx', 'dump')
+    out = finish(run, 'dump')
+    rx = result(out, 'rxdump')
+    assert (rx['ret'], rx['sent'], rx['lines']) == ('0', '4', '4'), rx
+    for i in range(4):
+        assert (rx['dd%d' % i], rx['len%d' % i]) == ('1', '64'), rx
+    tx = result(out, 'txdump')
+    assert (tx['ret'], tx['lines']) == ('0', '4'), tx
+    for i in range(4):
+        assert (tx['len%d' % i], tx['eop%d' % i]) == ('64', '1'), tx
+    assert result(out, 'privdump') == {'ret': '0', 'rctl': 'yes'}, out[-2000:]
