@@ -2,7 +2,8 @@
 /*
  * igbx_features.c - one port's optional features through the ethdev API, for
  * test/sim/test_features.py: MAC loopback (lpbk_mode), LED control, the
- * device clock (read_clock) and the RX/TX descriptor and private dumps.
+ * device clock (read_clock), the RX/TX descriptor and private dumps and the
+ * per-queue counters with their stats mapping.
  *
  * Runs inside igbx-sim on port 0:
  *   igbx-sim --ports 1 --wire none -- igbx_features <EAL args> -- <scenario>
@@ -43,23 +44,30 @@ pause_for_test(const char *tag)
 }
 
 static int
-port_start(uint8_t lpbk_mode)
+port_start_queues(uint8_t lpbk_mode, uint16_t nb_txq)
 {
 	struct rte_eth_conf conf;
+	uint16_t q;
 	int ret;
 
 	memset(&conf, 0, sizeof(conf));
 	conf.lpbk_mode = lpbk_mode;
-	ret = rte_eth_dev_configure(P, 1, 1, &conf);
+	ret = rte_eth_dev_configure(P, 1, nb_txq, &conf);
 	if (ret == 0)
 		ret = rte_eth_rx_queue_setup(P, 0, NB_DESC, SOCKET_ID_ANY, NULL, pool);
-	if (ret == 0)
-		ret = rte_eth_tx_queue_setup(P, 0, NB_DESC, SOCKET_ID_ANY, NULL);
+	for (q = 0; q < nb_txq && ret == 0; q++)
+		ret = rte_eth_tx_queue_setup(P, q, NB_DESC, SOCKET_ID_ANY, NULL);
 	if (ret == 0)
 		ret = rte_eth_dev_start(P);
 	if (ret != 0)
 		printf("RESULT start lpbk_mode=%u ret=%d\n", lpbk_mode, ret);
 	return ret;
+}
+
+static int
+port_start(uint8_t lpbk_mode)
+{
+	return port_start_queues(lpbk_mode, 1);
 }
 
 /* Frame seq: to our own address, the payload a pattern of seq. */
@@ -88,7 +96,7 @@ make_frame(uint16_t seq)
 }
 
 static unsigned int
-send_frames(uint16_t first, uint16_t n)
+send_frames_on(uint16_t txq, uint16_t first, uint16_t n)
 {
 	struct rte_mbuf *m[64];
 	uint16_t i, sent;
@@ -99,9 +107,15 @@ send_frames(uint16_t first, uint16_t n)
 			break;
 	}
 	n = i;
-	sent = rte_eth_tx_burst(P, 0, m, n);
+	sent = rte_eth_tx_burst(P, txq, m, n);
 	rte_pktmbuf_free_bulk(&m[sent], n - sent);
 	return sent;
+}
+
+static unsigned int
+send_frames(uint16_t first, uint16_t n)
+{
+	return send_frames_on(0, first, n);
 }
 
 /* Receives for up to ms; counts frames and those equal to one we sent. */
@@ -283,6 +297,48 @@ scenario_dump(void)
 	return 0;
 }
 
+static uint64_t
+xstat(const char *name)
+{
+	uint64_t id, value = UINT64_MAX;
+
+	if (rte_eth_xstats_get_id_by_name(P, name, &id) == 0)
+		rte_eth_xstats_get_by_id(P, &id, &value, 1);
+	return value;
+}
+
+/*
+ * Per-queue counters: 10 frames on TX queue 0, 20 on TX queue 1, all looped
+ * back to RX queue 0; TX queue 1 counted in set 5, RX queue 0 in set 3.
+ */
+static int
+scenario_qstats(void)
+{
+	struct rte_eth_stats st;
+	unsigned int received, matched;
+	int m1, m2;
+
+	if (port_start_queues(1, 2) != 0)
+		return 1;
+	m1 = rte_eth_dev_set_tx_queue_stats_mapping(P, 1, 5);
+	m2 = rte_eth_dev_set_rx_queue_stats_mapping(P, 0, 3);
+	send_frames_on(0, 0, 10);
+	send_frames_on(1, 10, 20);
+	receive_frames(2000, 0, 30, &received, &matched);
+	rte_eth_stats_get(P, &st);
+	printf("RESULT qmap ret_tx=%d ret_rx=%d received=%u q_opackets0=%" PRIu64
+	       " q_opackets1=%" PRIu64 " q_opackets5=%" PRIu64 " q_ipackets0=%" PRIu64
+	       " q_ipackets3=%" PRIu64 "\n", m1, m2, received, st.q_opackets[0],
+	       st.q_opackets[1], st.q_opackets[5], st.q_ipackets[0], st.q_ipackets[3]);
+	printf("RESULT qhw tx0=%" PRIu64 " tx1=%" PRIu64 " tx0_bytes=%" PRIu64
+	       " tx1_bytes=%" PRIu64 " rx0=%" PRIu64 " rx0_bytes=%" PRIu64 " rx1=%" PRIu64
+	       " rx0_mc=%" PRIu64 "\n", xstat("tx_q0_hw_packets"), xstat("tx_q1_hw_packets"),
+	       xstat("tx_q0_hw_bytes"), xstat("tx_q1_hw_bytes"), xstat("rx_q0_hw_packets"),
+	       xstat("rx_q0_hw_bytes"), xstat("rx_q1_hw_packets"),
+	       xstat("rx_q0_hw_multicast_packets"));
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -297,7 +353,7 @@ main(int argc, char **argv)
 	argc -= n;
 	argv += n;
 	if (argc < 2 || rte_eth_dev_count_avail() < 1) {
-		fprintf(stderr, "usage: igbx_features <EAL> -- loopback|led|clock|dump\n");
+		fprintf(stderr, "usage: igbx_features <EAL> -- loopback|led|clock|dump|qstats\n");
 		return 2;
 	}
 	scenario = argv[1];
@@ -319,6 +375,8 @@ main(int argc, char **argv)
 		ret = scenario_clock();
 	else if (!strcmp(scenario, "dump"))
 		ret = scenario_dump();
+	else if (!strcmp(scenario, "qstats"))
+		ret = scenario_qstats();
 	else
 		ret = 2;
 	printf("DONE %s status %d\n", scenario, ret);

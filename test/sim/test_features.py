@@ -171,3 +171,23 @@ def test_descriptor_dumps(sim):
     for i in range(4):
         assert (tx['len%d' % i], tx['eop%d' % i]) == ('64', '1'), tx
     assert result(out, 'privdump') == {'ret': '0', 'rctl': 'yes'}, out[-2000:]
+
+
+def test_queue_counters_and_mapping(sim):
+    """10 frames on TX queue 0 and 20 on TX queue 1, looped back to RX queue
+    0: the 82576's per-queue counters as xstats (tx_qN_hw_*, rx_qN_hw_*,
+    bytes with the FCS as the device counts them), and rte_eth_stats' q_*
+    sets following queue_stats_mapping (TX queue 1 -> set 5, RX 0 -> set 3)."""
+    igbxsim.need_driver('igbx')
+    run = start(sim, 'igbx', 'qstats')
+    out = finish(run, 'qstats')
+    m = {k: int(v) for k, v in result(out, 'qmap').items()}
+    assert (m['ret_tx'], m['ret_rx'], m['received']) == (0, 0, 30), m
+    assert (m['q_opackets0'], m['q_opackets1'], m['q_opackets5']) == \
+        (10, 0, 20), m
+    assert (m['q_ipackets0'], m['q_ipackets3']) == (0, 30), m
+    hw = {k: int(v) for k, v in result(out, 'qhw').items()}
+    frame = 64 + 4
+    assert hw == {'tx0': 10, 'tx1': 20, 'tx0_bytes': 10 * frame,
+                  'tx1_bytes': 20 * frame, 'rx0': 30, 'rx0_bytes': 30 * frame,
+                  'rx1': 0, 'rx0_mc': 0}, hw

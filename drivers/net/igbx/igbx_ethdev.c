@@ -175,6 +175,7 @@ igbx_dev_configure(struct rte_eth_dev *dev)
 		ret = igbx_loopback_check(conf);
 	if (ret != 0)
 		return ret;
+	igbx_qstats_configure(dev);
 	/* with RSS the hash is computed anyway: report it (DPDK convention) */
 	if (conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG)
 		conf->rxmode.offloads |= RTE_ETH_RX_OFFLOAD_RSS_HASH &
@@ -433,6 +434,7 @@ static const struct eth_dev_ops igbx_eth_dev_ops = {
 	.xstats_get_names	= igbx_xstats_get_names,
 	.xstats_get_by_id	= igbx_xstats_get_by_id,
 	.xstats_get_names_by_id	= igbx_xstats_get_names_by_id,
+	.queue_stats_mapping_set = igbx_queue_stats_mapping_set,
 	.dev_infos_get		= igbx_dev_infos_get,
 	.rxq_info_get		= igbx_rxq_info_get,
 	.txq_info_get		= igbx_txq_info_get,
@@ -605,6 +607,7 @@ igbx_dev_init(struct rte_eth_dev *dev)
 	igbx_led_save(dev);
 	igbx_filter_init(dev);
 	igbx_flow_init(dev);
+	igbx_qstats_init(ad);
 	igbx_stats_update(ad);			/* 4.5.8: start the counters at zero */
 	igbx_stats_clear(ad);
 	ad->link_adv = 0;

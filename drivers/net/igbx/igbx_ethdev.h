@@ -58,6 +58,7 @@ struct igbx_adapter {
 	struct igbx_hw hw;
 	struct igbx_filter_state filter;
 	struct igbx_stats_state stats;
+	struct igbx_qstat_map qmap;	/* queue stats mapping, igbx_stats.c */
 	struct igbx_flow_state flow;	/* rte_flow rules, igbx_flow.c */
 	struct igbx_ptp_state ptp;	/* IEEE 1588, igbx_ptp.c */
 
