@@ -238,7 +238,7 @@ static const char *cmd_queue(FILE *out, int argc, char **argv)
 	struct sim_port *p;
 	const char *err;
 	uint64_t q, base;
-	uint32_t len, head, tail, blk;
+	uint32_t len, head, tail, blk, rate;
 	bool tx, enabled;
 
 	(void)argc;
@@ -252,15 +252,21 @@ static const char *cmd_queue(FILE *out, int argc, char **argv)
 	tx = argv[2][0] == 't';
 	blk = tx ? SIM_TXQ_REG(q, 0) : SIM_RXQ_REG(q, 0);
 	sim_port_lock(p);
+	/* what the device thread would see at its next loop (it may be napping) */
+	sim_port_tick(p);
 	base = sim_qreg_read(p, blk + 0x00) |
 	       (uint64_t)sim_qreg_read(p, blk + 0x04) << 32;
 	len = sim_qreg_read(p, blk + 0x08);
 	head = sim_qreg_read(p, blk + 0x10);
 	tail = sim_qreg_read(p, blk + 0x18);
 	enabled = tx ? p->sh->txq[q].enabled : p->sh->rxq[q].enabled;
+	rate = tx ? sim_ratelim_factor(p, (unsigned int)q) : 0;
 	sim_port_unlock(p);
-	fprintf(out, "base=0x%llx len=%u head=%u tail=%u enabled=%d\n",
+	fprintf(out, "base=0x%llx len=%u head=%u tail=%u enabled=%d",
 		(unsigned long long)base, len, head, tail, enabled);
+	if (tx)
+		fprintf(out, " rate=0x%08x", rate);
+	fputc('\n', out);
 	return NULL;
 }
 

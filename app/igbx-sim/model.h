@@ -513,7 +513,10 @@ enum sim_model_word {
 	SIM_MW_QSHADOW = 16,	/* aliased blocks: RX 0-3 then TX 0-3, 16 words */
 	SIM_MW_DCTL = SIM_MW_QSHADOW + 8 * 16,	/* RX 0-15, TX 0-15: last DCTL */
 	SIM_MW_HEAD = SIM_MW_DCTL + 32,		/* RX 0-15, TX 0-15: last head */
-	SIM_MW_END = SIM_MW_HEAD + 32,
+	SIM_MW_RATE_SEL = SIM_MW_HEAD + 32,	/* RTTDQSEL as last seen */
+	SIM_MW_RATE_LAST,			/* RTTBCNRC as last seen */
+	SIM_MW_RATE,				/* TX 0-15: RTTBCNRC per queue */
+	SIM_MW_END = SIM_MW_RATE + 16,
 };
 #define SIM_PHYF_AN_PENDING	(1u << 0)	/* restarted, not complete yet */
 #define SIM_PHYF_AN_DONE	(1u << 1)	/* autoneg completed (configured) */
@@ -546,6 +549,12 @@ bool sim_intr_write(struct sim_port *p, uint32_t off, uint32_t val);
  * forces then (STATUS speed bits and duplex), false when not forced. */
 bool sim_mac_loopback(const struct sim_port *p);
 bool sim_loopback_link(const struct sim_port *p, uint32_t *speed_bits, bool *fd);
+/* TX rate scheduler (ratelim.c): RTTDQSEL/RTTBCNRC into the per-queue
+ * factors (each device loop), and the pacing the TX engine asks about. */
+void sim_ratelim_tick(struct sim_port *p);
+bool sim_ratelim_may_send(const struct sim_port *p, unsigned int q);
+void sim_ratelim_sent(const struct sim_port *p, unsigned int q, uint32_t pkts,
+		      uint64_t bytes);
 /* Statistics (stats.c). */
 uint32_t sim_stat_read_clear(struct sim_port *p, uint32_t off);
 

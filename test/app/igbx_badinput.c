@@ -591,7 +591,7 @@ cases_datapath_queries(void)
 	EXPECT_TRUE(rte_eth_tx_done_cleanup(P, 0, 0) >= 0, "tx_done_cleanup of an idle queue");
 }
 
-/* ---- clock and dumps --------------------------------------------------------------- */
+/* ---- clock, dumps, rate limit --------------------------------------------------------------- */
 
 static void
 cases_clock_dumps(void)
@@ -610,6 +610,9 @@ cases_clock_dumps(void)
 	EXPECT(rte_eth_tx_descriptor_dump(P, 0, 0, NB_DESC, f), 0);
 	EXPECT(rte_eth_dev_priv_dump(P, f), 0);
 	fclose(f);
+	/* ethdev lets queue_idx == nb_tx_queues through: the driver refuses it */
+	EXPECT(rte_eth_set_queue_rate_limit(P, NB_QUEUES, 100), -EINVAL);
+	EXPECT(rte_eth_set_queue_rate_limit(P, 0, 0), 0);
 }
 
 /* tx_prepare: each bad mbuf stops the burst at its index with rte_errno set. */

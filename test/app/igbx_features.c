@@ -12,6 +12,7 @@
  * device (registers, LEDs, wire capture) in that state.
  */
 #include <errno.h>
+#include <limits.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -339,6 +340,74 @@ scenario_qstats(void)
 	return 0;
 }
 
+/* Count looped-back frames until all n0 of TX queue 0 are in (or ms pass):
+ * returns queue 1's count at that moment; *n1 then gets queue 1's total
+ * after up to 2 s more. Queue 0 sent payload seqs below split. */
+static unsigned int
+receive_split(unsigned int ms, unsigned int split, unsigned int n0, unsigned int n1_want,
+	      unsigned int *got0, unsigned int *n1)
+{
+	uint64_t hz = rte_get_timer_hz(), end = rte_get_timer_cycles() + hz * ms / 1000;
+	unsigned int at_q0_done = UINT_MAX;
+	struct rte_mbuf *m[32];
+	uint16_t i, nb;
+
+	*got0 = *n1 = 0;
+	while (rte_get_timer_cycles() < end) {
+		nb = rte_eth_rx_burst(P, 0, m, RTE_DIM(m));
+		for (i = 0; i < nb; i++) {
+			uint8_t seq = rte_pktmbuf_mtod(m[i], uint8_t *)[sizeof(struct rte_ether_hdr)];
+
+			if (seq < split)
+				(*got0)++;
+			else
+				(*n1)++;
+			rte_pktmbuf_free(m[i]);
+		}
+		if (*got0 == n0 && at_q0_done == UINT_MAX) {
+			at_q0_done = *n1;
+			end = rte_get_timer_cycles() + hz * 2;
+		}
+		if (at_q0_done != UINT_MAX && *n1 == n1_want)
+			break;
+	}
+	return at_q0_done;
+}
+
+/*
+ * Rate limits: programming (the test reads the device's per-queue factors),
+ * then the effect: queue 1 limited to 1 Mb/s, queue 0 free; queue 0's 64
+ * frames are all back while most of queue 1's 192 still wait, and those
+ * arrive later.
+ */
+static int
+scenario_ratelimit(void)
+{
+	unsigned int got0, n1, at_done;
+	int ret0, ret1;
+
+	if (port_start_queues(1, 2) != 0)
+		return 1;
+	print_link("rate");
+	ret0 = rte_eth_set_queue_rate_limit(P, 0, 0);
+	ret1 = rte_eth_set_queue_rate_limit(P, 1, 300);
+	printf("RESULT rate_set q0=%d q1=%d\n", ret0, ret1);
+	printf("RESULT rate_bad queue=%d rate=%d\n", rte_eth_set_queue_rate_limit(P, 2, 100),
+	       rte_eth_set_queue_rate_limit(P, 1, 2000));
+	pause_for_test("rate-set");
+	printf("RESULT rate_set1 q1=%d\n", rte_eth_set_queue_rate_limit(P, 1, 1));
+	pause_for_test("rate-slow");
+	send_frames_on(1, 64, 64);
+	send_frames_on(1, 128, 64);
+	send_frames_on(1, 192, 64);
+	send_frames_on(0, 0, 64);
+	at_done = receive_split(2000, 64, 64, 192, &got0, &n1);
+	printf("RESULT rate_effect q0=%u q1_when_q0_done=%u q1=%u\n", got0, at_done, n1);
+	printf("RESULT rate_off q1=%d\n", rte_eth_set_queue_rate_limit(P, 1, 0));
+	pause_for_test("rate-off");
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -353,7 +422,7 @@ main(int argc, char **argv)
 	argc -= n;
 	argv += n;
 	if (argc < 2 || rte_eth_dev_count_avail() < 1) {
-		fprintf(stderr, "usage: igbx_features <EAL> -- loopback|led|clock|dump|qstats\n");
+		fprintf(stderr, "usage: igbx_features <EAL> -- loopback|led|clock|dump|qstats|ratelimit\n");
 		return 2;
 	}
 	scenario = argv[1];
@@ -377,6 +446,8 @@ main(int argc, char **argv)
 		ret = scenario_dump();
 	else if (!strcmp(scenario, "qstats"))
 		ret = scenario_qstats();
+	else if (!strcmp(scenario, "ratelimit"))
+		ret = scenario_ratelimit();
 	else
 		ret = 2;
 	printf("DONE %s status %d\n", scenario, ret);

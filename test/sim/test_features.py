@@ -191,3 +191,37 @@ def test_queue_counters_and_mapping(sim):
     assert hw == {'tx0': 10, 'tx1': 20, 'tx0_bytes': 10 * frame,
                   'tx1_bytes': 20 * frame, 'rx0': 30, 'rx0_bytes': 30 * frame,
                   'rx1': 0, 'rx0_mc': 0}, hw
+
+
+RTTBCNRC_RS_ENA = 1 << 31
+
+
+def test_queue_rate_limit(sim):
+    """set_queue_rate_limit on a 1 Gb/s (looped-back) link: the device holds
+    each queue's factor link/rate in RTTBCNRC (300 Mb/s: 3 + 5461/16384,
+    1 Mb/s: 1000), 0 turns the limit off; out-of-range queue and rate are
+    refused. Effect: with TX queue 1 at 1 Mb/s and queue 0 free, queue 0's
+    64 frames are all back while queue 1's 192 (135 ms at 1 Mb/s) are not,
+    and those arrive later."""
+    igbxsim.need_driver('igbx')
+    run = start(sim, 'igbx', 'ratelimit')
+    out = at_pause(run, 'rate-set')
+    rates = [run.queue(0, 'tx', q)['rate'] for q in (0, 1)]
+    resume(run)
+    at_pause(run, 'rate-slow')
+    slow = run.queue(0, 'tx', 1)['rate']
+    resume(run)
+    out = at_pause(run, 'rate-off')
+    off = run.queue(0, 'tx', 1)['rate']
+    resume(run)
+    out = finish(run, 'ratelimit')
+
+    assert result(out, 'rate_set') == {'q0': '0', 'q1': '0'}, out[-2000:]
+    assert result(out, 'rate_bad') == {'queue': '-22', 'rate': '-22'}
+    assert rates == [0, RTTBCNRC_RS_ENA | 3 << 14 | 5461], [hex(r)
+                                                           for r in rates]
+    assert slow == RTTBCNRC_RS_ENA | 1000 << 14, hex(slow)
+    assert off == 0, hex(off)
+    e = {k: int(v) for k, v in result(out, 'rate_effect').items()}
+    assert e['q0'] == 64 and e['q1'] == 192, e
+    assert e['q1_when_q0_done'] < 192, e

@@ -472,6 +472,7 @@ static const struct eth_dev_ops igbx_eth_dev_ops = {
 	.timesync_read_time	= igbx_timesync_read_time,
 	.timesync_write_time	= igbx_timesync_write_time,
 	.read_clock		= igbx_read_clock,
+	.set_queue_rate_limit	= igbx_set_queue_rate_limit,
 	.dev_led_on		= igbx_dev_led_on,
 	.dev_led_off		= igbx_dev_led_off,
 	.eth_rx_descriptor_dump	= igbx_rx_descriptor_dump,

@@ -344,6 +344,14 @@
 #define IGBX_TDFHS		0x03420
 #define IGBX_TDFTS		0x03428
 #define IGBX_TDFPC		0x03430
+/* Transmit rate limiting (7.2.x): RTTDQSEL selects the queue whose
+ * RTTBCNRC the next access reaches; the factor is link speed / rate. */
+#define IGBX_RTTDQSEL		0x03604
+#define IGBX_RTTBCNRC		0x036B0
+#define IGBX_RTTBCNRC_RF_DEC_MASK UINT32_C(0x3FFF)	/* bits 13:0, 1/16384 */
+#define IGBX_RTTBCNRC_RF_INT_SHIFT 14			/* bits 23:14 */
+#define IGBX_RTTBCNRC_RF_INT_MASK UINT32_C(0x3FF)
+#define IGBX_RTTBCNRC_RS_ENA	IGBX_BIT(31)
 #define IGBX_DTXCTL		0x03590
 #define IGBX_DTXCTL_OUTOFSYNC	IGBX_BIT(2)
 #define IGBX_DTXCTL_MDP_EN	IGBX_BIT(5)
