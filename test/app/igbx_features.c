@@ -44,6 +44,8 @@ pause_for_test(const char *tag)
 		exit(3);
 }
 
+static uint64_t rx_offloads;	/* what port_start asks for */
+
 static int
 port_start_queues(uint8_t lpbk_mode, uint16_t nb_txq)
 {
@@ -53,6 +55,7 @@ port_start_queues(uint8_t lpbk_mode, uint16_t nb_txq)
 
 	memset(&conf, 0, sizeof(conf));
 	conf.lpbk_mode = lpbk_mode;
+	conf.rxmode.offloads = rx_offloads;
 	ret = rte_eth_dev_configure(P, 1, nb_txq, &conf);
 	if (ret == 0)
 		ret = rte_eth_rx_queue_setup(P, 0, NB_DESC, SOCKET_ID_ANY, NULL, pool);
@@ -408,6 +411,89 @@ scenario_ratelimit(void)
 	return 0;
 }
 
+static void
+print_desc_status(const char *tag, unsigned int n)
+{
+	printf("RESULT %s tx_free=%d tx_first=%d tx_last=%d rx_count=%d rx0=%d rxn=%d\n", tag,
+	       rte_eth_tx_descriptor_status(P, 0, 0),
+	       rte_eth_tx_descriptor_status(P, 0, NB_DESC - n),
+	       rte_eth_tx_descriptor_status(P, 0, NB_DESC - 1),
+	       rte_eth_rx_queue_count(P, 0), rte_eth_rx_descriptor_status(P, 0, 0),
+	       rte_eth_rx_descriptor_status(P, 0, n));
+}
+
+/*
+ * TX descriptor status and RX queue count: 40 frames sent while the test
+ * holds the device's TX engine (ctl fault txstall), then released; looped
+ * back, they wait in the RX ring (not received). Status values are
+ * RTE_ETH_TX_DESC_FULL 0 / DONE 1, RTE_ETH_RX_DESC_AVAIL 0 / DONE 1.
+ */
+static int
+scenario_desc_status(void)
+{
+	if (port_start(1) != 0)
+		return 1;
+	print_link("desc");
+	pause_for_test("desc-stall");
+	printf("RESULT desc sent=%u\n", send_frames(0, 40));
+	rte_delay_ms(100);
+	print_desc_status("desc_stalled", 40);
+	pause_for_test("desc-release");
+	rte_delay_ms(300);
+	print_desc_status("desc_released", 40);
+	return 0;
+}
+
+/* IEEE 802.3 FCS: CRC-32, reflected, sent least significant byte first. */
+static uint32_t
+ether_fcs(const uint8_t *p, uint32_t len)
+{
+	uint32_t crc = 0xFFFFFFFFu;
+	unsigned int b;
+
+	while (len--) {
+		crc ^= *p++;
+		for (b = 0; b < 8; b++)
+			crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+	}
+	return ~crc;
+}
+
+/* KEEP_CRC: frames the test injects keep their 4-byte FCS, and it is right. */
+static int
+scenario_keep_crc(void)
+{
+	struct rte_mbuf *m[32];
+	unsigned int n = 0, good = 0, i;
+	uint64_t end;
+	uint16_t nb;
+
+	rx_offloads = RTE_ETH_RX_OFFLOAD_KEEP_CRC;
+	if (port_start(0) != 0)
+		return 1;
+	pause_for_test("crc-ready");
+	end = rte_get_timer_cycles() + rte_get_timer_hz();
+	while (rte_get_timer_cycles() < end && n < 4) {
+		nb = rte_eth_rx_burst(P, 0, m, RTE_DIM(m));
+		for (i = 0; i < nb; i++) {
+			const uint8_t *d = rte_pktmbuf_mtod(m[i], const uint8_t *);
+			uint32_t len = m[i]->pkt_len, fcs;
+
+			printf("RESULT crc_frame%u len=%u\n", n, len);
+			if (len > 4) {
+				fcs = ether_fcs(d, len - 4);
+				good += d[len - 4] == (uint8_t)fcs && d[len - 3] == (uint8_t)(fcs >> 8) &&
+					d[len - 2] == (uint8_t)(fcs >> 16) &&
+					d[len - 1] == (uint8_t)(fcs >> 24);
+			}
+			n++;
+			rte_pktmbuf_free(m[i]);
+		}
+	}
+	printf("RESULT crc received=%u fcs_ok=%u\n", n, good);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -422,7 +508,7 @@ main(int argc, char **argv)
 	argc -= n;
 	argv += n;
 	if (argc < 2 || rte_eth_dev_count_avail() < 1) {
-		fprintf(stderr, "usage: igbx_features <EAL> -- loopback|led|clock|dump|qstats|ratelimit\n");
+		fprintf(stderr, "usage: igbx_features <EAL> -- loopback|led|clock|dump|qstats|ratelimit|desc|crc\n");
 		return 2;
 	}
 	scenario = argv[1];
@@ -448,6 +534,10 @@ main(int argc, char **argv)
 		ret = scenario_qstats();
 	else if (!strcmp(scenario, "ratelimit"))
 		ret = scenario_ratelimit();
+	else if (!strcmp(scenario, "desc"))
+		ret = scenario_desc_status();
+	else if (!strcmp(scenario, "crc"))
+		ret = scenario_keep_crc();
 	else
 		ret = 2;
 	printf("DONE %s status %d\n", scenario, ret);

@@ -225,3 +225,53 @@ def test_queue_rate_limit(sim):
     e = {k: int(v) for k, v in result(out, 'rate_effect').items()}
     assert e['q0'] == 64 and e['q1'] == 192, e
     assert e['q1_when_q0_done'] < 192, e
+
+
+def test_descriptor_status(driver, sim):
+    """40 frames queued while the device's TX engine is held: the first and
+    the last sent descriptor are FULL, the free one at the tail DONE. Once
+    released, the first sent is DONE (its RS came back). igbx: looped back
+    and not received, the 40 frames are the RX queue count, descriptor 0 is
+    DONE and descriptor 40 AVAIL."""
+    run = start(sim, driver, 'desc')
+    at_pause(run, 'desc-stall')
+    run.ctl('fault 0 txstall on')
+    resume(run)
+    at_pause(run, 'desc-release')
+    run.ctl('fault 0 txstall off')
+    resume(run)
+    out = finish(run, 'desc')
+    # RTE_ETH_TX_DESC_FULL 0, DONE 1; RTE_ETH_RX_DESC_AVAIL 0, DONE 1
+    full, done, avail, rx_done = '0', '1', '0', '1'
+    assert result(out, 'desc')['sent'] == '40', out[-2000:]
+    stalled = result(out, 'desc_stalled')
+    released = result(out, 'desc_released')
+    assert (stalled['tx_free'], stalled['tx_first'], stalled['tx_last']) == \
+        (done, full, full), stalled
+    assert released['tx_first'] == done, released
+    if driver == 'stock':
+        return
+    assert (stalled['rx_count'], stalled['rx0']) == ('0', avail), stalled
+    assert (released['rx_count'], released['rx0'], released['rxn']) == \
+        ('40', rx_done, avail), released
+
+
+def test_keep_crc(driver, sim):
+    """RX offload KEEP_CRC: four 60-byte frames arrive from the wire; igbx
+    delivers 64 bytes, the last four their correct FCS. The stock driver
+    leaves the FCS in the buffer but counts it out of the length (the
+    descriptor's 64 less 4), which referees the device's 64."""
+    run = start(sim, driver, 'crc')
+    at_pause(run, 'crc-ready')
+    mac = b'\xff' * 6
+    for i in range(4):
+        run.inject(0, mac + bytes([2, 0, 0, 0, 0, i]) + b'\x88\xb5' +
+                   bytes(range(i, i + 46)))
+    resume(run)
+    out = finish(run, 'crc')
+    want_len = '64' if driver == 'igbx' else '60'
+    for i in range(4):
+        assert result(out, 'crc_frame%d' % i)['len'] == want_len, out[-2000:]
+    if driver == 'igbx':
+        assert result(out, 'crc') == {'received': '4', 'fcs_ok': '4'}, \
+            out[-2000:]
