@@ -516,7 +516,10 @@ enum sim_model_word {
 	SIM_MW_RATE_SEL = SIM_MW_HEAD + 32,	/* RTTDQSEL as last seen */
 	SIM_MW_RATE_LAST,			/* RTTBCNRC as last seen */
 	SIM_MW_RATE,				/* TX 0-15: RTTBCNRC per queue */
-	SIM_MW_END = SIM_MW_RATE + 16,
+	SIM_MW_ITR_WAITING = SIM_MW_RATE + 16,	/* a moderated interrupt waits */
+	SIM_MW_ITR_NEXT_LO,			/* ns (CLOCK_MONOTONIC) it may */
+	SIM_MW_ITR_NEXT_HI,			/* assert again */
+	SIM_MW_END,
 };
 #define SIM_PHYF_AN_PENDING	(1u << 0)	/* restarted, not complete yet */
 #define SIM_PHYF_AN_DONE	(1u << 1)	/* autoneg completed (configured) */
@@ -545,6 +548,7 @@ uint32_t sim_status_read(struct sim_port *p);
 void sim_intr_reset(struct sim_port *p);
 bool sim_intr_read(struct sim_port *p, uint32_t off, uint32_t *val);
 bool sim_intr_write(struct sim_port *p, uint32_t off, uint32_t val);
+void sim_intr_tick(struct sim_port *p);	/* moderation timer, each loop */
 /* MAC loopback (loopback.c): RCTL.LBM is MAC loopback; the link the MAC
  * forces then (STATUS speed bits and duplex), false when not forced. */
 bool sim_mac_loopback(const struct sim_port *p);

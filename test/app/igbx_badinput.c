@@ -153,9 +153,6 @@ cases_configure(void)
 			   RTE_ETH_LINK_SPEED_100M;
 	EXPECT(rte_eth_dev_configure(P, 1, 1, &conf), -EINVAL);
 	conf = rss_conf();
-	conf.intr_conf.rxq = 1;
-	EXPECT(rte_eth_dev_configure(P, 1, 1, &conf), -ENOTSUP);
-	conf = rss_conf();
 	conf.lpbk_mode = 2;		/* 0 none, 1 MAC loopback */
 	EXPECT(rte_eth_dev_configure(P, 1, 1, &conf), -EINVAL);
 	conf = rss_conf();
@@ -610,6 +607,9 @@ cases_clock_dumps(void)
 	EXPECT(rte_eth_tx_descriptor_dump(P, 0, 0, NB_DESC, f), 0);
 	EXPECT(rte_eth_dev_priv_dump(P, f), 0);
 	fclose(f);
+	/* RX interrupts of a port configured without intr_conf.rxq */
+	EXPECT(rte_eth_dev_rx_intr_enable(P, 0), -EINVAL);
+	EXPECT(rte_eth_dev_rx_intr_disable(P, 0), -EINVAL);
 	/* ethdev lets queue_idx == nb_tx_queues through: the driver refuses it */
 	EXPECT(rte_eth_set_queue_rate_limit(P, NB_QUEUES, 100), -EINVAL);
 	EXPECT(rte_eth_set_queue_rate_limit(P, 0, 0), 0);

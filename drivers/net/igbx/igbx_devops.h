@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* igbx_devops.h: ethdev ops and start-time hooks of the files that own one smaller concern
- * each (MAC loopback, LEDs, dumps, TX rate limits), for the ops table in igbx_ethdev.c. */
+ * each (loopback, LEDs, dumps, rate limits, RX interrupts), for the ops table in igbx_ethdev.c. */
 #ifndef IGBX_DEVOPS_H
 #define IGBX_DEVOPS_H
 
@@ -32,6 +32,13 @@ int igbx_dev_priv_dump(struct rte_eth_dev *dev, FILE *file);
 /* igbx_ratelimit.c */
 uint32_t igbx_rate_factor(uint32_t link_mbps, uint32_t rate_mbps);
 int igbx_set_queue_rate_limit(struct rte_eth_dev *dev, uint16_t queue_idx, uint32_t tx_rate);
+
+/* igbx_intr.c: RX queue interrupts */
+int igbx_rxq_intr_check(struct rte_eth_dev *dev);		/* dev_configure */
+int igbx_rxq_intr_start(struct rte_eth_dev *dev);		/* dev_start */
+void igbx_rxq_intr_stop(struct rte_eth_dev *dev);		/* dev_stop */
+int igbx_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t queue_id);
+int igbx_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t queue_id);
 
 /* igbx_ptp.c: SYSTIM as the device clock */
 int igbx_read_clock(struct rte_eth_dev *dev, uint64_t *clock);

@@ -136,11 +136,6 @@ igbx_check_link_and_intr(const struct rte_eth_conf *conf)
 			 conf->link_speeds);
 		return -EINVAL;
 	}
-	if (conf->intr_conf.rxq) {
-		IGBX_LOG(ERR, "intr_conf.rxq %u: allowed 0 (RX interrupts not supported)",
-			 conf->intr_conf.rxq);
-		return -ENOTSUP;
-	}
 	if (conf->intr_conf.rmv) {
 		IGBX_LOG(ERR, "intr_conf.rmv %u: allowed 0 (no removal event)",
 			 conf->intr_conf.rmv);
@@ -173,6 +168,8 @@ igbx_dev_configure(struct rte_eth_dev *dev)
 		ret = igbx_check_link_and_intr(conf);
 	if (ret == 0)
 		ret = igbx_loopback_check(conf);
+	if (ret == 0)
+		ret = igbx_rxq_intr_check(dev);
 	if (ret != 0)
 		return ret;
 	igbx_qstats_configure(dev);
@@ -299,6 +296,9 @@ igbx_dev_start(struct rte_eth_dev *dev)
 	if (ret != 0)
 		goto fail;
 	igbx_intr_enable(dev);						/* 4.5.4 */
+	ret = igbx_rxq_intr_start(dev);
+	if (ret != 0)
+		goto fail;
 	igbx_dev_link_update(dev, 0);
 	return 0;
 fail:
@@ -314,6 +314,7 @@ igbx_dev_stop(struct rte_eth_dev *dev)
 	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
 
 	igbx_intr_disable(dev);
+	igbx_rxq_intr_stop(dev);
 	igbx_hw_stop(&ad->hw);		/* RCTL.EN, TCTL.EN off first */
 	igbx_rxtx_stop(dev);		/* queues off, every mbuf back to its pool */
 	igbx_stats_update(ad);
@@ -473,6 +474,8 @@ static const struct eth_dev_ops igbx_eth_dev_ops = {
 	.timesync_write_time	= igbx_timesync_write_time,
 	.read_clock		= igbx_read_clock,
 	.set_queue_rate_limit	= igbx_set_queue_rate_limit,
+	.rx_queue_intr_enable	= igbx_rx_queue_intr_enable,
+	.rx_queue_intr_disable	= igbx_rx_queue_intr_disable,
 	.dev_led_on		= igbx_dev_led_on,
 	.dev_led_off		= igbx_dev_led_off,
 	.eth_rx_descriptor_dump	= igbx_rx_descriptor_dump,
