@@ -25,6 +25,7 @@
 #include <rte_ether.h>
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
+#include <rte_power_intrinsics.h>
 
 #define P		0
 #define NB_DESC		512
@@ -494,6 +495,39 @@ scenario_keep_crc(void)
 	return 0;
 }
 
+/*
+ * Power monitor: the address ethdev gives a sleeping core, and the callback
+ * that decides on the value read there: keep sleeping (0) while the queue is
+ * empty, abort (-1) once a looped-back frame's write-back landed; after the
+ * frames are received the next descriptor is watched again.
+ */
+static int
+scenario_monitor(void)
+{
+	struct rte_power_monitor_cond pmc;
+	unsigned int received, matched;
+	int ret, before, after, drained;
+
+	if (port_start(1) != 0)
+		return 1;
+	memset(&pmc, 0, sizeof(pmc));
+	ret = rte_eth_get_monitor_addr(P, 0, &pmc);
+	if (ret != 0 || pmc.fn == NULL || pmc.addr == NULL || pmc.size != 4) {
+		printf("RESULT monitor ret=%d size=%u\n", ret, pmc.size);
+		return 0;
+	}
+	before = pmc.fn(*(volatile uint32_t *)pmc.addr, pmc.opaque);
+	send_frames(0, 4);
+	rte_delay_ms(200);
+	after = pmc.fn(*(volatile uint32_t *)pmc.addr, pmc.opaque);
+	receive_frames(1000, 0, 4, &received, &matched);
+	rte_eth_get_monitor_addr(P, 0, &pmc);
+	drained = pmc.fn(*(volatile uint32_t *)pmc.addr, pmc.opaque);
+	printf("RESULT monitor ret=%d size=%u before=%d after=%d received=%u drained=%d\n",
+	       ret, pmc.size, before, after, received, drained);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -508,7 +542,7 @@ main(int argc, char **argv)
 	argc -= n;
 	argv += n;
 	if (argc < 2 || rte_eth_dev_count_avail() < 1) {
-		fprintf(stderr, "usage: igbx_features <EAL> -- loopback|led|clock|dump|qstats|ratelimit|desc|crc\n");
+		fprintf(stderr, "usage: igbx_features <EAL> -- loopback|led|clock|dump|qstats|ratelimit|desc|crc|monitor\n");
 		return 2;
 	}
 	scenario = argv[1];
@@ -538,6 +572,8 @@ main(int argc, char **argv)
 		ret = scenario_desc_status();
 	else if (!strcmp(scenario, "crc"))
 		ret = scenario_keep_crc();
+	else if (!strcmp(scenario, "monitor"))
+		ret = scenario_monitor();
 	else
 		ret = 2;
 	printf("DONE %s status %d\n", scenario, ret);

@@ -275,3 +275,17 @@ def test_keep_crc(driver, sim):
     if driver == 'igbx':
         assert result(out, 'crc') == {'received': '4', 'fcs_ok': '4'}, \
             out[-2000:]
+
+
+def test_power_monitor_address(sim):
+    """get_monitor_addr: a 4-byte word whose callback lets a core sleep on
+    an empty queue (0) and stops it (-1) once frames were written back
+    there; after they are received the next descriptor is watched. The
+    callback runs here without the CPU's monitor instruction, so this holds
+    on any CPU (l3fwd-power --pmd-mgmt monitor needs WAITPKG or MONITORX)."""
+    igbxsim.need_driver('igbx')
+    run = start(sim, 'igbx', 'monitor')
+    out = finish(run, 'monitor')
+    assert result(out, 'monitor') == {
+        'ret': '0', 'size': '4', 'before': '0', 'after': '-1',
+        'received': '4', 'drained': '0'}, out[-2000:]

@@ -68,3 +68,42 @@ def test_sleeps_when_idle_wakes_on_traffic(driver, sim, l3fwd_power_bin):
     time.sleep(1.0)
     s.pump(0.2)
     assert WAKE.findall(s.buf[start:]) == [], s.buf[start:][-1000:]
+
+
+def cpu_monitor_instruction():
+    """'waitpkg' (UMWAIT) or 'monitorx' (MWAITX): what DPDK's power monitor
+    needs from the CPU, or None."""
+    with open('/proc/cpuinfo', encoding='ascii', errors='replace') as f:
+        flags = set()
+        for line in f:
+            if line.startswith('flags'):
+                flags.update(line.split(':', 1)[1].split())
+    return next((f for f in ('waitpkg', 'monitorx') if f in flags), None)
+
+
+@pytest.mark.igbx
+def test_pmd_mgmt_monitor_forwards(sim, l3fwd_power_bin):
+    """--pmd-mgmt monitor: the lcore sleeps on igbx's monitor address
+    (get_monitor_addr) and forwards what arrives: frames for 2.1.1.0/24
+    (l3fwd-power's route to port 1) injected on port 0 leave on port 1."""
+    igbxsim.need_driver('igbx')
+    if cpu_monitor_instruction() is None:
+        pytest.skip('this CPU has neither WAITPKG (UMWAIT) nor MONITORX '
+                    '(MWAITX): no power monitor to test')
+    app = [l3fwd_power_bin, '-l', '1', '-n', '1', '-m', '256'] + \
+        igbxsim.port_args('igbx', 2) + \
+        ['--', '-p', '0x3', '--config', '(0,0,1),(1,0,1)', '-P',
+         '--pmd-mgmt', 'monitor']
+    s = sim(app, ports=2, wire='none', name='l3fwd-power-monitor')
+    for p in (0, 1):
+        s.link(p, True)
+    s.read_until(r'portid=1 rxqueueid=0', timeout=60)
+    s.capture(1, True)
+    for i in range(8):
+        s.inject(0, frames.udp(b'\xff' * 6, dip='2.1.1.%d' % (i + 1)))
+    deadline = time.monotonic() + 10
+    got = []
+    while time.monotonic() < deadline and len(got) < 8:
+        got += s.captured(1)
+        time.sleep(0.2)
+    assert len(got) == 8, 'forwarded %d of 8' % len(got)

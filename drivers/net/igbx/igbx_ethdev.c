@@ -476,6 +476,7 @@ static const struct eth_dev_ops igbx_eth_dev_ops = {
 	.set_queue_rate_limit	= igbx_set_queue_rate_limit,
 	.rx_queue_intr_enable	= igbx_rx_queue_intr_enable,
 	.rx_queue_intr_disable	= igbx_rx_queue_intr_disable,
+	.get_monitor_addr	= igbx_get_monitor_addr,
 	.dev_led_on		= igbx_dev_led_on,
 	.dev_led_off		= igbx_dev_led_off,
 	.eth_rx_descriptor_dump	= igbx_rx_descriptor_dump,
