@@ -48,7 +48,13 @@ struct igbx_hw {
 	uint16_t swfw_phy_mask;		/* SW_FW_SYNC bit guarding our PHY */
 	uint16_t nvm_image_version;	/* NVM word 0x05 */
 	bool nvm_checksum_ok;
+	uint8_t reset_quirks_seen;	/* IGBX_RESET_NO_*: warned once per probe */
 };
+
+/* Completion bits a board or implementation may never set after a reset. */
+#define IGBX_RESET_NO_AUTO_RD		(1u << 0)
+#define IGBX_RESET_NO_CFG_DONE		(1u << 1)
+#define IGBX_RESET_NO_PF_RST_DONE	(1u << 2)
 
 /* ---- register access: plain 32-bit loads and stores ------------------- */
 static inline volatile void *
@@ -112,6 +118,7 @@ void igbx_swfw_release(struct igbx_hw *hw, uint16_t mask);
 int igbx_nvm_read(struct igbx_hw *hw, uint16_t word, uint16_t count, uint16_t *data);
 int igbx_nvm_validate_checksum(struct igbx_hw *hw);
 int igbx_nvm_read_mac_addr(struct igbx_hw *hw);
+int igbx_mac_addr_from_rar0(struct igbx_hw *hw);	/* no valid NVM: RAL0/RAH0 */
 int igbx_nvm_read_version(struct igbx_hw *hw, uint16_t *version);
 
 /* igbx_phy.c */
@@ -122,6 +129,8 @@ int igbx_phy_reset(struct igbx_hw *hw);
 int igbx_phy_setup_autoneg(struct igbx_hw *hw, uint32_t link_speeds_mask, bool pause,
 			   bool asym_pause);
 int igbx_phy_power(struct igbx_hw *hw, bool on);
+bool igbx_phy_autoneg_settled(struct igbx_hw *hw, uint32_t adv_mask, bool pause,
+			      bool asym_pause);
 
 /* igbx_mac.c; speed bits for igbx_phy_setup_autoneg / igbx_mac_setup_link */
 #define IGBX_ADV_10_HD		(1u << 0)
@@ -132,6 +141,7 @@ int igbx_phy_power(struct igbx_hw *hw, bool on);
 #define IGBX_ADV_ALL		(IGBX_ADV_10_HD | IGBX_ADV_10_FD | IGBX_ADV_100_HD | \
 				 IGBX_ADV_100_FD | IGBX_ADV_1000_FD)
 int igbx_mac_setup_link(struct igbx_hw *hw, uint32_t adv_mask);	/* MAC + PHY autoneg */
+bool igbx_mac_link_settled(struct igbx_hw *hw, uint32_t adv_mask);
 void igbx_mac_follow_phy(struct igbx_hw *hw);	/* MAC side only, after a MAC reset */
 void igbx_mac_get_link(struct igbx_hw *hw, struct igbx_link *link);
 /* Resolve the pause configuration from our and the partner's advertisement
