@@ -407,6 +407,10 @@ scenario_ratelimit(void)
 	send_frames_on(0, 0, 64);
 	at_done = receive_split(2000, 64, 64, 192, &got0, &n1);
 	printf("RESULT rate_effect q0=%u q1_when_q0_done=%u q1=%u\n", got0, at_done, n1);
+	/* the device reset of dev_start does not lose the limit */
+	rte_eth_dev_stop(P);
+	printf("RESULT rate_restart ret=%d\n", rte_eth_dev_start(P));
+	pause_for_test("rate-restarted");
 	printf("RESULT rate_off q1=%d\n", rte_eth_set_queue_rate_limit(P, 1, 0));
 	pause_for_test("rate-off");
 	return 0;

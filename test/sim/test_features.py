@@ -201,7 +201,7 @@ def test_queue_rate_limit(sim):
     """set_queue_rate_limit on a 1 Gb/s (looped-back) link: the device holds
     each queue's factor link/rate in RTTBCNRC (300 Mb/s: 3 + 5461/16384,
     1 Mb/s: 1000), 0 turns the limit off; out-of-range queue and rate are
-    refused. Effect: with TX queue 1 at 1 Mb/s and queue 0 free, queue 0's
+    refused; a port restart keeps the limit. Effect: with TX queue 1 at 1 Mb/s and queue 0 free, queue 0's
     64 frames are all back while queue 1's 192 (135 ms at 1 Mb/s) are not,
     and those arrive later."""
     igbxsim.need_driver('igbx')
@@ -211,6 +211,9 @@ def test_queue_rate_limit(sim):
     resume(run)
     at_pause(run, 'rate-slow')
     slow = run.queue(0, 'tx', 1)['rate']
+    resume(run)
+    out = at_pause(run, 'rate-restarted')
+    restarted = run.queue(0, 'tx', 1)['rate']
     resume(run)
     out = at_pause(run, 'rate-off')
     off = run.queue(0, 'tx', 1)['rate']
@@ -222,6 +225,8 @@ def test_queue_rate_limit(sim):
     assert rates == [0, RTTBCNRC_RS_ENA | 3 << 14 | 5461], [hex(r)
                                                            for r in rates]
     assert slow == RTTBCNRC_RS_ENA | 1000 << 14, hex(slow)
+    assert restarted == slow, 'after stop/start: %s' % hex(restarted)
+    assert result(out, 'rate_restart')['ret'] == '0', out[-2000:]
     assert off == 0, hex(off)
     e = {k: int(v) for k, v in result(out, 'rate_effect').items()}
     assert e['q0'] == 64 and e['q1'] == 192, e

@@ -32,6 +32,7 @@ int igbx_dev_priv_dump(struct rte_eth_dev *dev, FILE *file);
 /* igbx_ratelimit.c */
 uint32_t igbx_rate_factor(uint32_t link_mbps, uint32_t rate_mbps);
 int igbx_set_queue_rate_limit(struct rte_eth_dev *dev, uint16_t queue_idx, uint32_t tx_rate);
+void igbx_rate_restore(struct rte_eth_dev *dev);			/* dev_start */
 
 /* igbx_intr.c: RX queue interrupts */
 int igbx_rxq_intr_check(struct rte_eth_dev *dev);		/* dev_configure */

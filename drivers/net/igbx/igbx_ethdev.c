@@ -267,6 +267,7 @@ igbx_start_datapath(struct rte_eth_dev *dev)
 	igbx_flow_restore(dev);
 	igbx_ptp_restore(dev);
 	igbx_loopback_enable_rx(dev);
+	igbx_rate_restore(dev);
 	igbx_set_bits(hw, IGBX_RCTL, IGBX_RCTL_EN);
 	igbx_write_flush(hw);
 	return 0;
@@ -610,6 +611,7 @@ igbx_dev_init(struct rte_eth_dev *dev)
 	}
 	memcpy(&dev->data->mac_addrs[0], ad->hw.mac_perm, RTE_ETHER_ADDR_LEN);
 	igbx_led_save(dev);
+	memset(ad->tx_rate_factor, 0, sizeof(ad->tx_rate_factor));
 	igbx_filter_init(dev);
 	igbx_flow_init(dev);
 	igbx_qstats_init(ad);

@@ -72,6 +72,7 @@ struct igbx_adapter {
 	uint8_t forced_rx_path;		/* devarg rx_path: enum igbx_vec_path */
 	uint8_t forced_tx_path;		/* devarg tx_path: enum igbx_vec_path */
 	uint32_t ledctl_default;	/* LEDCTL from the NVM, igbx_led.c */
+	uint32_t tx_rate_factor[IGBX_MAX_TX_QUEUES];	/* RTTBCNRC per queue, 0 none */
 };
 
 /* igbx_rxtx_vec_sse.c reads forced_rx_path/forced_tx_path */

@@ -22,6 +22,27 @@ igbx_rate_factor(uint32_t link_mbps, uint32_t rate_mbps)
 	       (rf_dec & IGBX_RTTBCNRC_RF_DEC_MASK);
 }
 
+static void
+igbx_rate_program(struct igbx_hw *hw, uint16_t queue, uint32_t val)
+{
+	igbx_write(hw, IGBX_RTTDQSEL, queue);
+	igbx_write(hw, IGBX_RTTBCNRC, val);
+	igbx_write_flush(hw);
+}
+
+/* dev_start: the reset cleared the scheduler; the limits set before come
+ * back, as factors of the link speed they were set against. */
+void
+igbx_rate_restore(struct rte_eth_dev *dev)
+{
+	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
+	uint16_t q;
+
+	for (q = 0; q < dev->data->nb_tx_queues && q < IGBX_MAX_TX_QUEUES; q++)
+		if (ad->tx_rate_factor[q] != 0)
+			igbx_rate_program(&ad->hw, q, ad->tx_rate_factor[q]);
+}
+
 /* ethdev checked queue_idx against the TX queues and tx_rate against the
  * link speed (a down link has none: any non-zero rate is refused there). */
 int
@@ -46,8 +67,7 @@ igbx_set_queue_rate_limit(struct rte_eth_dev *dev, uint16_t queue_idx, uint32_t 
 		}
 		val = igbx_rate_factor(link, tx_rate);
 	}
-	igbx_write(hw, IGBX_RTTDQSEL, queue_idx);
-	igbx_write(hw, IGBX_RTTBCNRC, val);
-	igbx_write_flush(hw);
+	igbx_rate_program(hw, queue_idx, val);
+	IGBX_DEV_ADAPTER(dev)->tx_rate_factor[queue_idx] = val;
 	return 0;
 }
