@@ -2,7 +2,7 @@
 # The two commands of the README: `make run` and `make test`. Both do all
 # set-up first (packages, DPDK SDK headers, hugepages, build).
 
-.PHONY: all setup build run test unit soak fuzz clean
+.PHONY: all setup build run test unit versions soak fuzz clean
 
 all: build
 
@@ -40,6 +40,11 @@ test: setup
 
 unit: setup
 	@meson test -C build --suite unit
+
+# the DPDK 24.11 / 25.11 matrix alone (part of `make test`): builds and tests
+# igbx inside a cached Debian root of each release (IGBX_RELEASES="24.11")
+versions: setup
+	@/usr/bin/python3 -m pytest test/versions $(PYTEST_ARGS)
 
 # issue 5: io forwarding soak over the simulated pair, 10 minutes by default
 # (IGBX_SOAK_SECONDS, IGBX_SOAK_DRIVERS="stock igbx"); `make test` runs 30 s

@@ -26,6 +26,7 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 #include <rte_power_intrinsics.h>
+#include <rte_version.h>
 
 #define P		0
 #define NB_DESC		512
@@ -160,7 +161,8 @@ print_link(const char *what)
 	unsigned int i;
 
 	for (i = 0; i < 30; i++) {
-		rte_eth_link_get_nowait(P, &link);
+		if (rte_eth_link_get_nowait(P, &link) != 0)
+			memset(&link, 0, sizeof(link));
 		if (link.link_status)
 			break;
 		rte_delay_ms(100);
@@ -312,6 +314,22 @@ xstat(const char *name)
 	return value;
 }
 
+/* Packets counted in per-queue statistics set idx. 25.11 took the sets out
+ * of struct rte_eth_stats; ethdev shows them as rx_qN/tx_qN xstats there. */
+static uint64_t
+qset_packets(const struct rte_eth_stats *st, bool rx, unsigned int idx)
+{
+#if RTE_VERSION >= RTE_VERSION_NUM(25, 11, 0, 0)
+	char name[RTE_ETH_XSTATS_NAME_SIZE];
+
+	RTE_SET_USED(st);
+	snprintf(name, sizeof(name), "%s_q%u_packets", rx ? "rx" : "tx", idx);
+	return xstat(name);
+#else
+	return rx ? st->q_ipackets[idx] : st->q_opackets[idx];
+#endif
+}
+
 /*
  * Per-queue counters: 10 frames on TX queue 0, 20 on TX queue 1, all looped
  * back to RX queue 0; TX queue 1 counted in set 5, RX queue 0 in set 3.
@@ -330,11 +348,14 @@ scenario_qstats(void)
 	send_frames_on(0, 0, 10);
 	send_frames_on(1, 10, 20);
 	receive_frames(2000, 0, 30, &received, &matched);
-	rte_eth_stats_get(P, &st);
+	if (rte_eth_stats_get(P, &st) != 0)
+		return 1;
 	printf("RESULT qmap ret_tx=%d ret_rx=%d received=%u q_opackets0=%" PRIu64
 	       " q_opackets1=%" PRIu64 " q_opackets5=%" PRIu64 " q_ipackets0=%" PRIu64
-	       " q_ipackets3=%" PRIu64 "\n", m1, m2, received, st.q_opackets[0],
-	       st.q_opackets[1], st.q_opackets[5], st.q_ipackets[0], st.q_ipackets[3]);
+	       " q_ipackets3=%" PRIu64 "\n", m1, m2, received,
+	       qset_packets(&st, false, 0), qset_packets(&st, false, 1),
+	       qset_packets(&st, false, 5), qset_packets(&st, true, 0),
+	       qset_packets(&st, true, 3));
 	printf("RESULT qhw tx0=%" PRIu64 " tx1=%" PRIu64 " tx0_bytes=%" PRIu64
 	       " tx1_bytes=%" PRIu64 " rx0=%" PRIu64 " rx0_bytes=%" PRIu64 " rx1=%" PRIu64
 	       " rx0_mc=%" PRIu64 "\n", xstat("tx_q0_hw_packets"), xstat("tx_q1_hw_packets"),
@@ -557,7 +578,8 @@ main(int argc, char **argv)
 	{
 		struct rte_eth_dev_info info;
 
-		rte_eth_dev_info_get(P, &info);
+		if (rte_eth_dev_info_get(P, &info) != 0)
+			return 2;
 		printf("driver %s\n", info.driver_name);
 	}
 	if (!strcmp(scenario, "loopback"))

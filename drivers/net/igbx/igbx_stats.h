@@ -12,6 +12,8 @@
 #include <rte_ethdev.h>
 #include <ethdev_driver.h>
 
+#include "igbx_compat.h"
+
 struct igbx_adapter;
 
 /* Capacity of the accumulator array; the counter table is checked against it. */
@@ -72,7 +74,7 @@ void igbx_qstats_init(struct igbx_adapter *ad);
 void igbx_qstats_configure(struct rte_eth_dev *dev);
 int igbx_queue_stats_mapping_set(struct rte_eth_dev *dev, uint16_t queue_id,
 				 uint8_t stat_idx, uint8_t is_rx);
-int igbx_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats);
+int igbx_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats IGBX_QSTATS_PARAM);
 int igbx_stats_reset(struct rte_eth_dev *dev);
 int igbx_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
 		    unsigned int n);
