@@ -240,7 +240,7 @@ static const char *cmd_queue(FILE *out, int argc, char **argv)
 	struct sim_port *p;
 	const char *err;
 	uint64_t q, base;
-	uint32_t len, head, tail, blk;
+	uint32_t len, head, tail, blk, rate;
 	bool tx, enabled;
 
 	(void)argc;
@@ -254,15 +254,21 @@ static const char *cmd_queue(FILE *out, int argc, char **argv)
 	tx = argv[2][0] == 't';
 	blk = tx ? SIM_TXQ_REG(q, 0) : SIM_RXQ_REG(q, 0);
 	sim_port_lock(p);
+	/* what the device thread would see at its next loop (it may be napping) */
+	sim_port_tick(p);
 	base = sim_qreg_read(p, blk + 0x00) |
 	       (uint64_t)sim_qreg_read(p, blk + 0x04) << 32;
 	len = sim_qreg_read(p, blk + 0x08);
 	head = sim_qreg_read(p, blk + 0x10);
 	tail = sim_qreg_read(p, blk + 0x18);
 	enabled = tx ? p->sh->txq[q].enabled : p->sh->rxq[q].enabled;
+	rate = tx ? sim_ratelim_factor(p, (unsigned int)q) : 0;
 	sim_port_unlock(p);
-	fprintf(out, "base=0x%llx len=%u head=%u tail=%u enabled=%d\n",
+	fprintf(out, "base=0x%llx len=%u head=%u tail=%u enabled=%d",
 		(unsigned long long)base, len, head, tail, enabled);
+	if (tx)
+		fprintf(out, " rate=0x%08x", rate);
+	fputc('\n', out);
 	return NULL;
 }
 
@@ -284,6 +290,29 @@ static const char *cmd_counters(FILE *out, int argc, char **argv)
 	return NULL;
 }
 
+/* What the four LED outputs show (led.c): "led0=on led1=off led2=blink ..." */
+static const char *cmd_leds(FILE *out, int argc, char **argv)
+{
+	struct sim_port *p;
+	const char *err;
+	unsigned int i;
+	bool lit, blink;
+
+	(void)argc;
+	err = parse_port(argv[1], &p);
+	if (err)
+		return err;
+	sim_port_lock(p);
+	for (i = 0; i < SIM_LEDS; i++) {
+		sim_led_state(p, i, &lit, &blink);
+		fprintf(out, "%sled%u=%s", i ? " " : "", i,
+			blink ? "blink" : lit ? "on" : "off");
+	}
+	sim_port_unlock(p);
+	fputc('\n', out);
+	return NULL;
+}
+
 static const struct ctl_command {
 	const char *name;
 	int min_args, max_args;	/* including the command name */
@@ -300,6 +329,7 @@ static const struct ctl_command {
 	{ "fault", 4, 4, cmd_fault, "fault <p> txstall on|off | starve <n> | crc <n>" },
 	{ "queue", 4, 4, cmd_queue, "queue <p> rx|tx <q>" },
 	{ "counters", 2, 2, cmd_counters, "counters <p>" },
+	{ "leds", 2, 2, cmd_leds, "leds <p>" },
 };
 
 static void ctl_execute(char *line, FILE *out)

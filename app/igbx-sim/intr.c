@@ -3,7 +3,7 @@
  * intr.c - the simulated 82576's interrupt logic (datasheet 7.3, 8.8): ICR/IMS
  * legacy causes, EICR/EIMS vectors, IVAR mapping, auto-clear and auto-mask.
  */
-#include "model.h"
+#include "engines.h"	/* sim_mono_ns */
 
 static bool sim_intr_msix(const struct sim_port *p)
 {
@@ -37,18 +37,55 @@ static bool sim_intr_pending(const struct sim_port *p)
 	return (p->sh->icr & p->sh->ims) || (p->sh->eicr & p->sh->eims);
 }
 
+/* EITR interval (bits 14:2, microseconds) of the INTx/MSI interrupt. */
+static uint64_t sim_intr_itr_ns(const struct sim_port *p)
+{
+	return (uint64_t)((sim_reg_peek(p, SIM_EITR(0)) >> 2) & 0x1fffu) * 1000u;
+}
+
+static uint64_t sim_intr_next_ns(const struct sim_port *p)
+{
+	return (uint64_t)p->sh->model[SIM_MW_ITR_NEXT_HI] << 32 |
+	       p->sh->model[SIM_MW_ITR_NEXT_LO];
+}
+
+/*
+ * Interrupt moderation (7.3.4) of the INTx/MSI interrupt: after it asserts,
+ * EITR[0]'s interval must pass before it asserts again; causes that come
+ * sooner wait (sim_intr_tick fires them when the interval ends). MSI-X
+ * vectors are not moderated by this model.
+ */
+static bool sim_intr_moderated(struct sim_port *p)
+{
+	uint64_t itr = sim_intr_itr_ns(p), now, next;
+
+	if (sim_intr_msix(p) || itr == 0)
+		return false;
+	now = sim_mono_ns();
+	if (now < sim_intr_next_ns(p)) {
+		p->sh->model[SIM_MW_ITR_WAITING] = 1;
+		return true;
+	}
+	next = now + itr;
+	p->sh->model[SIM_MW_ITR_NEXT_LO] = (uint32_t)next;
+	p->sh->model[SIM_MW_ITR_NEXT_HI] = (uint32_t)(next >> 32);
+	p->sh->model[SIM_MW_ITR_WAITING] = 0;
+	return false;
+}
+
 /*
  * Asserts the interrupt when an unmasked cause is pending and something new
- * became visible (a new cause or a mask bit set over a pending cause). In
- * MSI-X mode the message fires: EIAC auto-clears its causes and, with
- * GPIE.EIAME, EIAM auto-masks them (7.3.4).
+ * became visible (a new cause or a mask bit set over a pending cause), and
+ * moderation allows it now. In MSI-X mode the message fires: EIAC
+ * auto-clears its causes and, with GPIE.EIAME, EIAM auto-masks them (7.3.4).
  */
 static void sim_intr_evaluate(struct sim_port *p, bool news)
 {
 	struct sim_shared *sh = p->sh;
 	uint32_t fired;
 
-	if (!sim_intr_pending(p) || (!news && *sim_intr_asserted(p))) {
+	if (!sim_intr_pending(p) || (!news && *sim_intr_asserted(p)) ||
+	    sim_intr_moderated(p)) {
 		sim_intr_mirror(p);
 		return;
 	}
@@ -224,4 +261,15 @@ bool sim_intr_write(struct sim_port *p, uint32_t off, uint32_t val)
 	default:
 		return false;
 	}
+}
+
+/* Each device loop: a moderated interrupt whose interval ended fires now,
+ * if its causes are still pending and unmasked. */
+void sim_intr_tick(struct sim_port *p)
+{
+	if (!p->sh->model[SIM_MW_ITR_WAITING] ||
+	    sim_mono_ns() < sim_intr_next_ns(p))
+		return;
+	p->sh->model[SIM_MW_ITR_WAITING] = 0;
+	sim_intr_evaluate(p, true);
 }

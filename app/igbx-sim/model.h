@@ -87,6 +87,9 @@
 #define  SIM_VET_EXT_SHIFT	16		/* outer (double VLAN) ethertype */
 #define SIM_FCTTV		0x00170
 #define SIM_LEDCTL		0x00e00
+#define  SIM_LEDCTL_MODE_MASK	0x0fu		/* per LED byte: mode 3:0 */
+#define  SIM_LEDCTL_IVRT	0x40u		/* invert the output */
+#define  SIM_LEDCTL_BLINK	0x80u
 #define SIM_PBA			0x01000
 #define SIM_EEMNGCTL		0x01010
 #define  SIM_EEMNGCTL_CFG_DONE0	(1u << 18)	/* port 0 config cycle done */
@@ -518,7 +521,13 @@ enum sim_model_word {
 	SIM_MW_QSHADOW = 16,	/* aliased blocks: RX 0-3 then TX 0-3, 16 words */
 	SIM_MW_DCTL = SIM_MW_QSHADOW + 8 * 16,	/* RX 0-15, TX 0-15: last DCTL */
 	SIM_MW_HEAD = SIM_MW_DCTL + 32,		/* RX 0-15, TX 0-15: last head */
-	SIM_MW_END = SIM_MW_HEAD + 32,
+	SIM_MW_RATE_SEL = SIM_MW_HEAD + 32,	/* RTTDQSEL as last seen */
+	SIM_MW_RATE_LAST,			/* RTTBCNRC as last seen */
+	SIM_MW_RATE,				/* TX 0-15: RTTBCNRC per queue */
+	SIM_MW_ITR_WAITING = SIM_MW_RATE + 16,	/* a moderated interrupt waits */
+	SIM_MW_ITR_NEXT_LO,			/* ns (CLOCK_MONOTONIC) it may */
+	SIM_MW_ITR_NEXT_HI,			/* assert again */
+	SIM_MW_END,
 };
 #define SIM_PHYF_AN_PENDING	(1u << 0)	/* restarted, not complete yet */
 #define SIM_PHYF_AN_DONE	(1u << 1)	/* autoneg completed (configured) */
@@ -549,6 +558,17 @@ uint32_t sim_status_read(struct sim_port *p);
 void sim_intr_reset(struct sim_port *p);
 bool sim_intr_read(struct sim_port *p, uint32_t off, uint32_t *val);
 bool sim_intr_write(struct sim_port *p, uint32_t off, uint32_t val);
+void sim_intr_tick(struct sim_port *p);	/* moderation timer, each loop */
+/* MAC loopback (loopback.c): RCTL.LBM is MAC loopback; the link the MAC
+ * forces then (STATUS speed bits and duplex), false when not forced. */
+bool sim_mac_loopback(const struct sim_port *p);
+bool sim_loopback_link(const struct sim_port *p, uint32_t *speed_bits, bool *fd);
+/* TX rate scheduler (ratelim.c): RTTDQSEL/RTTBCNRC into the per-queue
+ * factors (each device loop), and the pacing the TX engine asks about. */
+void sim_ratelim_tick(struct sim_port *p);
+bool sim_ratelim_may_send(const struct sim_port *p, unsigned int q);
+void sim_ratelim_sent(const struct sim_port *p, unsigned int q, uint32_t pkts,
+		      uint64_t bytes);
 /* Statistics (stats.c). */
 uint32_t sim_stat_read_clear(struct sim_port *p, uint32_t off);
 

@@ -205,6 +205,17 @@ static bool sim_phy_link_possible(struct sim_port *p, int *speed, bool *fd)
 	return p->sh->link_wanted && (!peer || sim_phy_ready(peer));
 }
 
+/* STATUS bits of a MAC looped back with a forced link (loopback.c). */
+static uint32_t sim_status_loopback(const struct sim_port *p)
+{
+	uint32_t speed;
+	bool fd;
+
+	if (!sim_loopback_link(p, &speed, &fd))
+		return 0;
+	return SIM_STATUS_LU | speed | (speed << 2) | (fd ? SIM_STATUS_FD : 0);
+}
+
 /* STATUS from the link and control state; also kept in the BAR word. */
 static uint32_t sim_status_compute(struct sim_port *p)
 {
@@ -225,6 +236,8 @@ static uint32_t sim_status_compute(struct sim_port *p)
 		     (speed_bits[speed < 3 ? speed : 2] << 2);
 		if (p->sh->model[SIM_MW_LINK_FD])
 			v |= SIM_STATUS_FD;
+	} else {
+		v |= sim_status_loopback(p);
 	}
 	sim_reg_poke(p, SIM_STATUS, v);
 	return v;

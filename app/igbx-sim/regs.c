@@ -343,6 +343,8 @@ void sim_port_tick(struct sim_port *p)
 		sim_queue_check_head(p, q, false);
 		sim_queue_check_head(p, q, true);
 	}
+	sim_ratelim_tick(p);
+	sim_intr_tick(p);
 	/* autonegotiation timers, and the far end of a pair powering up/down */
 	sim_link_update(p);
 }

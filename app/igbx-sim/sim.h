@@ -168,6 +168,14 @@ void sim_irq_raise(struct sim_port *p, uint32_t icr_bits);
 /* Queue causes: RX or TX queue q finished a write-back (IVAR mapping). */
 void sim_irq_queue(struct sim_port *p, unsigned int q, bool tx);
 
+/* LEDs (led.c): whether LED 0-3 is asserted (after LEDCTL.IVRT) and blinks. */
+#define SIM_LEDS		4
+void sim_led_state(const struct sim_port *p, unsigned int led, bool *lit,
+		   bool *blink);
+
+/* TX rate scheduler (ratelim.c): queue q's RTTBCNRC (RS_ENA, rate factor). */
+uint32_t sim_ratelim_factor(const struct sim_port *p, unsigned int q);
+
 /* ---- engines (rx.c, tx.c, filter.c) ----------------------------------- */
 /* A frame arrives from the wire (without FCS). crc_ok false marks a frame
  * that arrived with a bad FCS. Applies filters, RSS, queues it in the RX

@@ -110,7 +110,7 @@ static void sim_tx_tally_flush(struct sim_port *p, unsigned int q,
 static void sim_tx_emit(struct sim_port *p, const uint8_t *f, uint32_t len,
 			struct sim_tx_tally *t)
 {
-	if ((sim_reg_peek(p, SIM_RCTL) & SIM_RCTL_LBM_MASK) == SIM_RCTL_LBM_MAC)
+	if (sim_mac_loopback(p))
 		sim_rx_frame(p, f, len, true);
 	else
 		sim_wire_send(p, f, len);
@@ -408,11 +408,14 @@ static unsigned int sim_tx_queue(struct sim_port *p, unsigned int q)
 	r.va = sim_dma_ptr(r.base, r.count * SIM_TX_DESC_SIZE);
 	head_wb = sim_qreg_read(p, SIM_TXQ_REG(q, SIM_Q_TDWBAL)) &
 		  SIM_TDWBAL_HEAD_WB_EN;
-	while (head != tail && budget--) {
+	while (head != tail && budget-- && sim_ratelim_may_send(p, q)) {
+		uint32_t pkts = t.pkts;
+		uint64_t bytes = t.bytes;
 		uint32_t n = sim_tx_step(&r, head, tail, &t);
 
 		if (n == 0)
 			break;
+		sim_ratelim_sent(p, q, t.pkts - pkts, t.bytes - bytes);
 		rs |= sim_tx_report(&r, head, n, head_wb);
 		head = (head + n) % r.count;
 	}

@@ -153,8 +153,8 @@ cases_configure(void)
 			   RTE_ETH_LINK_SPEED_100M;
 	EXPECT(rte_eth_dev_configure(P, 1, 1, &conf), -EINVAL);
 	conf = rss_conf();
-	conf.intr_conf.rxq = 1;
-	EXPECT(rte_eth_dev_configure(P, 1, 1, &conf), -ENOTSUP);
+	conf.lpbk_mode = 2;		/* 0 none, 1 MAC loopback */
+	EXPECT(rte_eth_dev_configure(P, 1, 1, &conf), -EINVAL);
 	conf = rss_conf();
 	conf.intr_conf.rmv = 1;		/* ethdev: no RTE_ETH_DEV_INTR_RMV flag */
 	EXPECT(rte_eth_dev_configure(P, 1, 1, &conf), -EINVAL);
@@ -589,6 +589,33 @@ cases_datapath_queries(void)
 	EXPECT_TRUE(rte_eth_tx_done_cleanup(P, 0, 0) >= 0, "tx_done_cleanup of an idle queue");
 }
 
+/* ---- clock, dumps, rate limit --------------------------------------------------------------- */
+
+static void
+cases_clock_dumps(void)
+{
+	uint64_t clock;
+	FILE *f = fopen("/dev/null", "w");
+
+	/* SYSTIM runs only once time sync is enabled */
+	EXPECT(rte_eth_read_clock(P, &clock), -EAGAIN);
+	EXPECT(rte_eth_rx_descriptor_dump(P, 0, NB_DESC, 1, f), -EINVAL);
+	EXPECT(rte_eth_rx_descriptor_dump(P, 0, 0, NB_DESC + 1, f), -EINVAL);
+	EXPECT(rte_eth_rx_descriptor_dump(P, 0, UINT16_MAX, UINT16_MAX, f), -EINVAL);
+	EXPECT(rte_eth_tx_descriptor_dump(P, 0, NB_DESC, 1, f), -EINVAL);
+	EXPECT(rte_eth_tx_descriptor_dump(P, 0, 0, NB_DESC + 1, f), -EINVAL);
+	EXPECT(rte_eth_rx_descriptor_dump(P, 0, NB_DESC - 1, NB_DESC, f), 0);	/* wraps */
+	EXPECT(rte_eth_tx_descriptor_dump(P, 0, 0, NB_DESC, f), 0);
+	EXPECT(rte_eth_dev_priv_dump(P, f), 0);
+	fclose(f);
+	/* RX interrupts of a port configured without intr_conf.rxq */
+	EXPECT(rte_eth_dev_rx_intr_enable(P, 0), -EINVAL);
+	EXPECT(rte_eth_dev_rx_intr_disable(P, 0), -EINVAL);
+	/* ethdev lets queue_idx == nb_tx_queues through: the driver refuses it */
+	EXPECT(rte_eth_set_queue_rate_limit(P, NB_QUEUES, 100), -EINVAL);
+	EXPECT(rte_eth_set_queue_rate_limit(P, 0, 0), 0);
+}
+
 /* tx_prepare: each bad mbuf stops the burst at its index with rte_errno set. */
 static void
 cases_tx_prepare(void)
@@ -739,6 +766,7 @@ main(int argc, char **argv)
 	cases_info();
 	cases_regs_eeprom();
 	cases_datapath_queries();
+	cases_clock_dumps();
 	cases_tx_prepare();
 	check_forwarding_and_pool();
 	printf("%u cases: %u passed, %u failed\n", n_pass + n_fail, n_pass, n_fail);

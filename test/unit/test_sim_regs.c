@@ -172,6 +172,34 @@ static void test_stats_read_clear(void)
 	port_free(p);
 }
 
+/* EITR[0] (7.3.4): after the interrupt asserts, the next waits for the
+ * interval; a cause that comes sooner fires when it ends (device loop). */
+static void test_eitr_moderation(void)
+{
+	struct sim_port *p = port_new(0);
+	struct timespec ms2 = { 0, 2000000 };
+	unsigned int before = irq_signals;
+
+	wr(p, SIM_IMS, SIM_ICR_LSC);
+	wr(p, SIM_EITR(0), 1000u << 2);		/* 1000 us */
+	sim_irq_raise(p, SIM_ICR_LSC);
+	UNIT_CHECK_EQ(irq_signals, before + 1);
+	rd(p, SIM_ICR);				/* handled: cause and line clear */
+	sim_irq_raise(p, SIM_ICR_LSC);
+	UNIT_CHECK_EQ(irq_signals, before + 1);	/* too soon: waits */
+	sim_intr_tick(p);
+	UNIT_CHECK_EQ(irq_signals, before + 1);
+	nanosleep(&ms2, NULL);
+	sim_intr_tick(p);
+	UNIT_CHECK_EQ(irq_signals, before + 2);	/* interval over: fires */
+	UNIT_CHECK_EQ(rd(p, SIM_ICR), SIM_ICR_LSC | SIM_ICR_INT_ASSERTED);
+	/* without moderation the next cause fires at once */
+	wr(p, SIM_EITR(0), 0);
+	sim_irq_raise(p, SIM_ICR_LSC);
+	UNIT_CHECK_EQ(irq_signals, before + 3);
+	port_free(p);
+}
+
 static void test_icr(void)
 {
 	struct sim_port *p = port_new(0);
@@ -687,6 +715,7 @@ int main(void)
 	UNIT_RUN(test_defaults);
 	UNIT_RUN(test_stats_read_clear);
 	UNIT_RUN(test_icr);
+	UNIT_RUN(test_eitr_moderation);
 	UNIT_RUN(test_eerd_checksum);
 	UNIT_RUN(test_mdic_phy);
 	UNIT_RUN(test_link);

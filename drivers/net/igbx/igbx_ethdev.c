@@ -11,6 +11,7 @@
 #include <ethdev_pci.h>
 
 #include "igbx_ethdev.h"
+#include "igbx_devops.h"
 #include "igbx_rxtx_vec_common.h"
 #include "igbx_link.h"
 #include "igbx_rxtx.h"
@@ -135,11 +136,6 @@ igbx_check_link_and_intr(const struct rte_eth_conf *conf)
 			 conf->link_speeds);
 		return -EINVAL;
 	}
-	if (conf->intr_conf.rxq) {
-		IGBX_LOG(ERR, "intr_conf.rxq %u: allowed 0 (RX interrupts not supported)",
-			 conf->intr_conf.rxq);
-		return -ENOTSUP;
-	}
 	if (conf->intr_conf.rmv) {
 		IGBX_LOG(ERR, "intr_conf.rmv %u: allowed 0 (no removal event)",
 			 conf->intr_conf.rmv);
@@ -170,8 +166,13 @@ igbx_dev_configure(struct rte_eth_dev *dev)
 		ret = igbx_check_rss_conf(conf);
 	if (ret == 0)
 		ret = igbx_check_link_and_intr(conf);
+	if (ret == 0)
+		ret = igbx_loopback_check(conf);
+	if (ret == 0)
+		ret = igbx_rxq_intr_check(dev);
 	if (ret != 0)
 		return ret;
+	igbx_qstats_configure(dev);
 	/* with RSS the hash is computed anyway: report it (DPDK convention) */
 	if (conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG)
 		conf->rxmode.offloads |= RTE_ETH_RX_OFFLOAD_RSS_HASH &
@@ -265,6 +266,8 @@ igbx_start_datapath(struct rte_eth_dev *dev)
 	/* after RSS and RX init: a flow RSS rule overrides the port's RSS */
 	igbx_flow_restore(dev);
 	igbx_ptp_restore(dev);
+	igbx_loopback_enable_rx(dev);
+	igbx_rate_restore(dev);
 	igbx_set_bits(hw, IGBX_RCTL, IGBX_RCTL_EN);
 	igbx_write_flush(hw);
 	return 0;
@@ -288,11 +291,15 @@ igbx_dev_start(struct rte_eth_dev *dev)
 	ret = igbx_link_setup(dev, false);				/* 4.5.7 */
 	if (ret != 0)
 		goto fail;
+	igbx_loopback_force_link(dev);
 	igbx_stats_update(ad);						/* 4.5.8 */
 	ret = igbx_start_datapath(dev);
 	if (ret != 0)
 		goto fail;
 	igbx_intr_enable(dev);						/* 4.5.4 */
+	ret = igbx_rxq_intr_start(dev);
+	if (ret != 0)
+		goto fail;
 	igbx_dev_link_update(dev, 0);
 	return 0;
 fail:
@@ -308,6 +315,7 @@ igbx_dev_stop(struct rte_eth_dev *dev)
 	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
 
 	igbx_intr_disable(dev);
+	igbx_rxq_intr_stop(dev);
 	igbx_hw_stop(&ad->hw);		/* RCTL.EN, TCTL.EN off first */
 	igbx_rxtx_stop(dev);		/* queues off, every mbuf back to its pool */
 	igbx_stats_update(ad);
@@ -332,6 +340,7 @@ igbx_dev_close(struct rte_eth_dev *dev)
 	igbx_hw_stop(&ad->hw);
 	igbx_rxtx_stop(dev);
 	igbx_rxtx_release_all(dev);
+	igbx_led_restore(dev);
 	igbx_hw_set_driver_loaded(&ad->hw, false);
 	ad->hw_ready = false;
 	return 0;
@@ -427,6 +436,7 @@ static const struct eth_dev_ops igbx_eth_dev_ops = {
 	.xstats_get_names	= igbx_xstats_get_names,
 	.xstats_get_by_id	= igbx_xstats_get_by_id,
 	.xstats_get_names_by_id	= igbx_xstats_get_names_by_id,
+	.queue_stats_mapping_set = igbx_queue_stats_mapping_set,
 	.dev_infos_get		= igbx_dev_infos_get,
 	.rxq_info_get		= igbx_rxq_info_get,
 	.txq_info_get		= igbx_txq_info_get,
@@ -463,6 +473,16 @@ static const struct eth_dev_ops igbx_eth_dev_ops = {
 	.timesync_adjust_time	= igbx_timesync_adjust_time,
 	.timesync_read_time	= igbx_timesync_read_time,
 	.timesync_write_time	= igbx_timesync_write_time,
+	.read_clock		= igbx_read_clock,
+	.set_queue_rate_limit	= igbx_set_queue_rate_limit,
+	.rx_queue_intr_enable	= igbx_rx_queue_intr_enable,
+	.rx_queue_intr_disable	= igbx_rx_queue_intr_disable,
+	.get_monitor_addr	= igbx_get_monitor_addr,
+	.dev_led_on		= igbx_dev_led_on,
+	.dev_led_off		= igbx_dev_led_off,
+	.eth_rx_descriptor_dump	= igbx_rx_descriptor_dump,
+	.eth_tx_descriptor_dump	= igbx_tx_descriptor_dump,
+	.eth_dev_priv_dump	= igbx_dev_priv_dump,
 };
 
 /* ---- probe / remove ------------------------------------------------------------- */
@@ -590,8 +610,11 @@ igbx_dev_init(struct rte_eth_dev *dev)
 		return -ENOMEM;
 	}
 	memcpy(&dev->data->mac_addrs[0], ad->hw.mac_perm, RTE_ETHER_ADDR_LEN);
+	igbx_led_save(dev);
+	memset(ad->tx_rate_factor, 0, sizeof(ad->tx_rate_factor));
 	igbx_filter_init(dev);
 	igbx_flow_init(dev);
+	igbx_qstats_init(ad);
 	igbx_stats_update(ad);			/* 4.5.8: start the counters at zero */
 	igbx_stats_clear(ad);
 	ad->link_adv = 0;

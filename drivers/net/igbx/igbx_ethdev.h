@@ -58,6 +58,7 @@ struct igbx_adapter {
 	struct igbx_hw hw;
 	struct igbx_filter_state filter;
 	struct igbx_stats_state stats;
+	struct igbx_qstat_map qmap;	/* queue stats mapping, igbx_stats.c */
 	struct igbx_flow_state flow;	/* rte_flow rules, igbx_flow.c */
 	struct igbx_ptp_state ptp;	/* IEEE 1588, igbx_ptp.c */
 
@@ -70,6 +71,8 @@ struct igbx_adapter {
 	uint32_t link_wait_ms;		/* devarg link_wait_ms */
 	uint8_t forced_rx_path;		/* devarg rx_path: enum igbx_vec_path */
 	uint8_t forced_tx_path;		/* devarg tx_path: enum igbx_vec_path */
+	uint32_t ledctl_default;	/* LEDCTL from the NVM, igbx_led.c */
+	uint32_t tx_rate_factor[IGBX_MAX_TX_QUEUES];	/* RTTBCNRC per queue, 0 none */
 };
 
 /* igbx_rxtx_vec_sse.c reads forced_rx_path/forced_tx_path */

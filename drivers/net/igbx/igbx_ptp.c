@@ -4,6 +4,7 @@
 #include <rte_time.h>
 
 #include "igbx_ethdev.h"
+#include "igbx_devops.h"
 #include "igbx_flow.h"
 #include "igbx_ptp.h"
 #include "igbx_rxtx.h"
@@ -203,4 +204,23 @@ void
 igbx_ptp_release(struct rte_eth_dev *dev)
 {
 	igbx_timesync_disable(dev);
+}
+
+/*
+ * read_clock: the device clock in nanoseconds, SYSTIM without its 16-bit
+ * fraction. SYSTIM advances only while TIMINCA is programmed (8.16), which
+ * timesync_enable does; a stopped clock would read the same value forever.
+ */
+int
+igbx_read_clock(struct rte_eth_dev *dev, uint64_t *clock)
+{
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+
+	if (igbx_read(hw, IGBX_TIMINCA) == 0) {
+		IGBX_LOG(ERR, "port %u: read_clock: SYSTIM is stopped (TIMINCA 0); "
+			 "allowed once rte_eth_timesync_enable() runs it", dev->data->port_id);
+		return -EAGAIN;
+	}
+	*clock = igbx_read_stamp(hw, IGBX_SYSTIML, IGBX_SYSTIMH) >> IGBX_PTP_SYSTIM_SHIFT;
+	return 0;
 }

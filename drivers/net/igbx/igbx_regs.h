@@ -114,6 +114,14 @@
 #define IGBX_TXCW		0x00178
 #define IGBX_RXCW		0x00180
 #define IGBX_LEDCTL		0x00E00
+/* LEDCTL (8.2.x): one byte per LED 0-3: MODE bits 3:0, IVRT bit 6, BLINK bit 7 */
+#define IGBX_LEDCTL_LEDS	4
+#define IGBX_LEDCTL_SHIFT(led)	(8 * (led))
+#define IGBX_LEDCTL_MODE_MASK	UINT32_C(0x0F)
+#define IGBX_LEDCTL_IVRT	UINT32_C(0x40)
+#define IGBX_LEDCTL_BLINK	UINT32_C(0x80)
+#define IGBX_LEDCTL_MODE_ON	UINT32_C(0x0E)	/* always asserted */
+#define IGBX_LEDCTL_MODE_OFF	UINT32_C(0x0F)	/* always de-asserted */
 #define IGBX_FCRTV		0x02460		/* flow control refresh threshold */
 
 /* ---- interrupts (8.8) ---------------------------------------------------- */
@@ -336,6 +344,14 @@
 #define IGBX_TDFHS		0x03420
 #define IGBX_TDFTS		0x03428
 #define IGBX_TDFPC		0x03430
+/* Transmit rate limiting (7.2.x): RTTDQSEL selects the queue whose
+ * RTTBCNRC the next access reaches; the factor is link speed / rate. */
+#define IGBX_RTTDQSEL		0x03604
+#define IGBX_RTTBCNRC		0x036B0
+#define IGBX_RTTBCNRC_RF_DEC_MASK UINT32_C(0x3FFF)	/* bits 13:0, 1/16384 */
+#define IGBX_RTTBCNRC_RF_INT_SHIFT 14			/* bits 23:14 */
+#define IGBX_RTTBCNRC_RF_INT_MASK UINT32_C(0x3FF)
+#define IGBX_RTTBCNRC_RS_ENA	IGBX_BIT(31)
 #define IGBX_DTXCTL		0x03590
 #define IGBX_DTXCTL_OUTOFSYNC	IGBX_BIT(2)
 #define IGBX_DTXCTL_MDP_EN	IGBX_BIT(5)

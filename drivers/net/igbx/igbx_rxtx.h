@@ -266,6 +266,8 @@ void igbx_rx_set_ptp_etqf(struct rte_eth_dev *dev, uint8_t etqf);
 igbx_rx_count_t igbx_rx_queue_count(void *rxq);
 int igbx_rx_descriptor_status(void *rxq, uint16_t offset);
 int igbx_tx_descriptor_status(void *txq, uint16_t offset);
+struct rte_power_monitor_cond;
+int igbx_get_monitor_addr(void *queue, struct rte_power_monitor_cond *pmc);
 int igbx_tx_done_cleanup(void *txq, uint32_t free_cnt);
 
 void igbx_rxq_info_get(struct rte_eth_dev *dev, uint16_t qid,

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* igbx_rxtx_query.c - what the rings say without consuming them: RX queue count and the
- * RX/TX descriptor status ethdev callbacks. */
+/* igbx_rxtx_query.c - what the rings say without consuming them: RX queue count, the
+ * RX/TX descriptor status ethdev callbacks and the power-monitor address of an RX queue. */
 #include <errno.h>
 
 #include <rte_common.h>
+#include <rte_power_intrinsics.h>
 #include <ethdev_driver.h>
 
 #include "igbx_rxtx.h"
@@ -67,4 +68,28 @@ igbx_tx_descriptor_status(void *queue, uint16_t offset)
 				RTE_ETH_TX_DESC_DONE : RTE_ETH_TX_DESC_FULL;
 	}
 	return RTE_ETH_TX_DESC_FULL;
+}
+
+/* Power monitor: -1 (do not sleep) once the watched status word has DD. */
+static int
+igbx_monitor_clb(const uint64_t value, const uint64_t opaque[RTE_POWER_MONITOR_OPAQUE_SZ])
+{
+	return (value & opaque[0]) ? -1 : 0;
+}
+
+/*
+ * The status word of the next descriptor the burst reads: the device's
+ * write-back sets DD there when a frame arrives, which wakes a core
+ * sleeping on it (UMWAIT/MWAITX), e.g. l3fwd-power --pmd-mgmt monitor.
+ */
+int
+igbx_get_monitor_addr(void *queue, struct rte_power_monitor_cond *pmc)
+{
+	struct igbx_rx_queue *rxq = queue;
+
+	pmc->addr = &rxq->ring[rxq->next].wb.status_error;
+	pmc->size = sizeof(uint32_t);
+	pmc->fn = igbx_monitor_clb;
+	pmc->opaque[0] = rte_cpu_to_le_32(IGBX_RXD_STAT_DD);
+	return 0;
 }

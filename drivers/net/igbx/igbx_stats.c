@@ -49,7 +49,9 @@ enum igbx_stat_id {
 	IGBX_STAT_SCVPC,
 	IGBX_STAT_RQDPC0,
 	IGBX_STAT_RQDPC_END = IGBX_STAT_RQDPC0 + IGBX_MAX_RX_QUEUES,
-	IGBX_STAT_GPRC = IGBX_STAT_RQDPC_END, IGBX_STAT_GPTC, IGBX_STAT_GORC,
+	IGBX_STAT_PQ0 = IGBX_STAT_RQDPC_END,	/* IGBX_PQ_COUNTERS per queue */
+	IGBX_STAT_PQ_END = IGBX_STAT_PQ0 + IGBX_PQ_COUNTERS * IGBX_MAX_RX_QUEUES,
+	IGBX_STAT_GPRC = IGBX_STAT_PQ_END, IGBX_STAT_GPTC, IGBX_STAT_GORC,
 	IGBX_STAT_GOTC,
 	IGBX_STAT_NB
 };
@@ -60,6 +62,15 @@ static_assert(IGBX_STAT_NB <= IGBX_STATS_MAX_COUNTERS, "accumulators too few");
 #define IGBX_STAT64(id, nm) [IGBX_STAT_ ## id] = { nm, IGBX_ ## id ## L, 1 }
 #define IGBX_STAT_QDROP(q) \
 	[IGBX_STAT_RQDPC0 + (q)] = { "rx_q" #q "_drop_packets", IGBX_RQDPC(q), 0 }
+/* The 82576's own per-queue counters (8.19): beside the driver's software
+ * counts (rx_qN_packets...), what the device counted for queue N. */
+#define IGBX_PQ(q, k)	[IGBX_STAT_PQ0 + IGBX_PQ_COUNTERS * (q) + (k)]
+#define IGBX_STAT_PQ(q) \
+	IGBX_PQ(q, 0) = { "rx_q" #q "_hw_packets", IGBX_PQGPRC(q), 0 }, \
+	IGBX_PQ(q, 1) = { "rx_q" #q "_hw_bytes", IGBX_PQGORC(q), 0 }, \
+	IGBX_PQ(q, 2) = { "rx_q" #q "_hw_multicast_packets", IGBX_PQMPRC(q), 0 }, \
+	IGBX_PQ(q, 3) = { "tx_q" #q "_hw_packets", IGBX_PQGPTC(q), 0 }, \
+	IGBX_PQ(q, 4) = { "tx_q" #q "_hw_bytes", IGBX_PQGOTC(q), 0 }
 
 /* Datasheet 8.19; every one of them clears when read. */
 const struct igbx_stat_desc igbx_stat_table[] = {
@@ -134,6 +145,10 @@ const struct igbx_stat_desc igbx_stat_table[] = {
 	IGBX_STAT_QDROP(9), IGBX_STAT_QDROP(10), IGBX_STAT_QDROP(11),
 	IGBX_STAT_QDROP(12), IGBX_STAT_QDROP(13), IGBX_STAT_QDROP(14),
 	IGBX_STAT_QDROP(15),
+	IGBX_STAT_PQ(0), IGBX_STAT_PQ(1), IGBX_STAT_PQ(2), IGBX_STAT_PQ(3),
+	IGBX_STAT_PQ(4), IGBX_STAT_PQ(5), IGBX_STAT_PQ(6), IGBX_STAT_PQ(7),
+	IGBX_STAT_PQ(8), IGBX_STAT_PQ(9), IGBX_STAT_PQ(10), IGBX_STAT_PQ(11),
+	IGBX_STAT_PQ(12), IGBX_STAT_PQ(13), IGBX_STAT_PQ(14), IGBX_STAT_PQ(15),
 	/* basic stats only: ethdev prints them as rx/tx_good_packets/bytes */
 	IGBX_STAT32(GPRC, "rx_good_packets_mac"),
 	IGBX_STAT32(GPTC, "tx_good_packets_mac"),
@@ -160,13 +175,25 @@ igbx_stat_read(struct igbx_hw *hw, const struct igbx_stat_desc *d)
 	return lo | (uint64_t)igbx_read(hw, d->reg + 4) << 32;
 }
 
+/*
+ * Per-queue counters of queues the port does not use stay 0: they are not
+ * read, which spares 5 register reads per unused queue on every update.
+ */
+static bool
+igbx_stat_skipped(const struct igbx_adapter *ad, unsigned int i)
+{
+	return i >= IGBX_STAT_PQ0 && i < IGBX_STAT_PQ_END &&
+	       (i - IGBX_STAT_PQ0) / IGBX_PQ_COUNTERS >= ad->qmap.hw_queues;
+}
+
 void
 igbx_stats_update(struct igbx_adapter *ad)
 {
 	unsigned int i;
 
 	for (i = 0; i < IGBX_STAT_NB; i++)
-		ad->stats.value[i] += igbx_stat_read(&ad->hw, &igbx_stat_table[i]);
+		if (!igbx_stat_skipped(ad, i))
+			ad->stats.value[i] += igbx_stat_read(&ad->hw, &igbx_stat_table[i]);
 }
 
 void
@@ -175,32 +202,80 @@ igbx_stats_clear(struct igbx_adapter *ad)
 	memset(&ad->stats, 0, sizeof(ad->stats));
 }
 
+/* q_* counters: each queue adds to the counter set its mapping names
+ * (queue_stats_mapping_set; queue N to set N unless remapped). */
 static void
 igbx_stats_queues_get(struct rte_eth_dev *dev, igbx_queue_stats_t *stats)
 {
-	const uint64_t *v = IGBX_DEV_ADAPTER(dev)->stats.value;
-	unsigned int q;
+	const struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
+	const uint64_t *v = ad->stats.value;
+	unsigned int q, k;
 
 	if (stats == NULL)
 		return;
-	for (q = 0; q < dev->data->nb_rx_queues && q < RTE_ETHDEV_QUEUE_STAT_CNTRS; q++) {
+	for (q = 0; q < dev->data->nb_rx_queues && q < IGBX_MAX_RX_QUEUES; q++) {
 		const struct igbx_rx_queue *rxq = dev->data->rx_queues[q];
 
-		stats->q_errors[q] = q < IGBX_MAX_RX_QUEUES ? v[IGBX_STAT_RQDPC0 + q] : 0;
+		k = ad->qmap.rx[q];
+		stats->q_errors[k] += v[IGBX_STAT_RQDPC0 + q];
 		if (rxq == NULL)
 			continue;
-		stats->q_ipackets[q] = rxq->packets;
-		stats->q_ibytes[q] = rxq->bytes;
-		stats->q_errors[q] += rxq->errors;
+		stats->q_ipackets[k] += rxq->packets;
+		stats->q_ibytes[k] += rxq->bytes;
+		stats->q_errors[k] += rxq->errors;
 	}
-	for (q = 0; q < dev->data->nb_tx_queues && q < RTE_ETHDEV_QUEUE_STAT_CNTRS; q++) {
+	for (q = 0; q < dev->data->nb_tx_queues && q < IGBX_MAX_TX_QUEUES; q++) {
 		const struct igbx_tx_queue *txq = dev->data->tx_queues[q];
 
 		if (txq == NULL)
 			continue;
-		stats->q_opackets[q] = txq->packets;
-		stats->q_obytes[q] = txq->bytes;
+		k = ad->qmap.tx[q];
+		stats->q_opackets[k] += txq->packets;
+		stats->q_obytes[k] += txq->bytes;
 	}
+}
+
+void
+igbx_qstats_init(struct igbx_adapter *ad)
+{
+	unsigned int q;
+
+	for (q = 0; q < IGBX_MAX_RX_QUEUES; q++)
+		ad->qmap.rx[q] = (uint8_t)(q % RTE_ETHDEV_QUEUE_STAT_CNTRS);
+	for (q = 0; q < IGBX_MAX_TX_QUEUES; q++)
+		ad->qmap.tx[q] = (uint8_t)(q % RTE_ETHDEV_QUEUE_STAT_CNTRS);
+	ad->qmap.hw_queues = 0;
+}
+
+/* Counters of the queues dev_configure set up are read from now on; the
+ * hardware counts of the queues dropped are read once more, not lost. */
+void
+igbx_qstats_configure(struct rte_eth_dev *dev)
+{
+	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
+	uint16_t n = RTE_MAX(dev->data->nb_rx_queues, dev->data->nb_tx_queues);
+
+	igbx_stats_update(ad);
+	ad->qmap.hw_queues = RTE_MIN(n, (uint16_t)IGBX_MAX_RX_QUEUES);
+}
+
+/* ethdev checked queue_id and stat_idx against the queues and counter sets. */
+int
+igbx_queue_stats_mapping_set(struct rte_eth_dev *dev, uint16_t queue_id, uint8_t stat_idx,
+			     uint8_t is_rx)
+{
+	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
+
+	if (queue_id >= IGBX_MAX_RX_QUEUES || stat_idx >= RTE_ETHDEV_QUEUE_STAT_CNTRS) {
+		IGBX_LOG(ERR, "queue %u stat_idx %u: allowed queue < %u, stat_idx < %u",
+			 queue_id, stat_idx, IGBX_MAX_RX_QUEUES, RTE_ETHDEV_QUEUE_STAT_CNTRS);
+		return -EINVAL;
+	}
+	if (is_rx)
+		ad->qmap.rx[queue_id] = stat_idx;
+	else
+		ad->qmap.tx[queue_id] = stat_idx;
+	return 0;
 }
 
 int

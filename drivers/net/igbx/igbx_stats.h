@@ -17,7 +17,9 @@
 struct igbx_adapter;
 
 /* Capacity of the accumulator array; the counter table is checked against it. */
-#define IGBX_STATS_MAX_COUNTERS		96
+#define IGBX_STATS_MAX_COUNTERS		176
+/* Per queue: PQGPRC, PQGORC, PQMPRC, PQGPTC, PQGOTC. */
+#define IGBX_PQ_COUNTERS		5
 
 /* One statistics counter of the hardware. */
 struct igbx_stat_desc {
@@ -40,6 +42,14 @@ struct igbx_stats_state {
 	uint64_t value[IGBX_STATS_MAX_COUNTERS];
 };
 
+/* Queue to counter set (rte_eth_stats q_*) mapping, and for how many queues the
+ * hardware counters are read (those dev_configure set up). */
+struct igbx_qstat_map {
+	uint8_t rx[16];
+	uint8_t tx[16];
+	uint16_t hw_queues;
+};
+
 extern const struct igbx_stat_desc igbx_stat_table[];
 extern const unsigned int igbx_stat_count;
 extern const unsigned int igbx_xstat_count;
@@ -60,6 +70,10 @@ void igbx_stats_update(struct igbx_adapter *ad);
 /* Forget the accumulators (e.g. after a global reset at probe). */
 void igbx_stats_clear(struct igbx_adapter *ad);
 
+void igbx_qstats_init(struct igbx_adapter *ad);
+void igbx_qstats_configure(struct rte_eth_dev *dev);
+int igbx_queue_stats_mapping_set(struct rte_eth_dev *dev, uint16_t queue_id,
+				 uint8_t stat_idx, uint8_t is_rx);
 int igbx_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats IGBX_QSTATS_PARAM);
 int igbx_stats_reset(struct rte_eth_dev *dev);
 int igbx_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
