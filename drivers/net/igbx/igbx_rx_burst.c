@@ -372,6 +372,7 @@ igbx_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 	uint32_t staterr;
 
 	igbx_rx_flags_init(rxq, &f);
+	igbx_ring_prefetch(ring, nb_desc, idx, n, 0);
 	while (nb_rx < n && (staterr = igbx_rx_done(d = &ring[idx])) != 0) {
 		len = rte_le_to_cpu_16(d->wb.length);
 		next = idx + 1 == nb_desc ? 0 : idx + 1;

@@ -233,6 +233,7 @@ igbx_avx2_recv(struct igbx_rx_queue *rxq, struct rte_mbuf **pkts, uint16_t n, in
 	c.rss_ol = _mm256_set1_epi32((int)igbx_vec_rss_ol(rxq));
 	c.k = &igbx_avx2_k;
 	__asm__("" : "+r" (c.k));
+	igbx_ring_prefetch(rxq->ring, rxq->nb_desc, rxq->next, n, 0);
 	while (nb_rx < n) {
 		uint16_t idx = rxq->next;
 		struct igbx_avx2_group g;
