@@ -366,6 +366,7 @@ igbx_vec_tx_commit(struct igbx_tx_queue *txq, uint16_t n, uint64_t bytes)
 	txq->bytes += bytes;
 	rte_io_wmb();
 	igbx_write_relaxed(txq->tdt_addr, tail);
+	igbx_tx_burst_done(txq, 1);
 }
 
 /* cmd_type_len of a one-descriptor packet without offloads (length ORed in). */

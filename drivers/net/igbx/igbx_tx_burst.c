@@ -444,6 +444,7 @@ igbx_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 	txq->bytes += bytes;
 	rte_io_wmb();
 	igbx_write_relaxed(txq->tdt_addr, txq->tail);
+	igbx_tx_burst_done(txq, 0);
 	return nb_tx;
 }
 
