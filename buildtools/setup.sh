@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 
 packages=(dpdk dpdk-dev libdpdk-dev meson ninja-build pkg-config gcc
 	  python3 python3-pyelftools python3-pytest python3-pexpect python3-scapy
-	  dpkg-dev xz-utils iproute2 tcpdump python3-sphinx debootstrap)
+	  dpkg-dev xz-utils iproute2 tcpdump python3-sphinx debootstrap
+	  python3-matplotlib)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -40,6 +40,7 @@ struct bench_opts {
 	int callgrind;		/* toggle callgrind collection around the bursts */
 	int full_bursts;	/* wait (untimed) until a full burst is ready */
 	int sync_device;	/* run the simulated device on this thread, untimed */
+	int dma_device;		/* and then evict the lines it touched from the caches */
 	const char *hold;	/* primary only: set up, touch this file, run until it goes */
 };
 
@@ -47,6 +48,11 @@ struct bench_run {
 	uint64_t cycles, packets, bursts, empty_polls, empty_cycles;
 	uint32_t *burst_cpp_x100;	/* cycles/packet x 100 of each non-empty burst */
 	uint64_t nb_samples, max_samples;
+};
+
+static struct bench_opts opts = {
+	.packets = 200000, .runs = 5, .burst = 32, .prime = 256, .desc = 512, .frame = 60,
+	.full_bursts = 1,
 };
 
 /* every packet forwarded while callgrind collected, warm-up included */
@@ -62,6 +68,17 @@ static uint64_t collected_packets;
 static int (*sim_hold)(int on);
 static unsigned int (*sim_step)(void);
 
+/*
+ * --dma-device: as --sync-device, and after each stepping the device's
+ * DMA is completed as a real NIC's would be: every line it wrote
+ * (descriptor write-backs, frames) or read (TX descriptors, frames) is
+ * flushed from the CPU caches (igbx_sim_dma_track/evict), so the timed
+ * bursts pay the misses the driver takes on a real 82576.
+ */
+static void (*sim_dma_track)(int on);
+static unsigned int (*sim_dma_evict)(void);
+static uint64_t dma_lines;	/* lines evicted while timing */
+
 static int
 sync_device_start(void)
 {
@@ -71,7 +88,27 @@ sync_device_start(void)
 		fprintf(stderr, "--sync-device: not running under igbx-sim\n");
 		return -1;
 	}
-	return sim_hold(1);
+	if (opts.dma_device) {
+		sim_dma_track = (void (*)(int))dlsym(RTLD_DEFAULT, "igbx_sim_dma_track");
+		sim_dma_evict = (unsigned int (*)(void))dlsym(RTLD_DEFAULT, "igbx_sim_dma_evict");
+		if (sim_dma_track == NULL || sim_dma_evict == NULL) {
+			fprintf(stderr, "--dma-device: this igbx-sim cannot evict\n");
+			return -1;
+		}
+	}
+	if (sim_hold(1) != 0)
+		return -1;
+	if (opts.dma_device)
+		sim_dma_track(1);
+	return 0;
+}
+
+static void
+sync_device_stop(void)
+{
+	if (opts.dma_device)
+		sim_dma_track(0);
+	sim_hold(0);
 }
 
 static void
@@ -81,21 +118,20 @@ sync_device_run(void)
 
 	for (i = 0; i < 64 && sim_step() != 0; i++)
 		;
+	if (opts.dma_device)
+		dma_lines += sim_dma_evict();
 }
-
-static struct bench_opts opts = {
-	.packets = 200000, .runs = 5, .burst = 32, .prime = 256, .desc = 512, .frame = 60,
-	.full_bursts = 1,
-};
 
 static void
 usage(const char *prog)
 {
 	fprintf(stderr, "usage: %s <EAL args> -- [--packets N] [--runs R] [--burst B] "
 		"[--prime P] [--desc D] [--callgrind] [--no-wait] [--hold FILE]\n"
-		"  [--tx-free-thresh N] [--sync-device]\n"
+		"  [--tx-free-thresh N] [--sync-device] [--dma-device]\n"
 		"  --sync-device: hold the simulated device and run it between the timed\n"
 		"  bursts, on this thread\n"
+		"  --dma-device: as --sync-device, then evict every line the device wrote\n"
+		"  or read from the CPU caches, as its DMA would\n"
 		"  --hold FILE: set the ports up, create FILE, keep them until FILE is removed\n"
 		"  (a secondary process, e.g. under valgrind, then forwards with no setup)\n",
 		prog);
@@ -111,6 +147,7 @@ parse_opts(int argc, char **argv)
 		{ "no-wait", no_argument, NULL, 'w' }, { "hold", required_argument, NULL, 'h' },
 		{ "tx-free-thresh", required_argument, NULL, 'f' },
 		{ "sync-device", no_argument, NULL, 's' },
+		{ "dma-device", no_argument, NULL, 'D' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -127,6 +164,7 @@ parse_opts(int argc, char **argv)
 		case 'h': opts.hold = optarg; break;
 		case 'f': opts.tx_free_thresh = (uint16_t)atoi(optarg); break;
 		case 's': opts.sync_device = 1; break;
+		case 'D': opts.sync_device = 1; opts.dma_device = 1; break;
 		default: return -1;
 		}
 	}
@@ -418,10 +456,10 @@ report(struct bench_run *runs, unsigned int n)
 	printf("RESULT cycles_per_pkt=%.2f mean_cycles_per_pkt=%.2f packets=%" PRIu64
 	       " avg_burst=%.1f "
 	       "empty_polls=%" PRIu64 " empty_poll_cycles=%.1f mpps_per_core=%.2f tsc_hz=%.0f "
-	       "collected_packets=%" PRIu64 "\n",
+	       "collected_packets=%" PRIu64 " dma_lines_per_pkt=%.2f\n",
 	       cpp, mean, total, bursts ? (double)total / bursts : 0.0, empties,
 	       empties ? (double)empty_cyc / empties : 0.0, hz / cpp / 1e6, hz,
-	       collected_packets);
+	       collected_packets, total ? (double)dma_lines / total : 0.0);
 }
 
 /* Keep the ports (and the simulated device, in this process) until hold_file is removed. */
@@ -506,10 +544,11 @@ main(int argc, char **argv)
 		return 1;
 	/* A warm-up run (caches, mempool caches), then the measured ones. */
 	run_once(overhead, &runs[0]);
+	dma_lines = 0;
 	for (i = 0; i < opts.runs; i++)
 		run_once(overhead, &runs[i]);
 	if (opts.sync_device)
-		sim_hold(0);
+		sync_device_stop();
 	report(runs, opts.runs);
 	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
 		return 0;

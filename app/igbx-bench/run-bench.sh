@@ -4,15 +4,19 @@
 # the simulated 82576: TSC cycles/packet (igbx-bench), instructions/packet (callgrind),
 # testpmd io-forwarding rate. Usage: app/igbx-bench/run-bench.sh [build-dir]
 # Environment: PACKETS (per timed run, 50000), RUNS (5), ROUNDS (5), CG_PACKETS (3000),
-# TESTPMD_SECS (10), L3FWD_SECS (5), PATHS ("stock scalar sse avx2"), MODES ("sync concurrent"),
-# NO_CALLGRIND=1, NO_TESTPMD=1, NO_L3FWD=1,
-# IGBX_ARGS (extra igbx-bench arguments for the igbx paths, e.g. "--tx-free-thresh 256").
-# Cycles are measured in two device modes:
+# TESTPMD_SECS (10), L3FWD_SECS (5), PATHS ("stock scalar sse avx2"),
+# MODES ("sync concurrent dma"), NO_CALLGRIND=1, NO_TESTPMD=1, NO_L3FWD=1,
+# IGBX_ARGS (extra igbx-bench arguments for the igbx paths, e.g. "--tx-free-thresh 256"),
+# CHART (where the PNG chart goes besides the raw output directory).
+# Cycles are measured in three device modes:
 #   sync        the simulated device is held and runs between the timed bursts on the
-#               timing thread (igbx-bench --sync-device): the driver's own cost;
+#               timing thread (igbx-bench --sync-device): the driver's own cost, with
+#               every line the device touched still in the timing core's caches;
 #   concurrent  the device runs on the other CPU while the bursts are timed: adds the
 #               cost of moving cache lines between the two CPUs, which on a VM depends
-#               on where the hypervisor puts the vCPUs (it changes from minute to minute).
+#               on where the hypervisor puts the vCPUs (it changes from minute to minute);
+#   dma         as sync, then every line the device wrote or read is flushed from the
+#               caches (igbx-bench --dma-device): the misses a DMA-ing NIC causes.
 # Each round runs every path once per mode back to back; a path's ratio to stock is the
 # median over rounds of its cycles divided by stock's in the same round.
 set -u
@@ -27,7 +31,8 @@ ROUNDS=${ROUNDS:-5}
 CG_PACKETS=${CG_PACKETS:-3000}
 TESTPMD_SECS=${TESTPMD_SECS:-10}
 PATHS=${PATHS:-stock scalar sse avx2}
-MODES=${MODES:-sync concurrent}
+MODES=${MODES:-sync concurrent dma}
+CHART=${CHART:-}
 OUT=$(mktemp -d /tmp/igbx-bench.XXXXXX)
 BDF0=0000:00:10.0
 BDF1=0000:00:10.1
@@ -65,8 +70,11 @@ field() {	# field NAME FILE: value of NAME= on the RESULT line
 # 1. TSC cycles per packet: the bench times only rx_burst + tx_burst (median burst per run,
 #    median of runs); in concurrent mode the simulated device runs on the other CPU.
 run_cycles() {	# path round mode
-	sync=""
-	[ "$3" = sync ] && sync=--sync-device
+	case $3 in
+	sync) sync=--sync-device;;
+	dma) sync=--dma-device;;
+	*) sync="";;
+	esac
 	"$SIM" --ports 2 -- "$BENCH" -l 1 -n 1 --no-telemetry $(eal_for "$1") -- \
 		--packets "$PACKETS" --runs "$RUNS" $sync $(bench_args_for "$1") \
 		> "$OUT/$1.$3.cycles.$2" 2>&1
@@ -266,3 +274,20 @@ done
 echo "(Mpps/core from the first mode's cycles; testpmd: one forwarding core, the simulated"
 echo " device on the other, whose speed limits it; l3fwd: LPM on one lcore, $L3FWD_BURST frames"
 echo " circulating on the pair wire, median of $L3FWD_SECS one-second rates of port 1's counter)"
+
+# The chart: cycles/packet per path and mode (labelled with the same-round ratio to stock)
+# and instructions/packet, from the table's own figures.
+for p in $PATHS; do
+	for m in $MODES; do
+		echo "$p $m $(median "$OUT/$p.$m.cpps") $(ratio_to_stock "$p" "$m")"
+	done
+	echo "$p instr $(cat "$OUT/$p.ipp") n/a"
+done > "$OUT/chart.txt"
+title="igbx vs stock igb, io forwarding, 64-byte frames, burst 32 ($(date -u +%Y-%m-%d),"
+title="$title $(nproc) vCPU $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo))"
+# Debian's python3 has python3-matplotlib (make setup); another python3 first in PATH may not
+PY=$([ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3)
+if "$PY" "$(dirname "$0")/bench-chart.py" "$OUT/chart.txt" "$OUT/igbx-bench.png" \
+	"$title" && [ -n "$CHART" ]; then
+	cp "$OUT/igbx-bench.png" "$CHART" && echo "chart: $CHART"
+fi

@@ -61,6 +61,8 @@ static atomic_int parked;
 
 int igbx_sim_hold(int on);
 unsigned int igbx_sim_step(void);
+void igbx_sim_dma_track(int on);
+unsigned int igbx_sim_dma_evict(void);
 
 int igbx_sim_hold(int on)
 {
@@ -82,6 +84,24 @@ unsigned int igbx_sim_step(void)
 	for (i = 0; i < sim_nb_ports; i++)
 		work += run_port(&sim_ports[i]);
 	return work;
+}
+
+/*
+ * The benchmark's dma mode: a real 82576 reads and writes host memory by
+ * DMA, so the driver's next access to a line the device wrote (a descriptor
+ * write-back, a frame) or read (a TX descriptor, a frame) misses its caches.
+ * igbx_sim_dma_track(1) on the stepping thread notes those lines as its
+ * steps touch them; igbx_sim_dma_evict() flushes them (CLFLUSHOPT) and
+ * returns how many.
+ */
+void igbx_sim_dma_track(int on)
+{
+	sim_dma_track(on != 0);
+}
+
+unsigned int igbx_sim_dma_evict(void)
+{
+	return sim_dma_evict();
 }
 
 static void park_while_held(void)

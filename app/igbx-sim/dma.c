@@ -2,7 +2,8 @@
 /*
  * dma.c - the device's view of host memory: IOVA is the physical address
  * (DPDK uses IOVA as PA with UIO), translated to this process's hugepage
- * mappings through /proc/self/pagemap.
+ * mappings through /proc/self/pagemap. For the benchmark's dma mode, the
+ * lines the device touched, evicted from the CPU caches on request.
  */
 #include <fcntl.h>
 #include <stdatomic.h>
@@ -10,6 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
 
 #include "platform.h"
 
@@ -168,6 +173,103 @@ void *sim_dma_ptr(uint64_t iova, uint32_t len)
 	return va;
 }
 
+/* ---- the benchmark's dma mode: the lines the device touched ----------- */
+#define DMA_LINE		64u
+#define DMA_NOTED_MAX		8192u	/* lines between evictions; more are
+					 * evicted early, and noted again if
+					 * touched again */
+
+static __thread bool dma_tracking __attribute__((tls_model("initial-exec")));
+static uintptr_t dma_noted[DMA_NOTED_MAX];
+static unsigned int dma_nb_noted;
+
+void sim_dma_track(bool on)
+{
+	dma_tracking = on;
+	dma_nb_noted = 0;
+}
+
+#if defined(__x86_64__)
+/* CPUID.(EAX=7,ECX=0):EBX bit 23: CLFLUSHOPT, which need not wait for the
+ * previous flush; CLFLUSH is the fallback.
+ */
+static bool dma_have_clflushopt(void)
+{
+	unsigned int a, b, c, d;
+
+	return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 23));
+}
+
+__attribute__((target("clflushopt")))
+static void dma_flush_opt(const uintptr_t *lines, unsigned int n)
+{
+	for (unsigned int i = 0; i < n; i++)
+		_mm_clflushopt((void *)lines[i]);
+}
+
+static void dma_flush(const uintptr_t *lines, unsigned int n)
+{
+	static int opt = -1;
+
+	if (opt < 0)
+		opt = dma_have_clflushopt();
+	if (opt) {
+		dma_flush_opt(lines, n);
+	} else {
+		for (unsigned int i = 0; i < n; i++)
+			_mm_clflush((void *)lines[i]);
+	}
+	/* the flushes are done before the caller's next access */
+	_mm_mfence();
+}
+#else
+static void dma_flush(const uintptr_t *lines, unsigned int n)
+{
+	(void)lines;
+	(void)n;
+}
+#endif
+
+unsigned int sim_dma_evict(void)
+{
+	unsigned int n = dma_nb_noted;
+
+	dma_flush(dma_noted, n);
+	dma_nb_noted = 0;
+	return n;
+}
+
+/* A descriptor line is touched once per descriptor, four times, with
+ * each frame's buffer in between: a look at the last few notes keeps it
+ * (and the count sim_dma_evict() returns) to one.
+ */
+static bool dma_noted_recently(uintptr_t line)
+{
+	unsigned int i = dma_nb_noted, stop = i > 8 ? i - 8 : 0;
+
+	while (i > stop)
+		if (dma_noted[--i] == line)
+			return true;
+	return false;
+}
+
+void sim_dma_note(const volatile void *va, uint32_t len)
+{
+	uintptr_t line, end;
+
+	if (!dma_tracking || len == 0)
+		return;
+	line = (uintptr_t)va & ~(uintptr_t)(DMA_LINE - 1);
+	end = (uintptr_t)va + len;
+	for (; line < end; line += DMA_LINE) {
+		if (dma_noted_recently(line))
+			continue;
+		if (dma_nb_noted == DMA_NOTED_MAX)
+			sim_dma_evict();
+		dma_noted[dma_nb_noted++] = line;
+	}
+}
+
 static int dma_copy(uint64_t iova, void *buf, uint32_t len, bool to_host)
 {
 	uint8_t *b = buf;
@@ -184,6 +286,7 @@ static int dma_copy(uint64_t iova, void *buf, uint32_t len, bool to_host)
 			memcpy(pg->va + in_page, b, chunk);
 		else
 			memcpy(b, pg->va + in_page, chunk);
+		sim_dma_note(pg->va + in_page, chunk);
 		iova += chunk;
 		b += chunk;
 		len -= chunk;

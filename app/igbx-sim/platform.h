@@ -92,6 +92,14 @@ void *sim_real_mmap(void *addr, size_t len, int prot, int flags, int fd,
 		    long off);
 void sim_debug_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* dma.c: the benchmark's dma mode. While the calling thread tracks, every
+ * host line the engines it runs touch is noted (sim_dma_note() and the copy
+ * helpers); sim_dma_evict() flushes the noted lines from every CPU cache
+ * and returns how many. One tracking thread at a time (the bench's).
+ */
+void sim_dma_track(bool on);
+unsigned int sim_dma_evict(void);
+
 /* trap.c: MMIO traps on the application's BAR0 mappings */
 void sim_trap_install(void);
 void sim_trap_add(void *va, size_t len, struct sim_port *p);

@@ -236,6 +236,8 @@ static void sim_rx_copy(const struct sim_rx_src *s, uint32_t off,
 {
 	uint8_t *dst = n ? sim_dma_ptr(iova, n) : NULL;
 
+	if (dst)
+		sim_dma_note(dst, n);
 	for (unsigned int i = 0; i < s->nb && n; i++) {
 		uint32_t chunk;
 
@@ -369,6 +371,7 @@ static void sim_rx_fill(struct sim_port *p, unsigned int q,
 				p->id, q, head);
 			break;
 		}
+		sim_dma_note(w, SIM_RX_DESC_SIZE);
 		pkt = w[0] | (uint64_t)w[1] << 32;
 		hdr = w[2] | (uint64_t)w[3] << 32;
 		if (i == 0 && pl->hb) {

@@ -198,6 +198,12 @@ unsigned int sim_tx_poll(struct sim_port *p);
 void *sim_dma_ptr(uint64_t iova, uint32_t len);
 int sim_dma_read(uint64_t iova, void *dst, uint32_t len);
 int sim_dma_write(uint64_t iova, const void *src, uint32_t len);
+/* The engines touched [va, va + len) of host memory through a pointer from
+ * sim_dma_ptr() (the copy helpers note their own ranges): the benchmark's
+ * dma mode evicts those lines from the CPU caches afterwards, as a DMA-ing
+ * device leaves them. A no-op unless the calling thread tracks (dma.c).
+ */
+void sim_dma_note(const volatile void *va, uint32_t len);
 
 /* Put a complete frame (no FCS) on the port's wire. */
 void sim_wire_send(struct sim_port *p, const uint8_t *frame, uint32_t len);

@@ -179,6 +179,7 @@ static bool sim_tx_direct(const struct sim_tx_ring *r, uint32_t i,
 	f = sim_dma_ptr(addr, len);
 	if (!f || len < 6)
 		return false;
+	sim_dma_note(f, len);
 	sim_tx_emit(r->p, f, len, t);
 	return true;
 }
@@ -314,6 +315,7 @@ static uint32_t sim_tx_span(const struct sim_tx_ring *r, uint32_t i,
 
 		if (!d)
 			return 0;
+		sim_dma_note(d, SIM_TX_DESC_SIZE);
 		nb++;
 		if (d[2] & SIM_TXD_CMD_EOP) {
 			*eop = i;
@@ -371,6 +373,7 @@ static uint32_t sim_tx_step(const struct sim_tx_ring *r, uint32_t head,
 	if (sim_tx_is_context(cmd)) {
 		struct sim_tx_ctx *c = sim_tx_ctx_slot(r, d[3]);
 
+		sim_dma_note(d, SIM_TX_DESC_SIZE);
 		c->vlan_macip = d[0];
 		c->tucmd = cmd;
 		c->mss_l4len = d[3];

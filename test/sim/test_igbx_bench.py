@@ -2,11 +2,14 @@
 # test_igbx_bench.py - issue 4: the benchmark program keeps working (its
 # figures are reported by app/igbx-bench/run-bench.sh, never asserted here).
 """igbx-bench forwards between two simulated ports with each driver and
-path, with the device running concurrently and held and stepped between
-the timed bursts (--sync-device, the simulator's igbx_sim_hold/step). The
-checks are about function, not speed: every packet asked for is forwarded,
-bursts are full, the ports report the burst mode asked for, and a bench run
-outside the simulator refuses --sync-device with a clear message."""
+path, with the device running concurrently, held and stepped between the
+timed bursts (--sync-device, the simulator's igbx_sim_hold/step), and
+stepped with the lines its DMA touched evicted from the caches afterwards
+(--dma-device, igbx_sim_dma_track/evict). The checks are about function,
+not speed: every packet asked for is forwarded, bursts are full, the ports
+report the burst mode asked for, the dma mode evicts at least the lines a
+forwarded 64-byte frame costs, and a bench run outside the simulator refuses
+--sync-device with a clear message."""
 import re
 import subprocess
 
@@ -16,7 +19,8 @@ import igbxsim
 
 BENCH_BIN = igbxsim.BUILD / 'app' / 'igbx-bench' / 'igbx-bench'
 RESULT = re.compile(r'^RESULT cycles_per_pkt=([0-9.]+) .*packets=(\d+) '
-                    r'avg_burst=([0-9.]+) ', re.M)
+                    r'avg_burst=([0-9.]+) .*dma_lines_per_pkt=([0-9.]+)', re.M)
+MODE_ARGS = {'concurrent': [], 'sync': ['--sync-device'], 'dma': ['--dma-device']}
 PORT = re.compile(r'^port (\d): driver (\S+) rx "([^"]*)" tx "([^"]*)"', re.M)
 PATH_NAMES = {'scalar': 'Scalar', 'sse': 'Vector SSE', 'avx2': 'Vector AVX2'}
 
@@ -38,7 +42,7 @@ def bench(driver, path, extra, log_path, packets=4000, runs=2):
     return out
 
 
-@pytest.mark.parametrize('mode', ['concurrent', 'sync'])
+@pytest.mark.parametrize('mode', ['concurrent', 'sync', 'dma'])
 @pytest.mark.parametrize('driver,path', [('stock', None), ('igbx', 'scalar'),
                                          ('igbx', 'sse'), ('igbx', 'avx2')])
 def test_bench_forwards(driver, path, mode, log_path):
@@ -46,8 +50,7 @@ def test_bench_forwards(driver, path, mode, log_path):
         pytest.skip('%s not built' % BENCH_BIN)
     if path == 'avx2' and 'avx2' not in open('/proc/cpuinfo').read():
         pytest.skip('this CPU has no AVX2')
-    extra = ['--sync-device'] if mode == 'sync' else []
-    out = bench(driver, path, extra, log_path)
+    out = bench(driver, path, MODE_ARGS[mode], log_path)
     assert out.returncode == 0, out.stdout[-3000:]
     ports = PORT.findall(out.stdout)
     assert len(ports) == 2, out.stdout[-3000:]
@@ -59,11 +62,18 @@ def test_bench_forwards(driver, path, mode, log_path):
     assert m, out.stdout[-3000:]
     cycles, packets, avg_burst = float(m.group(1)), int(m.group(2)), \
         float(m.group(3))
+    lines = float(m.group(4))
     assert packets >= 2 * 4000
     assert cycles > 0
     # the bench waits (untimed) for full bursts, or steps the device until
     # one is ready: a short burst means the forwarding loop lost frames
     assert avg_burst >= 31.5, 'average burst %.1f' % avg_burst
+    if mode == 'dma':
+        # a 64-byte frame: its buffer written on RX and read on TX (a line
+        # each), and a quarter line of RX and of TX descriptors
+        assert lines >= 2.0, 'evicted %.2f lines per packet' % lines
+    else:
+        assert lines == 0
 
 
 def test_sync_device_needs_the_simulator(log_path):

@@ -194,6 +194,25 @@ start_rx(const struct rx_case *c)
 	return dev->data->rx_queues[0];
 }
 
+/*
+ * Every descriptor the driver has posted (read format: header address 0)
+ * names its mbuf's data room at the default headroom.
+ */
+static void
+check_rx_posted(const struct igbx_rx_queue *rxq)
+{
+	unsigned int i, bad = 0;
+
+	for (i = 0; i < rxq->nb_desc; i++) {
+		const struct rte_mbuf *m = rxq->sw_ring[i];
+
+		if (m != NULL && rxq->ring[i].read.hdr_addr == 0 &&
+		    rxq->ring[i].read.pkt_addr != rte_mbuf_data_iova_default(m))
+			bad++;
+	}
+	UNIT_CHECK_EQ(bad, 0);
+}
+
 /* One randomized run: device writes and bursts interleaved; all of it into t. */
 static void
 run_rx(const struct rx_case *c, burst_fn fn, uint32_t seed, struct trace *t)
@@ -212,6 +231,7 @@ run_rx(const struct rx_case *c, burst_fn fn, uint32_t seed, struct trace *t)
 		for (i = 0; i < k; i++)
 			hw_rx_write_random(rxq, scatter);
 		n = fn(rxq, pkts, want);
+		check_rx_posted(rxq);
 		TRACE_VAL(t, n);
 		for (i = 0; i < n; i++)
 			trace_rx_mbuf(t, pkts[i]);

@@ -121,7 +121,14 @@ igbx_rx_refill(struct igbx_rx_queue *rxq)
 	uint16_t start = igbx_rx_refill_start(rxq), done = 0, pos = 0, n, i;
 
 	while (done < rxq->nb_hold && (n = igbx_rx_refill_get(rxq, start, done, &pos)) != 0) {
-		for (i = 0; i < n; i++)
+		/* four per step: the loop's own cost was a third of a one-by-one post */
+		for (i = 0; i + 4 <= n; i += 4) {
+			igbx_rx_post(&rxq->ring[pos + i], rxq->sw_ring[pos + i]);
+			igbx_rx_post(&rxq->ring[pos + i + 1], rxq->sw_ring[pos + i + 1]);
+			igbx_rx_post(&rxq->ring[pos + i + 2], rxq->sw_ring[pos + i + 2]);
+			igbx_rx_post(&rxq->ring[pos + i + 3], rxq->sw_ring[pos + i + 3]);
+		}
+		for (; i < n; i++)
 			igbx_rx_post(&rxq->ring[pos + i], rxq->sw_ring[pos + i]);
 		done += n;
 	}
@@ -366,28 +373,34 @@ igbx_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 	struct rte_mbuf **sw_ring = rxq->sw_ring;
 	const uint64_t rearm = rxq->mbuf_rearm;
 	unsigned int idx = rxq->next, next, nb_desc = rxq->nb_desc, nb_rx = 0, len;
+	/* a buffer is a whole good frame when its length is below limit and it
+	 * ends the frame without RXE; while the queue discards the rest of a
+	 * broken frame (rxq->discard), none is: limit 0 */
+	unsigned int limit = rxq->discard ? 0 : rxq->buf_size + 1u;
+	const unsigned int crc_len = rxq->crc_len;
 	struct igbx_rx_flags f;
 	uint64_t bytes = 0;
 	struct rte_mbuf *m;
 	uint32_t staterr;
 
 	igbx_rx_flags_init(rxq, &f);
+	igbx_ring_prefetch(ring, nb_desc, idx, n, 0);
 	while (nb_rx < n && (staterr = igbx_rx_done(d = &ring[idx])) != 0) {
 		len = rte_le_to_cpu_16(d->wb.length);
 		next = idx + 1 == nb_desc ? 0 : idx + 1;
 		m = igbx_rx_take(sw_ring, rearm, idx, next);
 		idx = next;
-		if (unlikely(len > rxq->buf_size || rxq->discard ||
-			     (staterr & (IGBX_RXD_STAT_EOP | IGBX_RXD_ERR_RXE)) !=
+		if (unlikely(len >= limit || (staterr & (IGBX_RXD_STAT_EOP | IGBX_RXD_ERR_RXE)) !=
 			     IGBX_RXD_STAT_EOP)) {
 			igbx_rx_drop(rxq, m, staterr);
+			limit = rxq->discard ? 0 : rxq->buf_size + 1u;
 			continue;
 		}
 		m->data_len = len;
 		m->pkt_len = len;
 		igbx_rx_complete(rxq, &f, m, d, staterr);
 		/* as pkt_len - crc_len in 32 bits, frame by frame */
-		bytes += (uint32_t)(len - rxq->crc_len);
+		bytes += (uint32_t)(len - crc_len);
 		pkts[nb_rx++] = m;
 	}
 	rxq->nb_hold += (uint16_t)(idx - rxq->next + (idx < rxq->next ? nb_desc : 0));

@@ -13,6 +13,7 @@
 #include <rte_mbuf.h>
 #include <rte_memcpy.h>
 #include <rte_mempool.h>
+#include <rte_prefetch.h>
 #include <rte_memzone.h>
 #include <ethdev_driver.h>
 
@@ -145,6 +146,35 @@ struct igbx_tx_queue {
 	uint8_t deferred_start;
 	uint8_t started;
 };
+
+/*
+ * A real 82576 writes descriptors back (and reads TX descriptors) by DMA: the
+ * lines it touched since the last burst are not in this core's caches, and
+ * a burst that walks them in turn waits out one miss after the other. The
+ * bursts ask for all the lines they will touch first, so that the misses
+ * overlap (run-bench.sh's dma mode measures it). 4 descriptors per line.
+ */
+#define IGBX_DESC_PER_LINE	4
+
+static inline void
+igbx_ring_prefetch(const volatile void *ring, uint16_t nb_desc, uint16_t from, uint16_t n,
+		   int write)
+{
+	const volatile uint8_t *base = ring, *ring_end = base + (uint32_t)nb_desc * 16u;
+	const volatile uint8_t *p = base + (from & ~(IGBX_DESC_PER_LINE - 1u)) * 16u;
+	const volatile uint8_t *end = base + ((uint32_t)from + RTE_MIN(n, nb_desc)) * 16u;
+
+	if (unlikely(end > ring_end)) {		/* the run wraps: its head first */
+		igbx_ring_prefetch(ring, nb_desc, 0, (uint16_t)((end - ring_end) / 16u), write);
+		end = ring_end;
+	}
+	for (; p < end; p += RTE_CACHE_LINE_SIZE) {
+		if (write)
+			rte_prefetch0_write((const void *)(uintptr_t)p);
+		else
+			rte_prefetch0(p);
+	}
+}
 
 /* Hand one mbuf to the device in a read-format descriptor (scalar and SIMD refill). */
 static inline void
@@ -298,15 +328,30 @@ uint16_t igbx_xmit_pkts(void *txq, struct rte_mbuf **pkts, uint16_t n);
 void igbx_tx_reclaim_burst(struct igbx_tx_queue *txq, uint16_t want, int full);
 
 /*
- * Every TX burst (scalar and SIMD) starts here: with fewer than
- * tx_free_thresh descriptors free, or fewer than the burst, reclaim up to
- * max(n, tx_free_thresh) of them, no more (see igbx_tx_reclaim_groups).
+ * Every TX burst (scalar and SIMD) starts here: reclaim only when the burst
+ * does not fit (up to max(n, tx_free_thresh) descriptors, no more, see
+ * igbx_tx_reclaim_groups); the usual reclaim waits for igbx_tx_burst_done(),
+ * after the descriptor writes, so that reading the oldest RS descriptor's
+ * DD (a miss when the device wrote it by DMA) overlaps with them instead of
+ * holding the burst up at its start.
  */
 static inline void
 igbx_tx_make_room(struct igbx_tx_queue *txq, uint16_t n, int full)
 {
-	if (txq->nb_free < txq->free_thresh || n > txq->nb_free)
+	/* the descriptors this burst writes, and the next one whose DD a reclaim reads */
+	igbx_ring_prefetch(txq->ring, txq->nb_desc, txq->tail, n, 1);
+	if (txq->rs_count != 0)
+		rte_prefetch0(&txq->ring[txq->rs_fifo[txq->rs_head]]);
+	if (n > txq->nb_free)
 		igbx_tx_reclaim_burst(txq, RTE_MAX(n, txq->free_thresh), full);
+}
+
+/* Every TX burst ends here, after its doorbell: keep tx_free_thresh descriptors free. */
+static inline void
+igbx_tx_burst_done(struct igbx_tx_queue *txq, int full)
+{
+	if (txq->nb_free < txq->free_thresh)
+		igbx_tx_reclaim_burst(txq, txq->free_thresh, full);
 }
 uint16_t igbx_prep_pkts(void *txq, struct rte_mbuf **pkts, uint16_t n);
 

@@ -233,14 +233,20 @@ igbx_avx2_recv(struct igbx_rx_queue *rxq, struct rte_mbuf **pkts, uint16_t n, in
 	c.rss_ol = _mm256_set1_epi32((int)igbx_vec_rss_ol(rxq));
 	c.k = &igbx_avx2_k;
 	__asm__("" : "+r" (c.k));
+	igbx_ring_prefetch(rxq->ring, rxq->nb_desc, rxq->next, n, 0);
 	while (nb_rx < n) {
-		uint16_t idx = rxq->next;
+		uint16_t idx = rxq->next, nb_desc = rxq->nb_desc;
+		/* As on the SSE path: singles near the ends and when slots wait for
+		 * mbufs. The groups that fit are counted first, so that the loop
+		 * over them keeps its state in registers. */
+		unsigned int groups = RTE_MIN(RTE_MIN(n - nb_rx, nb_desc - idx),
+					      nb_desc - rxq->nb_hold) / IGBX_AVX2_GROUP;
+		struct rte_mbuf **mb = &rxq->sw_ring[idx], **mb_end = &rxq->sw_ring[nb_desc];
+		volatile union igbx_adv_rx_desc *rd = &rxq->ring[idx];
+		unsigned int k, whole = 0, part = 0;
 		struct igbx_avx2_group g;
-		struct rte_mbuf **mb = &rxq->sw_ring[idx];
 
-		/* As on the SSE path: singles near the ends and when slots wait for mbufs. */
-		if (n - nb_rx < IGBX_AVX2_GROUP || idx + IGBX_AVX2_GROUP > rxq->nb_desc ||
-		    rxq->nb_desc - rxq->nb_hold < IGBX_AVX2_GROUP) {
+		if (groups == 0) {
 			int r = igbx_vec_rx_step(rxq, scatter, &pkts[nb_rx]);
 
 			if (r < 0)
@@ -248,25 +254,32 @@ igbx_avx2_recv(struct igbx_rx_queue *rxq, struct rte_mbuf **pkts, uint16_t n, in
 			nb_rx += r;
 			continue;
 		}
-		if (idx + 2 * IGBX_AVX2_GROUP <= rxq->nb_desc) {
-			rte_prefetch0(mb[IGBX_AVX2_GROUP]);
-			rte_prefetch0(mb[IGBX_AVX2_GROUP + 4]);
+		for (k = 0; k < groups; k++, mb += IGBX_AVX2_GROUP, rd += IGBX_AVX2_GROUP) {
+			if (mb + 2 * IGBX_AVX2_GROUP <= mb_end) {
+				rte_prefetch0(mb[IGBX_AVX2_GROUP]);
+				rte_prefetch0(mb[IGBX_AVX2_GROUP + 4]);
+			}
+			igbx_avx2_decode(rd, mb, &c, &g);
+			if (g.done == 0)
+				break;
+			nb_rx += igbx_avx2_hand_out(rxq, mb, &g, scatter, &pkts[nb_rx], &bytes,
+						    &fast, &c);
+			if (g.done < IGBX_AVX2_GROUP) {
+				part = g.done;
+				break;
+			}
+			/* the whole group: clear its eight slots in one store, move on */
+			_mm256_storeu_si256((__m256i *)mb, _mm256_setzero_si256());
+			_mm256_storeu_si256((__m256i *)(mb + 4), _mm256_setzero_si256());
+			whole++;
 		}
-		igbx_avx2_decode(&rxq->ring[idx], mb, &c, &g);
-		if (g.done == 0)
+		idx += whole * IGBX_AVX2_GROUP;
+		rxq->next = idx == nb_desc ? 0 : idx;
+		rxq->nb_hold += whole * IGBX_AVX2_GROUP;
+		if (part != 0)
+			igbx_vec_rx_consume(rxq, part);
+		if (k < groups)		/* a group was not all done: nothing more to take */
 			break;
-		nb_rx += igbx_avx2_hand_out(rxq, mb, &g, scatter, &pkts[nb_rx], &bytes, &fast,
-					    &c);
-		if (g.done < IGBX_AVX2_GROUP) {
-			igbx_vec_rx_consume(rxq, g.done);
-			break;
-		}
-		/* the whole group: clear its eight slots in one store, move on */
-		_mm256_storeu_si256((__m256i *)mb, _mm256_setzero_si256());
-		_mm256_storeu_si256((__m256i *)(mb + 4), _mm256_setzero_si256());
-		idx += IGBX_AVX2_GROUP;
-		rxq->next = idx == rxq->nb_desc ? 0 : idx;
-		rxq->nb_hold += IGBX_AVX2_GROUP;
 	}
 	_mm256_storeu_si256((__m256i *)lens, bytes);
 	for (i = 0; i < IGBX_AVX2_GROUP; i++)
@@ -336,6 +349,8 @@ igbx_avx2_tx_run(struct igbx_tx_queue *txq, uint16_t idx, struct rte_mbuf **pkts
 	for (; i + IGBX_AVX2_GROUP <= n; i += IGBX_AVX2_GROUP) {
 		unsigned int k;
 
+		/* unrolled: the inner loop's own cost was 4 of 23 instructions a pair */
+#pragma GCC unroll 4
 		for (k = 0; k < IGBX_AVX2_GROUP; k += 2) {
 			d = igbx_avx2_tx_desc2(pkts[i + k], pkts[i + k + 1]);
 			sum = _mm256_add_epi32(sum, d);

@@ -276,21 +276,32 @@ igbx_vec_rx_consume(struct igbx_rx_queue *rxq, uint16_t n)
 /*
  * Post a run of read-format descriptors: buffer address = buf_iova +
  * headroom, header address 0 (which also clears DD), each one 16-byte
- * store built from the mbuf's buf_addr/buf_iova pair.
+ * store of the mbuf's buf_iova loaded into the low half of a zeroed
+ * register. Four per step: the loop's own cost was three of the eight
+ * instructions per buffer of a one-at-a-time loop.
  */
+static inline void
+igbx_vec_rx_post_one(volatile union igbx_adv_rx_desc *d, const struct rte_mbuf *m)
+{
+	__m128i a = _mm_loadl_epi64((const __m128i *)&m->buf_iova);
+
+	_mm_store_si128((__m128i *)(uintptr_t)d,
+			_mm_add_epi64(a, _mm_set_epi64x(0, RTE_PKTMBUF_HEADROOM)));
+}
+
 static inline void
 igbx_vec_rx_post_run(volatile union igbx_adv_rx_desc *ring, struct rte_mbuf **ms, uint16_t n)
 {
-	const __m128i headroom = _mm_set_epi64x(0, RTE_PKTMBUF_HEADROOM);
-	const __m128i zero = _mm_setzero_si128();
 	uint16_t i;
 
-	for (i = 0; i < n; i++) {
-		__m128i a = _mm_loadu_si128((const __m128i *)ms[i]);
-
-		a = _mm_add_epi64(_mm_unpackhi_epi64(a, zero), headroom);
-		_mm_store_si128((__m128i *)(uintptr_t)&ring[i], a);
+	for (i = 0; i + 4 <= n; i += 4) {
+		igbx_vec_rx_post_one(&ring[i], ms[i]);
+		igbx_vec_rx_post_one(&ring[i + 1], ms[i + 1]);
+		igbx_vec_rx_post_one(&ring[i + 2], ms[i + 2]);
+		igbx_vec_rx_post_one(&ring[i + 3], ms[i + 3]);
 	}
+	for (; i < n; i++)
+		igbx_vec_rx_post_one(&ring[i], ms[i]);
 }
 
 /*
@@ -366,6 +377,7 @@ igbx_vec_tx_commit(struct igbx_tx_queue *txq, uint16_t n, uint64_t bytes)
 	txq->bytes += bytes;
 	rte_io_wmb();
 	igbx_write_relaxed(txq->tdt_addr, tail);
+	igbx_tx_burst_done(txq, 1);
 }
 
 /* cmd_type_len of a one-descriptor packet without offloads (length ORed in). */

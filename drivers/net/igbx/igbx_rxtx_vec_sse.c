@@ -185,6 +185,7 @@ igbx_sse_recv(struct igbx_rx_queue *rxq, struct rte_mbuf **pkts, uint16_t n, int
 	c.rearm = _mm_set_epi64x(0, (int64_t)rxq->mbuf_rearm);
 	c.vlan_ol = _mm_set1_epi32((int)igbx_vec_vlan_ol(rxq));
 	c.rss_ol = _mm_set1_epi32((int)igbx_vec_rss_ol(rxq));
+	igbx_ring_prefetch(rxq->ring, rxq->nb_desc, rxq->next, n, 0);
 	while (nb_rx < n) {
 		uint16_t idx = rxq->next, got;
 		struct igbx_sse_group g;

@@ -392,31 +392,33 @@ igbx_tx_simple(struct igbx_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n,
 	/* locals: the sw_ring stores could alias any pointer in txq */
 	volatile union igbx_adv_tx_desc *ring = txq->ring;
 	struct igbx_tx_entry *sw_ring = txq->sw_ring;
-	unsigned int idx = txq->tail, since_rs = txq->since_rs, nb_desc = txq->nb_desc;
-	unsigned int rs_thresh = txq->rs_thresh, max = RTE_MIN(n, txq->nb_free), i;
+	unsigned int idx = txq->tail, first = idx, nb_desc = txq->nb_desc;
+	unsigned int rs_thresh = txq->rs_thresh, max = RTE_MIN(n, txq->nb_free), i, k;
 	uint64_t sum = 0;
 
 	for (i = 0; i < max; i++) {
 		struct rte_mbuf *m = pkts[i];
-		uint32_t cmd = IGBX_TX_CMD_SIMPLE | m->data_len;
 
 		if (unlikely((m->ol_flags & IGBX_TX_OL_NOT_SIMPLE) || m->nb_segs != 1))
 			break;
-		if (++since_rs >= rs_thresh) {
-			cmd |= IGBX_TXD_DCMD_RS;
-			txq->rs_fifo[(txq->rs_head + txq->rs_count++) % nb_desc] = idx;
-			since_rs = 0;
-		}
 		ring[idx].data.buffer_addr = rte_cpu_to_le_64(rte_mbuf_data_iova(m));
-		ring[idx].data.cmd_type_len = rte_cpu_to_le_32(cmd);
+		ring[idx].data.cmd_type_len = rte_cpu_to_le_32(IGBX_TX_CMD_SIMPLE | m->data_len);
 		ring[idx].data.olinfo_status =
 			rte_cpu_to_le_32(m->pkt_len << IGBX_TXD_PAYLEN_SHIFT);
 		sw_ring[idx].mbuf = m;
 		sum += m->pkt_len;
 		idx = idx + 1 == nb_desc ? 0 : idx + 1;
 	}
+	/* RS on every rs_thresh-th descriptor, counting on from since_rs: set
+	 * after the loop, which then counts nothing per packet */
+	for (k = rs_thresh - txq->since_rs - 1u; k < i; k += rs_thresh) {
+		unsigned int rs = first + k >= nb_desc ? first + k - nb_desc : first + k;
+
+		ring[rs].data.cmd_type_len |= rte_cpu_to_le_32(IGBX_TXD_DCMD_RS);
+		txq->rs_fifo[(txq->rs_head + txq->rs_count++) % nb_desc] = rs;
+	}
 	txq->tail = idx;
-	txq->since_rs = since_rs;
+	txq->since_rs = (txq->since_rs + i) % rs_thresh;
 	txq->nb_free -= i;
 	*bytes += sum;
 	return i;
@@ -444,6 +446,7 @@ igbx_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 	txq->bytes += bytes;
 	rte_io_wmb();
 	igbx_write_relaxed(txq->tdt_addr, txq->tail);
+	igbx_tx_burst_done(txq, 0);
 	return nb_tx;
 }
 
