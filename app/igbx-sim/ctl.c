@@ -12,6 +12,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "model.h"
 #include "pci.h"
 #include "platform.h"
 
@@ -273,10 +274,12 @@ static const char *cmd_counters(FILE *out, int argc, char **argv)
 	err = parse_port(argv[1], &p);
 	if (err)
 		return err;
-	fprintf(out, "wire_tx_frames %llu\nwire_rx_frames %llu\nreset_count %llu\n",
+	fprintf(out, "wire_tx_frames %llu\nwire_rx_frames %llu\nreset_count %llu\n"
+		"an_restarts %u\n",
 		(unsigned long long)atomic_load(&p->wire_tx_frames),
 		(unsigned long long)atomic_load(&p->wire_rx_frames),
-		(unsigned long long)p->sh->reset_count);
+		(unsigned long long)p->sh->reset_count,
+		p->sh->model[SIM_MW_AN_RESTARTS]);
 	return NULL;
 }
 

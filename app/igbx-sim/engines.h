@@ -376,4 +376,10 @@ void sim_rx_flow_control(struct sim_port *p);
  */
 void sim_stat_size_bin(struct sim_port *p, uint32_t first, uint32_t len);
 
+/* wb.c: the store that carries DD of one completed descriptor, made at
+ * once or, on wthresh-batch boards, held until WTHRESH are complete.
+ */
+void sim_wb_store(struct sim_port *p, bool tx, unsigned int q,
+		  volatile uint32_t *dst, uint32_t val);
+
 #endif /* IGBX_SIM_ENGINES_H */

@@ -25,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "board.h"
 #include "pci.h"
 #include "platform.h"
 
@@ -47,8 +48,45 @@ static void usage(void)
 	fprintf(stderr,
 		"usage: igbx-sim [--ports N] [--wire pair|tap|none] [--tap-name FMT]\n"
 		"                [--pcap-in P:FILE] [--pcap-out P:FILE] [--run-dir DIR]\n"
-		"                [--keep] -- CMD ARGS...\n"
-		"       igbx-sim ctl RUN-DIR COMMAND...\n");
+		"                [--board [P:]TRAIT[+TRAIT...]] [--keep] -- CMD ARGS...\n"
+		"       igbx-sim ctl RUN-DIR COMMAND...\n"
+		"board traits (without P: for every port):\n");
+	for (unsigned int i = 0; i < sim_board_nb_traits; i++)
+		fprintf(stderr, "  %-14s %s\n", sim_board_traits[i].name,
+			sim_board_traits[i].what);
+}
+
+/* "[P:]trait[+trait...]" for --board: checked here, resolved per process
+ * from the config file.
+ */
+static int parse_board_opt(const char *arg, struct sim_config *cfg)
+{
+	const char *colon = strchr(arg, ':'), *spec = arg, *bad = NULL;
+	struct sim_board b = { 0 };
+	unsigned int first = 0, last = SIM_MAX_PORTS - 1, i;
+	uint64_t port;
+	char num[16];
+
+	if (colon) {
+		if (colon == arg || (size_t)(colon - arg) >= sizeof(num))
+			return -1;
+		memcpy(num, arg, colon - arg);
+		num[colon - arg] = '\0';
+		if (!sim_parse_u64(num, &port) || port >= SIM_MAX_PORTS)
+			return -1;
+		first = last = port;
+		spec = colon + 1;
+	}
+	if (!*spec || strlen(spec) >= sizeof(cfg->board[0]) ||
+	    sim_board_parse(spec, &b, &bad)) {
+		if (bad)
+			fprintf(stderr, "igbx-sim: --board: unknown trait \"%.*s\"\n",
+				(int)strcspn(bad, "+"), bad);
+		return -1;
+	}
+	for (i = first; i <= last; i++)
+		snprintf(cfg->board[i], sizeof(cfg->board[i]), "%s", spec);
+	return 0;
 }
 
 static int die(const char *what, int err)
@@ -134,6 +172,12 @@ static int apply_option(int c, const char *arg, struct launch_opts *o)
 	case 'k':
 		o->keep = true;
 		return 0;
+	case 'b':
+		if (!parse_board_opt(arg, &o->cfg))
+			return 0;
+		fprintf(stderr, "igbx-sim: --board %s: want [PORT:]TRAIT[+TRAIT...]\n",
+			arg);
+		return -1;
 	}
 	usage();
 	return -1;
@@ -149,6 +193,7 @@ static int parse_options(int argc, char **argv, struct launch_opts *o)
 		{ "pcap-out", required_argument, NULL, 'o' },
 		{ "run-dir", required_argument, NULL, 'r' },
 		{ "keep", no_argument, NULL, 'k' },
+		{ "board", required_argument, NULL, 'b' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -238,6 +283,8 @@ static int write_config(const struct launch_opts *o)
 			fprintf(f, "pcap_in %u %s\n", i, o->cfg.pcap_in[i]);
 		if (o->cfg.pcap_out[i][0])
 			fprintf(f, "pcap_out %u %s\n", i, o->cfg.pcap_out[i]);
+		if (o->cfg.board[i][0])
+			fprintf(f, "board %u %s\n", i, o->cfg.board[i]);
 	}
 	return fclose(f) ? -errno : 0;
 }
@@ -310,7 +357,12 @@ static int prepare_run_dir(struct launch_opts *o)
 	if (ret)
 		return die(o->run_dir, -ret);
 	for (i = 0; i < o->cfg.nb_ports && !ret; i++) {
-		ret = sim_pci_create(o->run_dir, i, SIM_UIO_BASE + i);
+		struct sim_board b = { 0 };
+		const char *bad;
+
+		sim_board_parse(o->cfg.board[i], &b, &bad);
+		ret = sim_pci_create(o->run_dir, i, SIM_UIO_BASE + i,
+				     sim_board_device_id(&b));
 		if (!ret)
 			ret = create_state(o->run_dir, i);
 	}

@@ -61,6 +61,7 @@
 #define  SIM_CTRL_EXT_EE_RST	(1u << 13)	/* reload from NVM, self-clearing */
 #define  SIM_CTRL_EXT_PFRSTD	(1u << 14)
 #define  SIM_CTRL_EXT_LINK_MODE_MASK (3u << 22)	/* 00 = internal copper PHY */
+#define  SIM_CTRL_EXT_LINK_MODE_SERDES (3u << 22)	/* 11 = internal SerDes */
 #define  SIM_CTRL_EXT_EIAME	(1u << 24)
 #define  SIM_CTRL_EXT_IAME	(1u << 27)
 #define  SIM_CTRL_EXT_DRV_LOAD	(1u << 28)
@@ -102,6 +103,11 @@
 #define SIM_PCS_CFG0		0x04200
 #define SIM_PCS_LCTL		0x04208
 #define SIM_PCS_LSTAT		0x0420c
+#define  SIM_PCS_LSTS_LINK_OK	(1u << 0)
+#define  SIM_PCS_LSTS_SPEED_1000 (2u << 1)	/* bits 2:1 */
+#define  SIM_PCS_LSTS_DUPLEX_FULL (1u << 3)
+#define  SIM_PCS_LSTS_SYNC_OK	(1u << 4)
+#define  SIM_PCS_LSTS_AN_COMPLETE (1u << 16)
 #define SIM_SWSM		0x05b50
 #define  SIM_SWSM_SMBI		(1u << 0)	/* software semaphore */
 #define  SIM_SWSM_SWESMBI	(1u << 1)	/* software/firmware semaphore */
@@ -300,6 +306,7 @@
 #define  SIM_DCTL_WTHRESH_SHIFT	16
 #define  SIM_DCTL_WTHRESH_MASK	(0x1fu << 16)
 #define  SIM_DCTL_ENABLE	(1u << 25)	/* RXDCTL/TXDCTL queue enable */
+#define  SIM_DCTL_WTHRESH_SHIFT	16		/* bits 20:16, write-back threshold */
 #define  SIM_DCTL_SWFLSH	(1u << 26)	/* flush written-back descriptors */
 #define  SIM_TDWBAL_HEAD_WB_EN	(1u << 0)
 
@@ -507,6 +514,7 @@ enum sim_model_word {
 	SIM_MW_LINK_SPEED,	/* resolved: 0 10, 1 100, 2 1000 Mb/s */
 	SIM_MW_LINK_FD,		/* resolved duplex: 1 full */
 	SIM_MW_INT_ASSERTED,	/* interrupt asserted since last ICR clear */
+	SIM_MW_AN_RESTARTS,	/* autonegotiation restarts (tests check it) */
 	SIM_MW_QSHADOW = 16,	/* aliased blocks: RX 0-3 then TX 0-3, 16 words */
 	SIM_MW_DCTL = SIM_MW_QSHADOW + 8 * 16,	/* RX 0-15, TX 0-15: last DCTL */
 	SIM_MW_HEAD = SIM_MW_DCTL + 32,		/* RX 0-15, TX 0-15: last head */
@@ -531,6 +539,8 @@ void sim_nvm_load_mac(struct sim_port *p);
 unsigned int sim_lan_id(const struct sim_port *p);
 /* PHY and link (phy.c). */
 void sim_phy_reset(struct sim_port *p);
+void sim_phy_reset_with_mac(struct sim_port *p);	/* phy-reset boards */
+uint32_t sim_pcs_lstat_read(struct sim_port *p);
 void sim_phy_mdic_write(struct sim_port *p, uint32_t val);
 void sim_phy_ctrl_write(struct sim_port *p, uint32_t old, uint32_t val);
 void sim_link_update(struct sim_port *p);

@@ -52,6 +52,12 @@ void sim_nvm_build(struct sim_port *p)
 	uint8_t mac[6];
 	unsigned int i;
 
+	/* no NVM, or an erased one: every word reads as all ones */
+	if (sim_board_has(&p->board, SIM_BOARD_NVM_ABSENT | SIM_BOARD_NVM_BLANK)) {
+		for (i = 0; i < SIM_NVM_WORDS; i++)
+			w[i] = 0xffff;
+		return;
+	}
 	for (i = 0; i < SIM_NVM_WORDS; i++)
 		w[i] = i < SIM_NVM_CHECKSUM_WORDS ? 0x0000 : 0xffff;
 	sim_nvm_base_mac(p, mac);
@@ -63,7 +69,7 @@ void sim_nvm_build(struct sim_port *p)
 	w[SIM_NVM_INIT_CTRL1] = 0x0c23;
 	w[SIM_NVM_SUBSYS_ID] = 0x0000;
 	w[SIM_NVM_SUBSYS_VENDOR] = 0x8086;
-	w[SIM_NVM_DEVICE_ID] = 0x10c9;
+	w[SIM_NVM_DEVICE_ID] = sim_board_device_id(&p->board);
 	w[SIM_NVM_VENDOR_ID] = 0x8086;
 	w[SIM_NVM_INIT_CTRL2] = 0x3000;		/* symmetric + asymmetric pause */
 	w[SIM_NVM_ETRACK_LOW] = 0x0a8e;
@@ -71,26 +77,49 @@ void sim_nvm_build(struct sim_port *p)
 	w[SIM_NVM_CHECKSUM] = sim_nvm_checksum(w);
 }
 
+static void sim_nvm_set_rar0(struct sim_port *p, const uint8_t mac[6])
+{
+	sim_reg_poke(p, SIM_RAL(0), (uint32_t)mac[0] | (uint32_t)mac[1] << 8 |
+		     (uint32_t)mac[2] << 16 | (uint32_t)mac[3] << 24);
+	sim_reg_poke(p, SIM_RAH(0), (uint32_t)mac[4] | (uint32_t)mac[5] << 8 |
+		     SIM_RAH_AV);
+}
+
 /* Auto-read after reset (or CTRL_EXT.EE_RST): RAR0 gets the port's address
- * with the address valid bit, and the read reports done in EECD.
+ * with the address valid bit, and the read reports done in EECD. Without a
+ * valid NVM (absent, or erased so that its signature is not valid) nothing
+ * is loaded and RAR0 stays clear; boards with the no-autord trait load it
+ * but never report AUTO_RD; rar0-preset boards get an address in RAR0 from
+ * the platform whatever the NVM holds.
  */
 void sim_nvm_load_mac(struct sim_port *p)
 {
 	const uint16_t *w = p->sh->nvm;
 	uint8_t *mac = p->sh->mac;
+	uint32_t eecd = sim_reg_peek(p, SIM_EECD) | SIM_EECD_PRES | SIM_EECD_AUTO_RD;
+	bool valid = !sim_board_has(&p->board, SIM_BOARD_NVM_ABSENT | SIM_BOARD_NVM_BLANK);
 	unsigned int i;
 
-	for (i = 0; i < 3; i++) {
-		mac[2 * i] = (uint8_t)w[SIM_NVM_MAC0 + i];
-		mac[2 * i + 1] = (uint8_t)(w[SIM_NVM_MAC0 + i] >> 8);
+	if (valid) {
+		for (i = 0; i < 3; i++) {
+			mac[2 * i] = (uint8_t)w[SIM_NVM_MAC0 + i];
+			mac[2 * i + 1] = (uint8_t)(w[SIM_NVM_MAC0 + i] >> 8);
+		}
+		mac[5] ^= (uint8_t)sim_lan_id(p);
+		sim_nvm_set_rar0(p, mac);
 	}
-	mac[5] ^= (uint8_t)sim_lan_id(p);
-	sim_reg_poke(p, SIM_RAL(0), (uint32_t)mac[0] | (uint32_t)mac[1] << 8 |
-		     (uint32_t)mac[2] << 16 | (uint32_t)mac[3] << 24);
-	sim_reg_poke(p, SIM_RAH(0), (uint32_t)mac[4] | (uint32_t)mac[5] << 8 |
-		     SIM_RAH_AV);
-	sim_reg_poke(p, SIM_EECD, sim_reg_peek(p, SIM_EECD) | SIM_EECD_PRES |
-		     SIM_EECD_AUTO_RD);
+	if (sim_board_has(&p->board, SIM_BOARD_RAR0_PRESET)) {
+		uint8_t preset[6];
+
+		sim_nvm_base_mac(p, preset);
+		preset[5] ^= (uint8_t)sim_lan_id(p);
+		sim_nvm_set_rar0(p, preset);
+	}
+	if (sim_board_has(&p->board, SIM_BOARD_NVM_ABSENT))
+		eecd &= ~SIM_EECD_PRES;
+	if (sim_board_has(&p->board, SIM_BOARD_NO_AUTO_RD))
+		eecd &= ~SIM_EECD_AUTO_RD;
+	sim_reg_poke(p, SIM_EECD, eecd);
 }
 
 static uint32_t sim_nvm_addr(uint32_t val)

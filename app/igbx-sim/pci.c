@@ -64,11 +64,11 @@ static void build_capabilities(uint8_t *c)
 	put16(c, CAP_PCIE + 0x12, 0x1041);	/* linksta: x4, 2.5 GT/s */
 }
 
-static void build_config(uint8_t *c, unsigned int port)
+static void build_config(uint8_t *c, unsigned int port, uint16_t device_id)
 {
 	memset(c, 0, SIM_PCI_CFG_SIZE);
 	put16(c, 0x00, SIM_PCI_VENDOR);
-	put16(c, 0x02, SIM_PCI_DEVICE);
+	put16(c, 0x02, device_id);
 	put16(c, 0x04, 0x0002);		/* memory space enabled by firmware */
 	put16(c, 0x06, 0x0010);		/* capabilities list present */
 	c[0x08] = 0x01;			/* revision */
@@ -169,14 +169,14 @@ static int mkdir_p(const char *path)
 	return 0;
 }
 
-static int write_identity(const char *dir)
+static int write_identity(const char *dir, uint16_t device_id)
 {
 	char v[32];
 	int ret = 0;
 
 	snprintf(v, sizeof(v), "0x%04x\n", SIM_PCI_VENDOR);
 	ret |= write_text(dir, "vendor", v);
-	snprintf(v, sizeof(v), "0x%04x\n", SIM_PCI_DEVICE);
+	snprintf(v, sizeof(v), "0x%04x\n", device_id);
 	ret |= write_text(dir, "device", v);
 	snprintf(v, sizeof(v), "0x%04x\n", SIM_PCI_SUBSYS_VENDOR);
 	ret |= write_text(dir, "subsystem_vendor", v);
@@ -217,7 +217,8 @@ static int write_uio_binding(const char *run, const char *dir, unsigned int uio)
 	return write_text(path, "dev", v);
 }
 
-int sim_pci_create(const char *run, unsigned int port, unsigned int uio)
+int sim_pci_create(const char *run, unsigned int port, unsigned int uio,
+		   uint16_t device_id)
 {
 	static uint8_t cfg[SIM_PCI_CFG_SIZE];
 	char dir[PATH_MAX];
@@ -227,8 +228,8 @@ int sim_pci_create(const char *run, unsigned int port, unsigned int uio)
 	ret = mkdir_p(dir);
 	if (ret)
 		return ret;
-	build_config(cfg, port);
-	ret = write_identity(dir);
+	build_config(cfg, port, device_id);
+	ret = write_identity(dir, device_id);
 	if (!ret)
 		ret = write_resource_table(dir, port);
 	if (!ret)

@@ -12,7 +12,6 @@
 #include "sim.h"
 
 #define SIM_PCI_VENDOR		0x8086u
-#define SIM_PCI_DEVICE		0x10c9u		/* 82576 copper */
 #define SIM_PCI_SUBSYS_VENDOR	0x8086u
 #define SIM_PCI_SUBSYS_DEVICE	0xa03cu
 #define SIM_PCI_CLASS		0x020000u	/* Ethernet controller */
@@ -40,7 +39,10 @@ static inline int sim_pci_dev_path(char *buf, size_t n, const char *run,
 			"%s%s", run, port, name ? "/" : "", name ? name : "");
 }
 
-/* Builds the sysfs directory of one port (launcher). 0 or -errno. */
-int sim_pci_create(const char *run, unsigned int port, unsigned int uio);
+/* Builds the sysfs directory of one port (launcher), presenting PCI device
+ * id device_id (the board's). 0 or -errno.
+ */
+int sim_pci_create(const char *run, unsigned int port, unsigned int uio,
+		   uint16_t device_id);
 
 #endif /* IGBX_SIM_PCI_H */

@@ -40,12 +40,34 @@ static uint32_t *sim_phy_flags(struct sim_port *p)
 	return &p->sh->model[SIM_MW_PHY_FLAGS];
 }
 
-/* Autonegotiation starts over: the link drops until it completes. */
+/* Autonegotiation starts over: the link drops until it completes (after
+ * the board's autonegotiation time).
+ */
 static void sim_phy_restart_an(struct sim_port *p)
 {
+	uint32_t an_ms = p->board.an_ms ? p->board.an_ms : SIM_AN_TIME_MS;
+
 	*sim_phy_flags(p) = (*sim_phy_flags(p) & ~SIM_PHYF_AN_DONE) |
 			    SIM_PHYF_AN_PENDING;
-	p->sh->model[SIM_MW_AN_DEADLINE] = sim_now_ms() + SIM_AN_TIME_MS;
+	p->sh->model[SIM_MW_AN_DEADLINE] = sim_now_ms() + an_ms;
+	p->sh->model[SIM_MW_AN_RESTARTS]++;
+}
+
+/* phy-reset boards (QEMU's igb): CTRL.RST takes the PHY back to its reset
+ * registers too, and that PHY does not negotiate until told to restart:
+ * no link until software sets PHY_CTRL.RESTART_AN (or re-enables AN).
+ */
+void sim_phy_reset_with_mac(struct sim_port *p)
+{
+	unsigned int i;
+
+	if (!sim_board_has(&p->board, SIM_BOARD_PHY_RST_WITH_MAC))
+		return;
+	for (i = 0; i < 32; i++)
+		p->sh->phy[i] = sim_phy_defaults[i];
+	p->sh->phy_page = 0;
+	*sim_phy_flags(p) &= ~(SIM_PHYF_AN_DONE | SIM_PHYF_AN_PENDING);
+	sim_link_update(p);
 }
 
 void sim_phy_reset(struct sim_port *p)
@@ -78,11 +100,15 @@ static bool sim_phy_an_done(const struct sim_port *p)
 	       (int32_t)(sim_now_ms() - p->sh->model[SIM_MW_AN_DEADLINE]) >= 0;
 }
 
-/* Whether this PHY drives the wire: out of reset, powered, negotiated. */
+/* Whether this PHY drives the wire: out of reset, powered, negotiated. A
+ * SerDes port has no copper PHY: its PCS links once the MAC sets CTRL.SLU.
+ */
 static bool sim_phy_ready(const struct sim_port *p)
 {
 	uint16_t ctrl = p->sh->phy[SIM_PHY_CTRL];
 
+	if (sim_board_has(&p->board, SIM_BOARD_SERDES))
+		return (sim_reg_peek(p, SIM_CTRL) & SIM_CTRL_SLU) != 0;
 	if (p->sh->model[SIM_MW_PHY_FLAGS] & SIM_PHYF_IN_RESET)
 		return false;
 	if (ctrl & (SIM_PHY_CTRL_POWER_DOWN | SIM_PHY_CTRL_ISOLATE))
@@ -118,6 +144,19 @@ static void sim_phy_offer(const struct sim_port *p, uint16_t *anar,
 		*anar = (ctrl & SIM_PHY_CTRL_FD) ? 0x0040 : 0x0020;
 }
 
+/* What the link partner offers, limited by what the board says it is
+ * (partner-100, partner-half).
+ */
+static void sim_phy_partner_offer(const struct sim_port *p, uint16_t *anar,
+				  uint16_t *gcr)
+{
+	sim_phy_offer(sim_phy_peer(p), anar, gcr);
+	if (p->board.partner_anar_mask)
+		*anar &= p->board.partner_anar_mask;
+	if (p->board.partner_gcr_mask)
+		*gcr &= p->board.partner_gcr_mask;
+}
+
 /*
  * Resolved speed (0 10, 1 100, 2 1000) and duplex, or -1 when the link cannot
  * come up: the best mode both ends offer (IEEE 802.3 28B.3 priority), or
@@ -134,11 +173,15 @@ static int sim_phy_resolve(const struct sim_port *p, bool *fd)
 	uint16_t la, lg, pa, pg;
 	unsigned int i;
 
+	if (sim_board_has(&p->board, SIM_BOARD_SERDES)) {
+		*fd = true;		/* 1000BASE-X: 1000 Mb/s full duplex */
+		return 2;
+	}
 	sim_phy_offer(p, &la, &lg);
 	if (p->sh->phy[SIM_PHY_CTRL] & SIM_PHY_CTRL_LOOPBACK)
 		sim_phy_offer(p, &pa, &pg);
 	else
-		sim_phy_offer(sim_phy_peer(p), &pa, &pg);
+		sim_phy_partner_offer(p, &pa, &pg);
 	for (i = 0; i < sizeof(prio) / sizeof(prio[0]); i++) {
 		if ((lg & pg & prio[i].gcr) || (la & pa & prio[i].anar)) {
 			*fd = prio[i].fd;
@@ -260,14 +303,14 @@ static uint16_t sim_phy_read_live(struct sim_port *p, unsigned int reg)
 	case SIM_PHY_ANLPAR:
 		if (!an || !p->sh->link_wanted)
 			return 0;
-		sim_phy_offer(sim_phy_peer(p), &pa, &pg);
+		sim_phy_partner_offer(p, &pa, &pg);
 		return pa | SIM_ANLPAR_ACK;
 	case SIM_PHY_ANER:
 		return an && p->sh->link_wanted ? 0x0001 : 0;
 	case SIM_PHY_GSR:
 		if (!up)
 			return 0;
-		sim_phy_offer(sim_phy_peer(p), &pa, &pg);
+		sim_phy_partner_offer(p, &pa, &pg);
 		/* partner's 1000BASE-T abilities sit two bits higher */
 		return (uint16_t)((pg & SIM_PARTNER_GCR) << 2) |
 		       SIM_PHY_GSR_LOCAL_RX_OK | SIM_PHY_GSR_REMOTE_RX_OK;
@@ -371,7 +414,7 @@ void sim_phy_mdic_write(struct sim_port *p, uint32_t val)
 	uint32_t res = (val & ~(SIM_MDIC_DATA_MASK | SIM_MDIC_READY |
 				SIM_MDIC_ERROR)) | SIM_MDIC_READY;
 
-	if (phy != SIM_PHY_ADDR ||
+	if (phy != SIM_PHY_ADDR || sim_board_has(&p->board, SIM_BOARD_SERDES) ||
 	    (op != SIM_MDIC_OP_READ && op != SIM_MDIC_OP_WRITE)) {
 		res |= SIM_MDIC_ERROR;
 	} else if (op == SIM_MDIC_OP_READ) {
@@ -381,4 +424,17 @@ void sim_phy_mdic_write(struct sim_port *p, uint32_t val)
 		res |= val & SIM_MDIC_DATA_MASK;
 	}
 	sim_reg_poke(p, SIM_MDIC, res);
+}
+
+/* PCS_LSTAT (SerDes): link OK, 1000 Mb/s, full duplex, synchronised and
+ * autonegotiation complete while the link is up; all clear otherwise.
+ */
+uint32_t sim_pcs_lstat_read(struct sim_port *p)
+{
+	sim_link_update(p);
+	if (!sim_board_has(&p->board, SIM_BOARD_SERDES) || !p->sh->link_up)
+		return 0;
+	return SIM_PCS_LSTS_LINK_OK | SIM_PCS_LSTS_SPEED_1000 |
+	       SIM_PCS_LSTS_DUPLEX_FULL | SIM_PCS_LSTS_SYNC_OK |
+	       SIM_PCS_LSTS_AN_COMPLETE;
 }

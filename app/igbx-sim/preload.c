@@ -129,6 +129,9 @@ static void read_config(void)
 				snprintf(sim_cfg.pcap_in[port], 256, "%s", val);
 			else if (!strcmp(key, "pcap_out"))
 				snprintf(sim_cfg.pcap_out[port], 256, "%s", val);
+			else if (!strcmp(key, "board"))
+				snprintf(sim_cfg.board[port], sizeof(sim_cfg.board[0]),
+					 "%.127s", val);
 		}
 	}
 	fclose(f);
@@ -195,6 +198,12 @@ static int map_port(struct sim_port *p, unsigned int id)
 		return -1;
 	p->wire = sim_cfg.pcap_in[id][0] || sim_cfg.pcap_out[id][0] ?
 		  SIM_WIRE_PCAP : sim_cfg.wire;
+	if (sim_cfg.board[id][0]) {
+		const char *bad;
+
+		if (sim_board_parse(sim_cfg.board[id], &p->board, &bad))
+			sim_log("port %u: board trait %s unknown", id, bad);
+	}
 	return 0;
 }
 

@@ -391,6 +391,11 @@ void sim_regs_reset(struct sim_port *p)
 			p->bar[(SIM_TXQ_REG(i / 16, (i % 16) * 4)) >> 2];
 	}
 	sim_intr_reset(p);
+	/* SerDes boards: the NVM's initialization control 3 word selects the
+	 * internal SerDes (CTRL_EXT.LINK_MODE 11b) at every reset
+	 */
+	if (sim_board_has(&p->board, SIM_BOARD_SERDES))
+		p->bar[SIM_CTRL_EXT >> 2] |= SIM_CTRL_EXT_LINK_MODE_SERDES;
 	/* the NVM auto-read (4.3.1) loads the MAC address and completes */
 	sim_nvm_load_mac(p);
 	sim_status_read(p);	/* the STATUS word shows link and LAN id */
@@ -424,6 +429,7 @@ static void sim_ctrl_write(struct sim_port *p, uint32_t val)
 		 * NVM reloaded; the PHY keeps its state unless PHY_RST is used.
 		 */
 		sim_regs_reset(p);
+		sim_phy_reset_with_mac(p);
 		p->sh->reset_count++;
 		return;
 	}
@@ -561,6 +567,8 @@ static uint32_t sim_reg_read32(struct sim_port *p, uint32_t off)
 	switch (off) {
 	case SIM_STATUS:
 		return sim_status_read(p);
+	case SIM_PCS_LSTAT:
+		return sim_pcs_lstat_read(p);
 	case SIM_SWSM:
 		/* 8.6.x: reading SWSM sets SMBI; the reader that saw it
 		 * clear owns the semaphore

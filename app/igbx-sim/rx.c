@@ -324,8 +324,11 @@ static void sim_rx_plan(struct sim_port *p, uint32_t srrctl,
 	pl->need = rest ? (rest + pl->bsize - 1) / pl->bsize : 1;
 }
 
-/* Writes one descriptor back; DD goes last, in its own store. */
-static void sim_rx_write_back(volatile uint32_t *w, const struct sim_rx_job *j,
+/* Writes one descriptor back; DD goes last, in its own store (which a
+ * wthresh-batch board may hold back, wb.c).
+ */
+static void sim_rx_write_back(struct sim_port *p, unsigned int q,
+			      volatile uint32_t *w, const struct sim_rx_job *j,
 			      const struct sim_rx_plan *pl, uint32_t n,
 			      bool first, bool last)
 {
@@ -334,19 +337,17 @@ static void sim_rx_write_back(volatile uint32_t *w, const struct sim_rx_job *j,
 
 	if (pl->legacy) {
 		w[2] = n | (uint32_t)j->csum << 16;
-		__atomic_thread_fence(__ATOMIC_RELEASE);
 		/* status 7:0, errors 15:8 (the advanced error bits 31:24 moved
 		 * down), VLAN 31:16: one store, so DD never shows alone
 		 */
-		w[3] = (staterr & 0xff) | ((staterr >> 24) & 0xe0) << 8 |
-		       (uint32_t)j->vlan << 16;
+		sim_wb_store(p, false, q, &w[3], (staterr & 0xff) |
+			     ((staterr >> 24) & 0xe0) << 8 | (uint32_t)j->vlan << 16);
 		return;
 	}
 	w[0] = j->info | (first ? pl->hdr_field : 0);
 	w[1] = j->hash;
 	w[3] = n | (uint32_t)j->vlan << 16;
-	__atomic_thread_fence(__ATOMIC_RELEASE);
-	w[2] = staterr | (first ? pl->hbo : 0);
+	sim_wb_store(p, false, q, &w[2], staterr | (first ? pl->hbo : 0));
 }
 
 static void sim_rx_fill(struct sim_port *p, unsigned int q,
@@ -379,7 +380,7 @@ static void sim_rx_fill(struct sim_port *p, unsigned int q,
 						    : pl->bsize;
 		sim_rx_copy(&j->src, off, pkt, n);
 		off += n;
-		sim_rx_write_back(w, j, pl, n, i == 0, i + 1 == pl->need);
+		sim_rx_write_back(p, q, w, j, pl, n, i == 0, i + 1 == pl->need);
 		head = head + 1 == count ? 0 : head + 1;
 	}
 	qs->head = head;

@@ -14,6 +14,8 @@
 #include <stdint.h>
 #include <pthread.h>
 
+#include "board.h"
+
 #define SIM_MAX_PORTS		8
 #define SIM_BAR0_SIZE		(128u * 1024u)	/* 82576 memory BAR 0 */
 #define SIM_NUM_QUEUES		16		/* RX and TX queues per port */
@@ -98,6 +100,7 @@ struct sim_port {
 	int tap_fd;
 	void *pcap_out, *pcap_in;
 	struct sim_port *peer;		/* SIM_WIRE_PAIR */
+	struct sim_board board;		/* --board traits (board.h) */
 	/* RX packet buffer: frames waiting for a free descriptor (model-owned) */
 	uint8_t *rxfifo;
 	uint32_t rxfifo_used;

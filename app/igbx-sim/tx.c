@@ -339,7 +339,7 @@ static bool sim_tx_report(const struct sim_tx_ring *r, uint32_t first,
 			continue;
 		rs = true;
 		if (!head_wb)
-			d[3] |= SIM_TXD_STA_DD;
+			sim_wb_store(r->p, true, r->q, &d[3], d[3] | SIM_TXD_STA_DD);
 	}
 	return rs;
 }

@@ -183,8 +183,9 @@ cases_rx_queue_setup(void)
 	EXPECT(rte_eth_rx_queue_setup(P, 0, 7, SOCKET_ID_ANY, NULL, pool), -EINVAL);
 	EXPECT(rte_eth_rx_queue_setup(P, 0, 100, SOCKET_ID_ANY, NULL, pool), -EINVAL);
 	EXPECT(rte_eth_rx_queue_setup(P, 0, NB_DESC, 77, NULL, pool), -EINVAL);
+	/* descriptor thresholds are tuning hints: clamped (RXDCTL fields, erratum), not refused */
 	rc.rx_thresh.pthresh = 255;
-	EXPECT(rte_eth_rx_queue_setup(P, 0, NB_DESC, SOCKET_ID_ANY, &rc, pool), -EINVAL);
+	EXPECT(rte_eth_rx_queue_setup(P, 0, NB_DESC, SOCKET_ID_ANY, &rc, pool), 0);
 	rc.rx_thresh.pthresh = 0;
 	rc.rx_free_thresh = NB_DESC;
 	EXPECT(rte_eth_rx_queue_setup(P, 0, NB_DESC, SOCKET_ID_ANY, &rc, pool), -EINVAL);
@@ -220,8 +221,8 @@ cases_tx_queue_setup(void)
 	EXPECT(rte_eth_tx_queue_setup(P, 0, NB_DESC, SOCKET_ID_ANY, &tc), -EINVAL);
 	tc.tx_rs_thresh = 0;
 	tc.tx_free_thresh = 0;
-	tc.tx_thresh.wthresh = 255;
-	EXPECT(rte_eth_tx_queue_setup(P, 0, NB_DESC, SOCKET_ID_ANY, &tc), -EINVAL);
+	tc.tx_thresh.wthresh = 255;	/* clamped to the 82576 erratum's 1, not refused */
+	EXPECT(rte_eth_tx_queue_setup(P, 0, NB_DESC, SOCKET_ID_ANY, &tc), 0);
 	tc.tx_thresh.wthresh = 0;
 	tc.offloads = RTE_ETH_TX_OFFLOAD_MACSEC_INSERT;
 	EXPECT(rte_eth_tx_queue_setup(P, 0, NB_DESC, SOCKET_ID_ANY, &tc), -EINVAL);

@@ -116,9 +116,14 @@ test_rx_setup_validation(void)
 	UNIT_CHECK_EQ(igbx_rx_queue_setup(dev, 0, 60, SOCKET_ID_ANY, &conf, pool), -EINVAL);
 	UNIT_CHECK_EQ(igbx_rx_queue_setup(dev, 0, 8192, SOCKET_ID_ANY, &conf, pool), -EINVAL);
 	UNIT_CHECK_EQ(igbx_rx_queue_setup(dev, 0, 64, SOCKET_ID_ANY, &conf, NULL), -EINVAL);
-	conf.rx_thresh.pthresh = 40;
-	UNIT_CHECK_EQ(igbx_rx_queue_setup(dev, 0, 64, SOCKET_ID_ANY, &conf, pool), -EINVAL);
-	conf.rx_thresh.pthresh = 0;
+	/* thresholds are hints: clamped to the 5-bit fields and WTHRESH <= 1 */
+	conf.rx_thresh = (struct rte_eth_thresh){ .pthresh = 40, .hthresh = 31, .wthresh = 8 };
+	UNIT_CHECK_EQ(igbx_rx_queue_setup(dev, 0, 64, SOCKET_ID_ANY, &conf, pool), 0);
+	UNIT_CHECK_EQ(((struct igbx_rx_queue *)dev->data->rx_queues[0])->pthresh, 31);
+	UNIT_CHECK_EQ(((struct igbx_rx_queue *)dev->data->rx_queues[0])->hthresh, 31);
+	UNIT_CHECK_EQ(((struct igbx_rx_queue *)dev->data->rx_queues[0])->wthresh, 1);
+	igbx_rx_queue_release(dev, 0);
+	conf.rx_thresh = (struct rte_eth_thresh){ 0 };
 	conf.offloads = RTE_ETH_RX_OFFLOAD_TCP_LRO;
 	UNIT_CHECK_EQ(igbx_rx_queue_setup(dev, 0, 64, SOCKET_ID_ANY, &conf, pool), -EINVAL);
 	conf.offloads = 0;
@@ -797,6 +802,17 @@ test_tx_setup_validation(void)
 	conf.offloads = 0;
 	UNIT_CHECK_EQ(igbx_tx_queue_setup(dev, 2, 64, SOCKET_ID_ANY, &conf), -EINVAL);
 	UNIT_CHECK_EQ(igbx_tx_queue_setup(dev, 0, 36, SOCKET_ID_ANY, &conf), -EINVAL);
+	UNIT_CHECK(dev->data->tx_queues[0] == NULL);
+	/* what dpdk-test's pmd_perf_autotest passes: clamped, not refused */
+	conf.tx_thresh = (struct rte_eth_thresh){ .pthresh = 32, .hthresh = 0, .wthresh = 0 };
+	UNIT_CHECK_EQ(igbx_tx_queue_setup(dev, 0, 64, SOCKET_ID_ANY, &conf), 0);
+	UNIT_CHECK_EQ(((struct igbx_tx_queue *)dev->data->tx_queues[0])->pthresh, 31);
+	UNIT_CHECK_EQ(((struct igbx_tx_queue *)dev->data->tx_queues[0])->wthresh, 0);
+	conf.tx_thresh = (struct rte_eth_thresh){ .pthresh = 8, .hthresh = 1, .wthresh = 16 };
+	UNIT_CHECK_EQ(igbx_tx_queue_setup(dev, 0, 64, SOCKET_ID_ANY, &conf), 0);
+	UNIT_CHECK_EQ(((struct igbx_tx_queue *)dev->data->tx_queues[0])->pthresh, 8);
+	UNIT_CHECK_EQ(((struct igbx_tx_queue *)dev->data->tx_queues[0])->wthresh, 1);
+	igbx_tx_queue_release(dev, 0);
 	UNIT_CHECK(dev->data->tx_queues[0] == NULL);
 }
 

@@ -128,7 +128,10 @@ igbx_hw_disable_master(struct igbx_hw *hw)
 
 /* 4.3.1: after a reset the device reloads its NVM words; EECD.AUTO_RD and
  * EEMNGCTL.CFG_DONE of our port say the reload (and the PHY configuration
- * it carries) is over, STATUS.PF_RST_DONE that the function left reset. */
+ * it carries) is over, STATUS.PF_RST_DONE that the function left reset.
+ * Only CTRL.RST is fatal: a board without an NVM (or an implementation that
+ * does not model the auto-read) never sets the other bits, and the reset is
+ * done all the same; the NVM is judged by its checksum afterwards. */
 static int
 igbx_hw_wait_reset_done(struct igbx_hw *hw)
 {
@@ -137,10 +140,8 @@ igbx_hw_wait_reset_done(struct igbx_hw *hw)
 		return -ETIMEDOUT;
 	}
 	if (igbx_poll_bits(hw, IGBX_EECD, IGBX_EECD_AUTO_RD, IGBX_EECD_AUTO_RD,
-			   IGBX_AUTO_READ_US) != 0) {
-		IGBX_INIT_LOG(ERR, "EECD.AUTO_RD not set: NVM auto-read did not finish");
-		return -ETIMEDOUT;
-	}
+			   IGBX_AUTO_READ_US) != 0)
+		IGBX_INIT_LOG(WARNING, "EECD.AUTO_RD not set: no NVM auto-read, continuing");
 	if (igbx_poll_bits(hw, IGBX_EEMNGCTL, IGBX_EEMNGCTL_CFG_DONE(hw->lan_id),
 			   IGBX_EEMNGCTL_CFG_DONE(hw->lan_id), IGBX_CFG_DONE_US) != 0)
 		/* Some images carry no configuration for the port: go on. */
@@ -237,14 +238,14 @@ igbx_hw_init(struct igbx_hw *hw)
 	ret = igbx_hw_reset(hw);
 	if (ret != 0)
 		return ret;
-	/* 6.1: the checksum makes the rest of the NVM trustworthy */
-	ret = igbx_nvm_validate_checksum(hw);
+	/* 6.1: the checksum makes the rest of the NVM trustworthy; a board
+	 * without a valid NVM still has the address RAR0 was given (6.2.1) */
+	ret = igbx_nvm_validate_checksum(hw) == 0 ? igbx_nvm_read_mac_addr(hw) : -ENODATA;
+	if (ret != 0)
+		ret = igbx_mac_addr_from_rar0(hw);
 	if (ret != 0)
 		return ret;
-	ret = igbx_nvm_read_mac_addr(hw);
-	if (ret != 0)
-		return ret;
-	if (igbx_nvm_read_version(hw, &hw->nvm_image_version) != 0)
+	if (!hw->nvm_checksum_ok || igbx_nvm_read_version(hw, &hw->nvm_image_version) != 0)
 		hw->nvm_image_version = 0;
 	if (hw->media == IGBX_MEDIA_COPPER) {
 		ret = igbx_phy_identify(hw);

@@ -112,6 +112,7 @@ void igbx_swfw_release(struct igbx_hw *hw, uint16_t mask);
 int igbx_nvm_read(struct igbx_hw *hw, uint16_t word, uint16_t count, uint16_t *data);
 int igbx_nvm_validate_checksum(struct igbx_hw *hw);
 int igbx_nvm_read_mac_addr(struct igbx_hw *hw);
+int igbx_mac_addr_from_rar0(struct igbx_hw *hw);	/* no valid NVM: RAL0/RAH0 */
 int igbx_nvm_read_version(struct igbx_hw *hw, uint16_t *version);
 
 /* igbx_phy.c */
@@ -122,6 +123,8 @@ int igbx_phy_reset(struct igbx_hw *hw);
 int igbx_phy_setup_autoneg(struct igbx_hw *hw, uint32_t link_speeds_mask, bool pause,
 			   bool asym_pause);
 int igbx_phy_power(struct igbx_hw *hw, bool on);
+bool igbx_phy_autoneg_settled(struct igbx_hw *hw, uint32_t adv_mask, bool pause,
+			      bool asym_pause);
 
 /* igbx_mac.c; speed bits for igbx_phy_setup_autoneg / igbx_mac_setup_link */
 #define IGBX_ADV_10_HD		(1u << 0)
@@ -132,6 +135,7 @@ int igbx_phy_power(struct igbx_hw *hw, bool on);
 #define IGBX_ADV_ALL		(IGBX_ADV_10_HD | IGBX_ADV_10_FD | IGBX_ADV_100_HD | \
 				 IGBX_ADV_100_FD | IGBX_ADV_1000_FD)
 int igbx_mac_setup_link(struct igbx_hw *hw, uint32_t adv_mask);	/* MAC + PHY autoneg */
+bool igbx_mac_link_settled(struct igbx_hw *hw, uint32_t adv_mask);
 void igbx_mac_follow_phy(struct igbx_hw *hw);	/* MAC side only, after a MAC reset */
 void igbx_mac_get_link(struct igbx_hw *hw, struct igbx_link *link);
 /* Resolve the pause configuration from our and the partner's advertisement

@@ -71,8 +71,11 @@ igbx_link_adv_from_conf(uint32_t link_speeds)
 	return adv;
 }
 
-/* 4.5.7: program the link; autonegotiation is restarted only when the
- * advertisement changes, so a dev_start does not flap a settled link. */
+/* 4.5.7: program the link. Autonegotiation is kept only when the
+ * advertisement is unchanged and the PHY still holds the link it negotiated,
+ * so a dev_start does not flap a settled link; whatever else the reset left
+ * (a PHY reset to its defaults with the MAC, no link, a powered-down PHY)
+ * gets the advertisement written again and autonegotiation restarted. */
 int
 igbx_link_setup(struct rte_eth_dev *dev, bool force)
 {
@@ -80,7 +83,7 @@ igbx_link_setup(struct rte_eth_dev *dev, bool force)
 	uint32_t adv = igbx_link_adv_from_conf(dev->data->dev_conf.link_speeds);
 	int ret;
 
-	if (!force && adv == ad->link_adv) {
+	if (!force && adv == ad->link_adv && igbx_mac_link_settled(&ad->hw, adv)) {
 		igbx_mac_follow_phy(&ad->hw);
 		return 0;
 	}

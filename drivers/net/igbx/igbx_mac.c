@@ -20,12 +20,26 @@ igbx_mac_follow_phy(struct igbx_hw *hw)
 	igbx_write(hw, IGBX_CTRL, ctrl);
 }
 
+/* pause: symmetric and asymmetric are both advertised, so flow control can
+ * be used in either direction (igbx_fc.c decides what is in effect) */
+#define IGBX_ADV_PAUSE		true
+#define IGBX_ADV_ASYM_PAUSE	true
+
 static int
 igbx_mac_setup_copper(struct igbx_hw *hw, uint32_t adv_mask)
 {
 	igbx_mac_follow_phy(hw);
-	/* pause: symmetric and asymmetric, so either direction can be used */
-	return igbx_phy_setup_autoneg(hw, adv_mask, true, true);
+	return igbx_phy_setup_autoneg(hw, adv_mask, IGBX_ADV_PAUSE, IGBX_ADV_ASYM_PAUSE);
+}
+
+/* Whether the link can be kept as it is: a serdes PCS has nothing to restart;
+ * a copper PHY must hold a link negotiated with this advertisement. */
+bool
+igbx_mac_link_settled(struct igbx_hw *hw, uint32_t adv_mask)
+{
+	if (hw->media == IGBX_MEDIA_SERDES)
+		return true;
+	return igbx_phy_autoneg_settled(hw, adv_mask, IGBX_ADV_PAUSE, IGBX_ADV_ASYM_PAUSE);
 }
 
 /* 4.5.7.3 serdes: 1000BASE-X, the PCS does autonegotiation. */

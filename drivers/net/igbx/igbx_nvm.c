@@ -53,7 +53,9 @@ igbx_nvm_read(struct igbx_hw *hw, uint16_t word, uint16_t count, uint16_t *data)
 	return ret;
 }
 
-/* 6.1: words 0x00..0x3F, checksum word included, add up to 0xBABA. */
+/* 6.1: words 0x00..0x3F, checksum word included, add up to 0xBABA. An
+ * absent or blank NVM is a board fact, not a failure: the caller then takes
+ * the address from RAR0, so both are warnings. */
 int
 igbx_nvm_validate_checksum(struct igbx_hw *hw)
 {
@@ -64,7 +66,7 @@ igbx_nvm_validate_checksum(struct igbx_hw *hw)
 
 	hw->nvm_checksum_ok = false;
 	if (!(igbx_read(hw, IGBX_EECD) & IGBX_EECD_EE_PRES)) {
-		IGBX_INIT_LOG(ERR, "EECD.EE_PRES clear: no NVM attached");
+		IGBX_INIT_LOG(WARNING, "EECD.EE_PRES clear: no NVM attached");
 		return -ENODEV;
 	}
 	ret = igbx_nvm_read(hw, 0, IGBX_NVM_CHECKSUM_WORDS, words);
@@ -73,7 +75,8 @@ igbx_nvm_validate_checksum(struct igbx_hw *hw)
 	for (i = 0; i < IGBX_NVM_CHECKSUM_WORDS; i++)
 		sum += words[i];
 	if (sum != IGBX_NVM_SUM) {
-		IGBX_INIT_LOG(ERR, "NVM checksum 0x%04x, expected 0x%04x", sum, IGBX_NVM_SUM);
+		IGBX_INIT_LOG(WARNING, "NVM checksum 0x%04x, expected 0x%04x: NVM contents "
+			      "not used", sum, IGBX_NVM_SUM);
 		return -EIO;
 	}
 	hw->nvm_checksum_ok = true;
@@ -114,28 +117,58 @@ igbx_nvm_read_alt_addr(struct igbx_hw *hw, uint8_t mac[RTE_ETHER_ADDR_LEN])
 	return rte_is_valid_assigned_ether_addr((const struct rte_ether_addr *)mac);
 }
 
+/* RAL0/RAH0 as six address bytes; false when RAH0.AV is clear. */
+static bool
+igbx_rar0_read(struct igbx_hw *hw, uint8_t rar[RTE_ETHER_ADDR_LEN])
+{
+	uint32_t ral = igbx_read(hw, IGBX_RAL(0));
+	uint32_t rah = igbx_read(hw, IGBX_RAH(0));
+	unsigned int i;
+
+	for (i = 0; i < 4; i++)
+		rar[i] = (uint8_t)(ral >> (8 * i));
+	rar[4] = (uint8_t)rah;
+	rar[5] = (uint8_t)(rah >> 8);
+	return (rah & IGBX_RAH_AV) != 0;
+}
+
 /* The reset loaded RAR0 from the NVM by itself: a different value
  * means our reading of the NVM layout and the device disagree. */
 static void
 igbx_nvm_check_rar0(struct igbx_hw *hw)
 {
-	uint32_t ral = igbx_read(hw, IGBX_RAL(0));
-	uint32_t rah = igbx_read(hw, IGBX_RAH(0));
 	uint8_t rar[RTE_ETHER_ADDR_LEN];
-	unsigned int i;
 
-	if (!(rah & IGBX_RAH_AV))
+	if (!igbx_rar0_read(hw, rar))
 		return;
-	for (i = 0; i < 4; i++)
-		rar[i] = (uint8_t)(ral >> (8 * i));
-	rar[4] = (uint8_t)rah;
-	rar[5] = (uint8_t)(rah >> 8);
 	if (memcmp(rar, hw->mac_perm, RTE_ETHER_ADDR_LEN) != 0)
 		IGBX_INIT_LOG(NOTICE, "RAR0 after reset holds " RTE_ETHER_ADDR_PRT_FMT
 			      ", NVM gives LAN%u " RTE_ETHER_ADDR_PRT_FMT ": using the NVM's",
 			      rar[0], rar[1], rar[2], rar[3], rar[4], rar[5], hw->lan_id,
 			      hw->mac_perm[0], hw->mac_perm[1], hw->mac_perm[2],
 			      hw->mac_perm[3], hw->mac_perm[4], hw->mac_perm[5]);
+}
+
+/* No usable NVM: RAR0 keeps what the platform put there before us (boot
+ * firmware, a pre-boot driver, an emulation's configured address; the
+ * reset does not clear it, 6.2.1). Used only when it is a valid unicast. */
+int
+igbx_mac_addr_from_rar0(struct igbx_hw *hw)
+{
+	uint8_t rar[RTE_ETHER_ADDR_LEN];
+	bool av = igbx_rar0_read(hw, rar);
+
+	if (!av || !rte_is_valid_assigned_ether_addr((const struct rte_ether_addr *)rar)) {
+		IGBX_INIT_LOG(ERR, "LAN%u has no MAC address: no valid NVM, and RAL0/RAH0 hold "
+			      RTE_ETHER_ADDR_PRT_FMT " (AV=%d), not a valid unicast address",
+			      hw->lan_id, rar[0], rar[1], rar[2], rar[3], rar[4], rar[5], av);
+		return -EIO;
+	}
+	memcpy(hw->mac_perm, rar, RTE_ETHER_ADDR_LEN);
+	IGBX_INIT_LOG(NOTICE, "LAN%u: no valid NVM, MAC address " RTE_ETHER_ADDR_PRT_FMT
+		      " taken from RAL0/RAH0", hw->lan_id,
+		      rar[0], rar[1], rar[2], rar[3], rar[4], rar[5]);
+	return 0;
 }
 
 /* 6.2.1: words 0..2 hold LAN 0's address; the second function of an
@@ -154,7 +187,7 @@ igbx_nvm_read_mac_addr(struct igbx_hw *hw)
 			mac[5] ^= 0x01;
 	}
 	if (!rte_is_valid_assigned_ether_addr((const struct rte_ether_addr *)mac)) {
-		IGBX_INIT_LOG(ERR, "NVM holds no valid unicast address for LAN%u: "
+		IGBX_INIT_LOG(WARNING, "NVM holds no valid unicast address for LAN%u: "
 			      RTE_ETHER_ADDR_PRT_FMT, hw->lan_id,
 			      mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
 		return -EIO;

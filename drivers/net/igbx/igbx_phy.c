@@ -128,31 +128,39 @@ igbx_phy_power(struct igbx_hw *hw, bool on)
 			       on ? 0 : IGBX_PHY_CTRL_POWER_DOWN);
 }
 
-/* 4.5.7.2 / IEEE 802.3 28.2.4.1.3 and 40.5.1.1: advertise the abilities in
- * adv_mask and restart autonegotiation. The 82576 has no 1000BASE-T half
- * duplex, so 1000 HD is never advertised. */
+/* IEEE 802.3 28.2.4.1.3 and 40.5.1.1: the ANAR and 1000BASE-T control words
+ * that advertise adv_mask. The 82576 has no 1000BASE-T half duplex, so
+ * 1000 HD is never advertised. */
+static void
+igbx_phy_adv_words(uint32_t adv_mask, bool pause, bool asym_pause, uint16_t *anar,
+		   uint16_t *gctrl)
+{
+	*anar = IGBX_PHY_ANAR_SELECTOR;
+	*gctrl = 0;
+	if (adv_mask & IGBX_ADV_10_HD)
+		*anar |= IGBX_PHY_ANAR_10T_HD;
+	if (adv_mask & IGBX_ADV_10_FD)
+		*anar |= IGBX_PHY_ANAR_10T_FD;
+	if (adv_mask & IGBX_ADV_100_HD)
+		*anar |= IGBX_PHY_ANAR_100TX_HD;
+	if (adv_mask & IGBX_ADV_100_FD)
+		*anar |= IGBX_PHY_ANAR_100TX_FD;
+	if (pause)
+		*anar |= IGBX_PHY_ANAR_PAUSE;
+	if (asym_pause)
+		*anar |= IGBX_PHY_ANAR_ASM_DIR;
+	if (adv_mask & IGBX_ADV_1000_FD)
+		*gctrl |= IGBX_PHY_1000T_CTRL_FD;
+}
+
+/* 4.5.7.2: advertise the abilities in adv_mask and restart autonegotiation. */
 int
 igbx_phy_setup_autoneg(struct igbx_hw *hw, uint32_t adv_mask, bool pause, bool asym_pause)
 {
-	uint16_t anar = IGBX_PHY_ANAR_SELECTOR;
-	uint16_t gctrl = 0;
+	uint16_t anar, gctrl;
 	int ret;
 
-	if (adv_mask & IGBX_ADV_10_HD)
-		anar |= IGBX_PHY_ANAR_10T_HD;
-	if (adv_mask & IGBX_ADV_10_FD)
-		anar |= IGBX_PHY_ANAR_10T_FD;
-	if (adv_mask & IGBX_ADV_100_HD)
-		anar |= IGBX_PHY_ANAR_100TX_HD;
-	if (adv_mask & IGBX_ADV_100_FD)
-		anar |= IGBX_PHY_ANAR_100TX_FD;
-	if (pause)
-		anar |= IGBX_PHY_ANAR_PAUSE;
-	if (asym_pause)
-		anar |= IGBX_PHY_ANAR_ASM_DIR;
-	if (adv_mask & IGBX_ADV_1000_FD)
-		gctrl |= IGBX_PHY_1000T_CTRL_FD;
-
+	igbx_phy_adv_words(adv_mask, pause, asym_pause, &anar, &gctrl);
 	ret = igbx_phy_write(hw, IGBX_PHY_ANAR, anar);
 	if (ret == 0)
 		ret = igbx_phy_update(hw, IGBX_PHY_1000T_CTRL,
@@ -162,4 +170,37 @@ igbx_phy_setup_autoneg(struct igbx_hw *hw, uint32_t adv_mask, bool pause, bool a
 				      IGBX_PHY_CTRL_POWER_DOWN | IGBX_PHY_CTRL_ISOLATE,
 				      IGBX_PHY_CTRL_AN_ENABLE | IGBX_PHY_CTRL_RESTART_AN);
 	return ret;
+}
+
+/*
+ * True when the PHY holds a link that autonegotiation completed with exactly
+ * this advertisement: powered, not isolated, autonegotiation enabled, and
+ * PHY_STATUS showing link and AN complete. Anything else (a PHY the MAC reset
+ * took back to its defaults, a cable that was pulled, a powered-down PHY)
+ * needs a restart. PHY_STATUS.LINK latches low (IEEE 802.3 22.2.4.2.13):
+ * the second read gives the present state.
+ */
+bool
+igbx_phy_autoneg_settled(struct igbx_hw *hw, uint32_t adv_mask, bool pause, bool asym_pause)
+{
+	const uint16_t adv_bits = IGBX_PHY_ANAR_10T_HD | IGBX_PHY_ANAR_10T_FD |
+		IGBX_PHY_ANAR_100TX_HD | IGBX_PHY_ANAR_100TX_FD | IGBX_PHY_ANAR_PAUSE |
+		IGBX_PHY_ANAR_ASM_DIR;
+	const uint16_t gbits = IGBX_PHY_1000T_CTRL_FD | IGBX_PHY_1000T_CTRL_HD;
+	uint16_t anar, gctrl, ctrl, status, want_anar, want_gctrl;
+
+	igbx_phy_adv_words(adv_mask, pause, asym_pause, &want_anar, &want_gctrl);
+	if (igbx_phy_read(hw, IGBX_PHY_CTRL, &ctrl) != 0 ||
+	    igbx_phy_read(hw, IGBX_PHY_ANAR, &anar) != 0 ||
+	    igbx_phy_read(hw, IGBX_PHY_1000T_CTRL, &gctrl) != 0 ||
+	    igbx_phy_read(hw, IGBX_PHY_STATUS, &status) != 0 ||
+	    igbx_phy_read(hw, IGBX_PHY_STATUS, &status) != 0)
+		return false;
+	if ((ctrl & (IGBX_PHY_CTRL_POWER_DOWN | IGBX_PHY_CTRL_ISOLATE)) ||
+	    !(ctrl & IGBX_PHY_CTRL_AN_ENABLE))
+		return false;
+	if ((anar & adv_bits) != (want_anar & adv_bits) || (gctrl & gbits) != want_gctrl)
+		return false;
+	return (status & (IGBX_PHY_STATUS_LINK | IGBX_PHY_STATUS_AN_COMPLETE)) ==
+	       (IGBX_PHY_STATUS_LINK | IGBX_PHY_STATUS_AN_COMPLETE);
 }

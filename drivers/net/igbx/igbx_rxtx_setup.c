@@ -12,8 +12,18 @@
 #include "igbx_ethdev.h"
 #include "igbx_rxtx.h"
 
-#define IGBX_RX_THRESH_MAX		IGBX_RXDCTL_THRESH_MASK
-#define IGBX_TX_THRESH_MAX		IGBX_TXDCTL_THRESH_MASK
+/* RXDCTL/TXDCTL (8.10.x): PTHRESH, HTHRESH and WTHRESH are 5-bit fields. */
+#define IGBX_DCTL_THRESH_MAX		IGBX_RXDCTL_THRESH_MASK
+/*
+ * 82576 Specification Update (rev. 3.0, Aug 2015), erratum 26: the write-back
+ * of completed descriptors when the interrupt throttling timer expires
+ * (WB_on_EITR) has next to no effect on the 82576. With WTHRESH > 1 nothing
+ * then flushes a partial batch: completed descriptors wait in the on-chip
+ * cache until WTHRESH of them are done, so a lone received frame is not
+ * reported and a lone sent one not reclaimed until more traffic comes.
+ * WTHRESH is held at 1 or less in both directions.
+ */
+#define IGBX_WTHRESH_ERRATA_MAX		1
 /*
  * Defaults of the descriptor prefetch/host/write-back thresholds (RXDCTL).
  * RX WTHRESH 1: a polled queue has no interrupt timer to flush a partial
@@ -103,15 +113,26 @@ igbx_check_socket(const char *what, unsigned int socket_id)
 	return 0;
 }
 
-static int
-igbx_check_hwthresh(const char *what, const struct rte_eth_thresh *t, unsigned int max)
+/*
+ * Prefetch/host/write-back thresholds are tuning hints (applications written
+ * for other Intel NICs pass values this device cannot hold): each is clamped
+ * to its field and WTHRESH to the erratum's limit, with one NOTICE line when
+ * anything changed. All zero selects igbx's defaults.
+ */
+static void
+igbx_clamp_hwthresh(const char *what, uint16_t qid, const struct rte_eth_thresh *t,
+		    const struct rte_eth_thresh *dflt, uint8_t *p, uint8_t *h, uint8_t *w)
 {
-	if (t->pthresh > max || t->hthresh > max || t->wthresh > max) {
-		IGBX_LOG(ERR, "%s thresholds p=%u h=%u w=%u invalid: each 0..%u",
-			 what, t->pthresh, t->hthresh, t->wthresh, max);
-		return -EINVAL;
-	}
-	return 0;
+	if (t->pthresh == 0 && t->hthresh == 0 && t->wthresh == 0)
+		t = dflt;
+	*p = RTE_MIN(t->pthresh, IGBX_DCTL_THRESH_MAX);
+	*h = RTE_MIN(t->hthresh, IGBX_DCTL_THRESH_MAX);
+	*w = RTE_MIN(t->wthresh, IGBX_WTHRESH_ERRATA_MAX);
+	if (*p != t->pthresh || *h != t->hthresh || *w != t->wthresh)
+		IGBX_LOG(NOTICE, "%s queue %u: thresholds pthresh=%u hthresh=%u wthresh=%u "
+			 "clamped to %u/%u/%u (fields hold 0..%u; WTHRESH <= %u, 82576 "
+			 "erratum 26)", what, qid, t->pthresh, t->hthresh, t->wthresh,
+			 *p, *h, *w, IGBX_DCTL_THRESH_MAX, IGBX_WTHRESH_ERRATA_MAX);
 }
 
 /* A ring zone sized for the largest ring, so a re-setup with more descriptors reuses it. */
@@ -218,7 +239,7 @@ igbx_rx_check_conf(struct rte_eth_dev *dev, uint16_t nb_desc,
 			 conf->rx_free_thresh, nb_desc - 1);
 		return -EINVAL;
 	}
-	return igbx_check_hwthresh("rx", &conf->rx_thresh, IGBX_RX_THRESH_MAX);
+	return 0;
 }
 
 /*
@@ -260,14 +281,13 @@ igbx_rx_check_runtime(struct rte_eth_dev *dev, uint16_t qid, struct rte_mempool 
 static void
 igbx_rx_queue_apply_conf(struct igbx_rx_queue *rxq, const struct rte_eth_rxconf *conf)
 {
-	const struct rte_eth_thresh *t = &conf->rx_thresh;
-	int all_zero = t->pthresh == 0 && t->hthresh == 0 && t->wthresh == 0;
+	static const struct rte_eth_thresh dflt = { .pthresh = IGBX_RX_PTHRESH_DEFAULT,
+		.hthresh = IGBX_RX_HTHRESH_DEFAULT, .wthresh = IGBX_RX_WTHRESH_DEFAULT };
 
 	rxq->free_thresh = conf->rx_free_thresh ? conf->rx_free_thresh :
 		RTE_MIN(IGBX_RX_FREE_THRESH_DEFAULT, rxq->nb_desc / 4);
-	rxq->pthresh = all_zero ? IGBX_RX_PTHRESH_DEFAULT : t->pthresh;
-	rxq->hthresh = all_zero ? IGBX_RX_HTHRESH_DEFAULT : t->hthresh;
-	rxq->wthresh = all_zero ? IGBX_RX_WTHRESH_DEFAULT : t->wthresh;
+	igbx_clamp_hwthresh("rx", rxq->queue_id, &conf->rx_thresh, &dflt,
+			    &rxq->pthresh, &rxq->hthresh, &rxq->wthresh);
 	rxq->drop_en = conf->rx_drop_en;
 	rxq->deferred_start = conf->rx_deferred_start;
 }
@@ -416,18 +436,17 @@ igbx_tx_check_conf(uint16_t nb_desc, const struct rte_eth_txconf *conf, uint64_t
 		IGBX_LOG(ERR, "tx_rs_thresh=%u invalid: allowed 1..tx_free_thresh (%u)", *rs, *fr);
 		return -EINVAL;
 	}
-	return igbx_check_hwthresh("tx", &conf->tx_thresh, IGBX_TX_THRESH_MAX);
+	return 0;
 }
 
 static void
 igbx_tx_queue_apply_conf(struct igbx_tx_queue *txq, const struct rte_eth_txconf *conf)
 {
-	const struct rte_eth_thresh *t = &conf->tx_thresh;
-	int all_zero = t->pthresh == 0 && t->hthresh == 0 && t->wthresh == 0;
+	static const struct rte_eth_thresh dflt = { .pthresh = IGBX_TX_PTHRESH_DEFAULT,
+		.hthresh = IGBX_TX_HTHRESH_DEFAULT, .wthresh = IGBX_TX_WTHRESH_DEFAULT };
 
-	txq->pthresh = all_zero ? IGBX_TX_PTHRESH_DEFAULT : t->pthresh;
-	txq->hthresh = all_zero ? IGBX_TX_HTHRESH_DEFAULT : t->hthresh;
-	txq->wthresh = all_zero ? IGBX_TX_WTHRESH_DEFAULT : t->wthresh;
+	igbx_clamp_hwthresh("tx", txq->queue_id, &conf->tx_thresh, &dflt,
+			    &txq->pthresh, &txq->hthresh, &txq->wthresh);
 	txq->deferred_start = conf->tx_deferred_start;
 	txq->fast_free = !!(txq->offloads & RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE);
 }
