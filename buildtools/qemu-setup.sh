@@ -57,7 +57,7 @@ unpack_deb() {
 	if [ ! -f "$dir/.igbx-complete" ]; then
 		rm -rf "$dir" "$cache/deb-$pkg"
 		mkdir -p "$cache/deb-$pkg"
-		(cd "$cache/deb-$pkg" && apt-get download -qq "$pkg=$ver" >&2) ||
+		(cd "$cache/deb-$pkg" && apt-get download -qq -o APT::Sandbox::User=root "$pkg=$ver" >&2) ||
 			unavailable "cannot download $pkg=$ver"
 		dpkg -x "$cache/deb-$pkg"/*.deb "$dir"
 		rm -rf "$cache/deb-$pkg"

@@ -245,25 +245,38 @@ class QemuGuest:
     # ---- life --------------------------------------------------------------
     def start(self, timeout=300):
         initrd = self.base / 'initramfs.cpio'
-        mods = build_initramfs(initrd, self.assets['busybox'],
-                               self.assets['modules'])
-        self.note('initramfs: busybox + %s' % ' '.join(mods))
+        if not initrd.exists():
+            mods = build_initramfs(initrd, self.assets['busybox'],
+                                   self.assets['modules'])
+            self.note('initramfs: busybox + %s' % ' '.join(mods))
         cmd = self.command(initrd)
         self.note('start: ' + ' '.join(cmd))
         t0 = time.monotonic()
+        self.boot_pos = len(self.buf)
         self.child = pexpect.spawn(cmd[0], cmd[1:], encoding='utf-8',
                                    codec_errors='replace', timeout=30,
                                    maxread=65536, echo=False,
                                    env=dict(os.environ, TERM='dumb'))
-        self.read_until(r'IGBX-GUEST-READY', timeout=timeout)
+        self.read_until(r'IGBX-GUEST-READY', start=self.boot_pos,
+                        timeout=timeout)
         self.boot_seconds = time.monotonic() - t0
         self.note('guest up in %.1f s' % self.boot_seconds)
         self.sh('PS1="guest# "; export PATH=/bin; stty -echo', timeout=60)
-        bad = re.findall(r'init: [^\n]*failed', self.buf)
+        bad = re.findall(r'init: [^\n]*failed', self.buf[self.boot_pos:])
         if bad:
             raise RuntimeError('guest init: %s' % '; '.join(bad))
         self.pci = self.igb_addresses()
         return self
+
+    def kill(self):
+        """Power the VM off (a test left its console unusable)."""
+        if self.alive():
+            self.note('terminating QEMU')
+            self.child.terminate(force=True)
+
+    def restart(self):
+        self.kill()
+        return self.start()
 
     def sh(self, line, timeout=60, check=True):
         """Run a shell line in the guest; returns (rc, output)."""
@@ -297,9 +310,7 @@ class QemuGuest:
 
     def close(self):
         try:
-            if self.alive():
-                self.note('terminating QEMU')
-                self.child.terminate(force=True)
+            self.kill()
         finally:
             self.wire.close()
             self.log.close()
@@ -404,8 +415,7 @@ class GuestTestpmd(igbxsim.Testpmd):
             try:
                 self.quit(60)
             except (TimeoutError, EOFError):
-                # a hung testpmd: interrupt it so the next test gets a shell
-                self.sim.child.sendcontrol('c')
-                self.sim.read_until(RC.pattern, start=len(self.sim.buf) - 1,
-                                    timeout=30)
+                # a hung testpmd (its console takes ^C as a key): power the
+                # VM off; the next test boots it again
+                self.sim.kill()
             self.running = False
