@@ -36,7 +36,10 @@ def guest():
     except qemuguest.Unavailable as e:
         pytest.skip('QEMU tier: %s' % e)
     igbxsim.LOG_DIR.mkdir(parents=True, exist_ok=True)
-    g = qemuguest.QemuGuest(assets, igbxsim.LOG_DIR / 'qemu-guest.log')
+    log = igbxsim.LOG_DIR / 'qemu-guest.log'
+    if log.exists():
+        log.unlink()
+    g = qemuguest.QemuGuest(assets, log)
     try:
         g.start()
     except Exception:
