@@ -112,7 +112,9 @@ mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 echo > /proc/sys/kernel/modprobe
 dmesg -n 1
+echo "init: loading modules"
 for m in $(cat /modules.order); do insmod /lib/modules/$m.ko || echo "init: insmod $m failed"; done
+echo "init: mounting the host root"
 mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=512000,cache=loose hostroot /host || echo "init: 9p mount failed"
 mount -t proc proc /host/proc
 mount -t sysfs sysfs /host/sys
@@ -123,6 +125,7 @@ mount --rbind /dev /host/dev
 mount -t tmpfs -o mode=0755 tmpfs /host/run
 mount -t tmpfs -o mode=0755 tmpfs /host/tmp
 mount -t tmpfs -o mode=0755 tmpfs /host/var/tmp
+echo "init: hugepages, uio_pci_generic"
 echo @NR_HUGEPAGES@ > /proc/sys/vm/nr_hugepages
 echo "@IGB_VENDOR@ @IGB_DEVICE@" > /sys/bus/pci/drivers/uio_pci_generic/new_id
 stty -F /dev/ttyS0 cols 1000 rows 50 2>/dev/null
@@ -185,7 +188,7 @@ class QemuGuest:
                '-smp', '2', '-m', str(GUEST_MEM_MB), '-nodefaults',
                '-display', 'none', '-serial', 'stdio', '-no-reboot',
                '-kernel', a['kernel'], '-initrd', str(initrd),
-               '-append', 'console=ttyS0 quiet loglevel=3 panic=-1',
+               '-append', 'console=ttyS0 loglevel=4 panic=-1',
                '-fsdev', 'local,id=hostroot,path=/,security_model=none,'
                'readonly=on,multidevs=remap',
                '-device', 'virtio-9p-pci,fsdev=hostroot,mount_tag=hostroot',
@@ -243,7 +246,7 @@ class QemuGuest:
         self.child.send(line + '\r')
 
     # ---- life --------------------------------------------------------------
-    def start(self, timeout=300):
+    def start(self, timeout=240, retry=1):
         initrd = self.base / 'initramfs.cpio'
         if not initrd.exists():
             mods = build_initramfs(initrd, self.assets['busybox'],
@@ -257,8 +260,17 @@ class QemuGuest:
                                    codec_errors='replace', timeout=30,
                                    maxread=65536, echo=False,
                                    env=dict(os.environ, TERM='dumb'))
-        self.read_until(r'IGBX-GUEST-READY', start=self.boot_pos,
-                        timeout=timeout)
+        try:
+            self.read_until(r'IGBX-GUEST-READY', start=self.boot_pos,
+                            timeout=timeout)
+        except TimeoutError:
+            if retry <= 0:
+                raise
+            # seen once on a host loaded 8x its cores: a TCG boot that
+            # printed nothing for minutes; the next boot came up in 60 s
+            self.note('no guest after %d s: booting once more' % timeout)
+            self.kill()
+            return self.start(timeout, retry - 1)
         self.boot_seconds = time.monotonic() - t0
         self.note('guest up in %.1f s' % self.boot_seconds)
         self.sh('PS1="guest# "; export PATH=/bin; stty -echo', timeout=60)
@@ -399,6 +411,12 @@ class GuestTestpmd(igbxsim.Testpmd):
                 m.group(1), self.sim.buf[self.start_pos:][-3000:]))
         self.start_seconds = time.monotonic() - t0
         self.sim.note('testpmd up in %.1f s' % self.start_seconds)
+        boot = self.sim.buf[self.start_pos:]
+        if re.search(r'No probed ethernet devices|cannot be used', boot):
+            why = [x for x in boot.split('\n') if self.driver_name in x or
+                   'cannot be used' in x or re.match(r'\w+\(\): ', x)]
+            raise igbxsim.TestpmdError('%s did not take the igb NICs:\n%s' %
+                                       (self.driver_name, '\n'.join(why)))
         return self
 
     def quit(self, timeout=120):
