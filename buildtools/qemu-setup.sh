@@ -52,7 +52,9 @@ SRC
 unpack_deb() {
 	local pkg=$1 ver dir
 	ver=$(apt-cache policy "$pkg" 2>/dev/null | sed -n 's/^  Candidate: //p')
-	[ -n "$ver" ] && [ "$ver" != "(none)" ] || unavailable "no candidate for $pkg"
+	if [ -z "$ver" ] || [ "$ver" = "(none)" ]; then
+		unavailable "no candidate for $pkg"
+	fi
 	dir="$cache/$pkg-${ver//:/_}"
 	if [ ! -f "$dir/.igbx-complete" ]; then
 		rm -rf "$dir" "$cache/deb-$pkg"

@@ -13,6 +13,7 @@ frame either NIC sends (`frames()`) and injects frames that both NICs receive
 (`inject()`), which is what a hub does.
 """
 
+import lzma
 import os
 import re
 import socket
@@ -51,7 +52,7 @@ def assets():
     if res.returncode != 0:
         raise RuntimeError('%s failed (%d):\n%s' % (SETUP, res.returncode,
                                                     res.stderr))
-    return dict(line.split('=', 1) for line in res.stdout.split())
+    return dict(line.split('=', 1) for line in res.stdout.splitlines())
 
 
 # ---- initramfs --------------------------------------------------------------
@@ -67,17 +68,22 @@ def _cpio_entry(name, mode, data=b'', nlink=1):
 
 
 def _module_path(moddir, name):
-    hits = list(Path(moddir, 'kernel').rglob(name + '.ko'))
-    if not hits:
-        hits = list(Path(moddir, 'kernel').rglob(name.replace('_', '-') +
-                                                 '.ko'))
-    if not hits:
-        raise FileNotFoundError('no %s.ko under %s' % (name, moddir))
-    return hits[0]
+    for stem in (name, name.replace('_', '-')):
+        for suffix in ('.ko', '.ko.xz'):
+            hits = list(Path(moddir, 'kernel').rglob(stem + suffix))
+            if hits:
+                return hits[0]
+    raise FileNotFoundError('no %s.ko under %s' % (name, moddir))
+
+
+def _module_bytes(path):
+    """The module's ELF image (newer Debian kernels ship them xz-packed)."""
+    data = path.read_bytes()
+    return lzma.decompress(data) if path.suffix == '.xz' else data
 
 
 def _module_deps(path):
-    m = re.search(rb'depends=([^\0]*)\0', path.read_bytes())
+    m = re.search(rb'depends=([^\0]*)\0', _module_bytes(path))
     return [d for d in (m.group(1).decode().split(',') if m else []) if d]
 
 
@@ -150,7 +156,7 @@ def build_initramfs(out, busybox, moddir):
                        0o100644, ''.join(n + '\n' for n, _ in order).encode())
     for name, path in order:
         arc += _cpio_entry('lib/modules/%s.ko' % name, 0o100644,
-                           path.read_bytes())
+                           _module_bytes(path))
     arc += _cpio_entry('TRAILER!!!', 0)
     Path(out).write_bytes(arc)
     return [n for n, _ in order]

@@ -16,8 +16,7 @@ import time
 
 import pytest
 from scapy.layers.inet import IP, TCP, UDP
-from scapy.layers.l2 import Dot1Q, Ether
-from scapy.packet import Raw
+from scapy.layers.l2 import Ether
 
 import frames
 import igbxsim
