@@ -8,11 +8,13 @@ way the board explains and reports xfail with that reason. A board no
 driver can use (no NVM and no address anywhere) must make igbx refuse the
 port with one clear line."""
 import re
+import subprocess
 import time
 
 import pytest
 
 import frames
+import igbxsim
 import scenarios
 
 # board -> (expected link (Mb/s, duplex) or None when no port may probe,
@@ -90,6 +92,8 @@ def test_board_bringup(driver, testpmd, board):
     (a reset) and forwarding again."""
     link, stock_fails, igbx_refusal = BOARDS[board]
     tp = testpmd(driver, sim_args=['--board', board])
+    ports = tp.sim.ctl('ports')
+    assert all(line.endswith(' board=%s' % board) for line in ports), ports
     if link is None or (driver == 'stock' and stock_fails):
         check_refused(tp, igbx_refusal if driver == 'igbx' else STOCK_REFUSAL)
         if driver == 'stock':
@@ -102,6 +106,12 @@ def test_board_bringup(driver, testpmd, board):
     tp.cmd('port start 0')
     check_ports_up(tp, board, link)
     scenarios.check_io_forwarding(tp, seconds=2)
+    if driver == 'igbx':
+        # a board without the auto-read is warned about once per port (at
+        # probe), not at every reset of dev_start
+        warned = len(re.findall(r'EECD.AUTO_RD .*not set', tp.sim.buf))
+        no_autord = any(t in board for t in ('no-autord', 'nvm-'))
+        assert warned == (2 if no_autord else 0), warned
 
 
 def test_stop_start_keeps_settled_link(testpmd):
@@ -160,3 +170,13 @@ def test_wthresh_batch_board_holds_partial_batch(driver, testpmd):
     for f in batch:
         tp.wait_rx(frames.src_of(f), port=0)
     tp.cmd('stop')
+
+
+def test_board_option_refuses_unknown_trait():
+    """--board names the trait it does not know and the launcher stops
+    before running anything."""
+    res = subprocess.run([str(igbxsim.SIM_BIN), '--board', '1:no-autord+bogus',
+                          '--', 'true'], capture_output=True, text=True,
+                         timeout=30)
+    assert res.returncode != 0, res
+    assert 'unknown trait "bogus"' in res.stderr, res.stderr

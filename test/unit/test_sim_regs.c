@@ -78,6 +78,25 @@ static struct sim_port *port_new(unsigned int id)
 	return p;
 }
 
+/* A port with board traits, given before power-on as the preload does. */
+static struct sim_port *port_new_board(unsigned int id, const char *spec)
+{
+	struct sim_port *p = &sim_ports[id];
+	const char *bad = NULL;
+
+	memset(p, 0, sizeof(*p));
+	p->id = id;
+	p->bar = aligned_alloc(4096, SIM_BAR0_SIZE);
+	p->sh = calloc(1, sizeof(*p->sh));
+	p->wire = SIM_WIRE_PAIR;
+	p->irq_fd = -1;
+	UNIT_CHECK_EQ(sim_board_parse(spec, &p->board, &bad), 0);
+	sim_port_power_on(p);
+	if (id >= sim_nb_ports)
+		sim_nb_ports = id + 1;
+	return p;
+}
+
 static void port_free(struct sim_port *p)
 {
 	free((void *)(uintptr_t)p->bar);
@@ -557,6 +576,112 @@ static void test_table(void)
 	port_free(p);
 }
 
+/* Board traits: parsing, and what each does to the registers. */
+static void test_board_parse(void)
+{
+	struct sim_board b = { 0 };
+	const char *bad = NULL;
+
+	UNIT_CHECK_EQ(sim_board_parse("no-autord+phy-reset+an-slow", &b, &bad), 0);
+	UNIT_CHECK_EQ(b.flags, SIM_BOARD_NO_AUTO_RD | SIM_BOARD_PHY_RST_WITH_MAC);
+	UNIT_CHECK_EQ(b.an_ms, 3000);
+	UNIT_CHECK_EQ(sim_board_device_id(&b), 0x10c9);
+	memset(&b, 0, sizeof(b));
+	UNIT_CHECK_EQ(sim_board_parse("partner-100+partner-half+fiber", &b, &bad), 0);
+	UNIT_CHECK_EQ(b.partner_anar_mask, 0x0c01 | 0x00a0);	/* intersection */
+	UNIT_CHECK_EQ(sim_board_device_id(&b), 0x10e6);
+	UNIT_CHECK_EQ(sim_board_parse("no-autord+bogus", &b, &bad), -1);
+	UNIT_CHECK(bad != NULL && !strcmp(bad, "bogus"));
+}
+
+static void test_board_nvm(void)
+{
+	struct sim_port *p = port_new_board(0, "nvm-absent");
+	uint32_t eerd;
+
+	UNIT_CHECK(!(rd(p, SIM_EECD) & (SIM_EECD_PRES | SIM_EECD_AUTO_RD)));
+	UNIT_CHECK(!(rd(p, SIM_RAH(0)) & SIM_RAH_AV));
+	wr(p, SIM_EERD, SIM_EERW_START);
+	eerd = rd(p, SIM_EERD);
+	UNIT_CHECK((eerd & SIM_EERW_DONE) && (eerd >> SIM_EERW_DATA_SHIFT) == 0xffff);
+	port_free(p);
+	p = port_new_board(1, "nvm-blank+rar0-preset");
+	UNIT_CHECK_EQ(rd(p, SIM_EECD) & (SIM_EECD_PRES | SIM_EECD_AUTO_RD), SIM_EECD_PRES);
+	UNIT_CHECK(rd(p, SIM_RAH(0)) & SIM_RAH_AV);
+	UNIT_CHECK_EQ(rd(p, SIM_RAH(0)) & 0xffff, 0x01d0);	/* LAN1: last bit set */
+	wr(p, SIM_RAH(0), 0);
+	wr(p, SIM_CTRL, SIM_CTRL_RST);		/* the platform sets it again */
+	UNIT_CHECK(rd(p, SIM_RAH(0)) & SIM_RAH_AV);
+	port_free(p);
+	p = port_new_board(0, "no-autord");
+	UNIT_CHECK_EQ(rd(p, SIM_EECD) & (SIM_EECD_PRES | SIM_EECD_AUTO_RD), SIM_EECD_PRES);
+	UNIT_CHECK(rd(p, SIM_RAH(0)) & SIM_RAH_AV);
+	port_free(p);
+}
+
+/* phy-reset: CTRL.RST drops the link, which returns only after an
+ * autonegotiation restart; the plain board keeps its link over CTRL.RST.
+ */
+static void test_board_phy_reset(void)
+{
+	struct sim_port *p = port_new_board(0, "phy-reset");
+	struct sim_port *q = port_new(1);
+	uint32_t restarts;
+
+	sleep_ms(SIM_AN_TIME_MS + 5);
+	UNIT_CHECK(rd(p, SIM_STATUS) & SIM_STATUS_LU);
+	UNIT_CHECK(rd(q, SIM_STATUS) & SIM_STATUS_LU);
+	restarts = q->sh->model[SIM_MW_AN_RESTARTS];
+	wr(q, SIM_CTRL, SIM_CTRL_RST);
+	UNIT_CHECK(rd(q, SIM_STATUS) & SIM_STATUS_LU);
+	UNIT_CHECK_EQ(q->sh->model[SIM_MW_AN_RESTARTS], restarts);
+	mdic(p, SIM_PHY_ADDR, SIM_PHY_ANAR, SIM_MDIC_OP_WRITE, 0x0de1);
+	wr(p, SIM_CTRL, SIM_CTRL_RST);
+	UNIT_CHECK(!(rd(p, SIM_STATUS) & SIM_STATUS_LU));
+	UNIT_CHECK_EQ(mdic(p, SIM_PHY_ADDR, SIM_PHY_ANAR, SIM_MDIC_OP_READ, 0) & 0xffff,
+		      0x01e1);			/* back to the PHY's defaults */
+	sleep_ms(SIM_AN_TIME_MS + 5);
+	UNIT_CHECK(!(rd(p, SIM_STATUS) & SIM_STATUS_LU));	/* no AN by itself */
+	mdic(p, SIM_PHY_ADDR, SIM_PHY_CTRL, SIM_MDIC_OP_WRITE,
+	     SIM_PHY_CTRL_AN_EN | SIM_PHY_CTRL_AN_RESTART);
+	sleep_ms(SIM_AN_TIME_MS + 5);
+	UNIT_CHECK(rd(p, SIM_STATUS) & SIM_STATUS_LU);
+	port_free(p);
+	port_free(q);
+}
+
+/* partner-half on both ends of a pair: 100 Mb/s half duplex; serdes: no
+ * PHY on MDIO, SerDes link mode, link in PCS_LSTAT once SLU is set.
+ */
+static void test_board_partner_serdes(void)
+{
+	struct sim_port *a = port_new_board(0, "partner-half");
+	struct sim_port *b = port_new_board(1, "partner-half");
+	uint32_t st;
+
+	a->peer = b;
+	b->peer = a;
+	sleep_ms(SIM_AN_TIME_MS + 5);
+	st = rd(a, SIM_STATUS);
+	UNIT_CHECK_EQ(st & (SIM_STATUS_LU | SIM_STATUS_FD | SIM_STATUS_SPEED_MASK),
+		      SIM_STATUS_LU | SIM_STATUS_SPEED_100);
+	port_free(a);
+	port_free(b);
+	a = port_new_board(0, "serdes");
+	UNIT_CHECK(mdic(a, SIM_PHY_ADDR, SIM_PHY_ID1, SIM_MDIC_OP_READ, 0) & SIM_MDIC_ERROR);
+	UNIT_CHECK_EQ(rd(a, SIM_CTRL_EXT) & SIM_CTRL_EXT_LINK_MODE_MASK,
+		      SIM_CTRL_EXT_LINK_MODE_SERDES);
+	/* CTRL.SLU comes set from the NVM: the PCS links without software */
+	UNIT_CHECK(rd(a, SIM_STATUS) & SIM_STATUS_LU);
+	wr(a, SIM_CTRL, rd(a, SIM_CTRL) & ~SIM_CTRL_SLU);
+	UNIT_CHECK(!(rd(a, SIM_STATUS) & SIM_STATUS_LU));
+	UNIT_CHECK_EQ(rd(a, SIM_PCS_LSTAT), 0);
+	wr(a, SIM_CTRL, rd(a, SIM_CTRL) | SIM_CTRL_SLU);
+	UNIT_CHECK(rd(a, SIM_STATUS) & SIM_STATUS_LU);
+	UNIT_CHECK(rd(a, SIM_PCS_LSTAT) & SIM_PCS_LSTS_LINK_OK);
+	port_free(a);
+}
+
 int main(void)
 {
 	UNIT_RUN(test_defaults);
@@ -571,5 +696,9 @@ int main(void)
 	UNIT_RUN(test_rqdpc);
 	UNIT_RUN(test_ivar_eicr);
 	UNIT_RUN(test_table);
+	UNIT_RUN(test_board_parse);
+	UNIT_RUN(test_board_nvm);
+	UNIT_RUN(test_board_phy_reset);
+	UNIT_RUN(test_board_partner_serdes);
 	return unit_report();
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* igbx_hw.c: register polling, the software/firmware semaphores and the 82576 bring-up:
  * global reset and wait, then NVM, MAC address and PHY, in the datasheet's order (4.5). */
+#include <stdio.h>
+
 #include <rte_cycles.h>
 
 #include "igbx_hw.h"
@@ -132,23 +134,40 @@ igbx_hw_disable_master(struct igbx_hw *hw)
  * Only CTRL.RST is fatal: a board without an NVM (or an implementation that
  * does not model the auto-read) never sets the other bits, and the reset is
  * done all the same; the NVM is judged by its checksum afterwards. */
+static void
+igbx_hw_reset_quirk(struct igbx_hw *hw, uint8_t quirk, const char *what)
+{
+	/* a property of the board: worth a warning at probe, not at each start */
+	if (hw->reset_quirks_seen & quirk) {
+		IGBX_INIT_LOG(DEBUG, "%s not set after reset, continuing", what);
+		return;
+	}
+	hw->reset_quirks_seen |= quirk;
+	IGBX_INIT_LOG(WARNING, "%s not set after reset, continuing", what);
+}
+
 static int
 igbx_hw_wait_reset_done(struct igbx_hw *hw)
 {
+	char cfg_done[24];
+
 	if (igbx_poll_bits(hw, IGBX_CTRL, IGBX_CTRL_RST, 0, IGBX_RESET_DONE_US) != 0) {
 		IGBX_INIT_LOG(ERR, "CTRL.RST did not self-clear");
 		return -ETIMEDOUT;
 	}
 	if (igbx_poll_bits(hw, IGBX_EECD, IGBX_EECD_AUTO_RD, IGBX_EECD_AUTO_RD,
 			   IGBX_AUTO_READ_US) != 0)
-		IGBX_INIT_LOG(WARNING, "EECD.AUTO_RD not set: no NVM auto-read, continuing");
+		igbx_hw_reset_quirk(hw, IGBX_RESET_NO_AUTO_RD,
+				    "EECD.AUTO_RD (no NVM auto-read)");
+	/* Some images carry no configuration for the port: go on. */
 	if (igbx_poll_bits(hw, IGBX_EEMNGCTL, IGBX_EEMNGCTL_CFG_DONE(hw->lan_id),
-			   IGBX_EEMNGCTL_CFG_DONE(hw->lan_id), IGBX_CFG_DONE_US) != 0)
-		/* Some images carry no configuration for the port: go on. */
-		IGBX_INIT_LOG(WARNING, "EEMNGCTL.CFG_DONE%u not set, continuing", hw->lan_id);
+			   IGBX_EEMNGCTL_CFG_DONE(hw->lan_id), IGBX_CFG_DONE_US) != 0) {
+		snprintf(cfg_done, sizeof(cfg_done), "EEMNGCTL.CFG_DONE%u", hw->lan_id);
+		igbx_hw_reset_quirk(hw, IGBX_RESET_NO_CFG_DONE, cfg_done);
+	}
 	if (igbx_poll_bits(hw, IGBX_STATUS, IGBX_STATUS_PF_RST_DONE, IGBX_STATUS_PF_RST_DONE,
 			   IGBX_RESET_DONE_US) != 0)
-		IGBX_INIT_LOG(WARNING, "STATUS.PF_RST_DONE not set, continuing");
+		igbx_hw_reset_quirk(hw, IGBX_RESET_NO_PF_RST_DONE, "STATUS.PF_RST_DONE");
 	return 0;
 }
 

@@ -48,7 +48,13 @@ struct igbx_hw {
 	uint16_t swfw_phy_mask;		/* SW_FW_SYNC bit guarding our PHY */
 	uint16_t nvm_image_version;	/* NVM word 0x05 */
 	bool nvm_checksum_ok;
+	uint8_t reset_quirks_seen;	/* IGBX_RESET_NO_*: warned once per probe */
 };
+
+/* Completion bits a board or implementation may never set after a reset. */
+#define IGBX_RESET_NO_AUTO_RD		(1u << 0)
+#define IGBX_RESET_NO_CFG_DONE		(1u << 1)
+#define IGBX_RESET_NO_PF_RST_DONE	(1u << 2)
 
 /* ---- register access: plain 32-bit loads and stores ------------------- */
 static inline volatile void *
