@@ -2,7 +2,7 @@
 # The two commands of the README: `make run` and `make test`. Both do all
 # set-up first (packages, DPDK SDK headers, hugepages, build).
 
-.PHONY: all setup build run test unit versions soak fuzz clean
+.PHONY: all setup build run test test-qemu unit versions soak fuzz clean
 
 all: build
 
@@ -37,6 +37,12 @@ test: setup
 			|| rc=1; \
 	fi; \
 	exit $$rc
+
+# the QEMU tier alone (make test runs it too): igbx and stock on QEMU's igb
+# device in a TCG guest; buildtools/qemu-setup.sh installs QEMU from
+# bookworm-backports and caches the guest's packages in /var/cache/igbx/qemu
+test-qemu: setup
+	@/usr/bin/python3 -m pytest test/qemu $(PYTEST_ARGS)
 
 unit: setup
 	@meson test -C build --suite unit
