@@ -1,0 +1,94 @@
+#!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
+# in-sim.sh ROOT DRIVER OUT-DIR [DTS ARGS...]
+# Runs as the application of `igbx-sim --wire tap` (run-dts.sh starts it), so
+# in the simulator's private mount namespace with its environment. Makes the
+# release root ROOT a node that sees the simulated 82576 ports: the run
+# directory, the repository, /proc /sys /dev bound in, tmpfs on /run and
+# /tmp, test/dts/bin on /usr/local/bin (lshw, dpdk-devbind.py). Then sshd on
+# 127.0.0.1 inside ROOT serves both DTS nodes (SUT: the simulated ports; TG:
+# scapy on the TAP interfaces cabled to them), and DTS itself runs in ROOT.
+# Everything mounted here disappears with the namespace.
+set -euo pipefail
+
+root=$1 driver=$2 out=$3
+shift 3
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+state=${IGBX_DTS_STATE:-/var/cache/igbx/dts}
+port=${IGBX_DTS_SSH_PORT:-2282}
+sim_env=(LD_PRELOAD="$LD_PRELOAD" SYSFS_PCI_DEVICES="$SYSFS_PCI_DEVICES"
+	 IGBX_SIM_RUN_DIR="$IGBX_SIM_RUN_DIR")
+# only the SUT's DPDK applications get the simulator (bin/sut-app)
+unset LD_PRELOAD SYSFS_PCI_DEVICES IGBX_SIM_RUN_DIR
+
+bind() {	# bind SRC at the same path inside ROOT
+	mkdir -p "$root$1"
+	mount --rbind "$1" "$root$1"
+}
+
+mount -t tmpfs -o mode=0755 igbx-dts-run "$root/run"
+mount -t tmpfs -o mode=1777 igbx-dts-tmp "$root/tmp"
+mkdir -p "$root/run/sshd" "$root/run/dpdk" "$root/run/igbx-dts" "$root/run/lock"
+for d in /proc /sys /dev; do
+	mount --rbind "$d" "$root$d"
+done
+bind "$repo"
+bind "$state"
+bind "${sim_env[2]#*=}"
+[ -z "${IGBX_PLUGIN_DIR:-}" ] || bind "$IGBX_PLUGIN_DIR"
+mount --bind "$repo/test/dts/bin" "$root/usr/local/bin"
+
+# The igbx run: net_e1000 leaves DPDK's default plugin directory and igbx
+# takes its place, so that the applications DTS starts without EAL options
+# (dpdk-dumpcap, a secondary process) attach with the primary's driver too.
+pmds=$(ls -d "$root"/usr/lib/*/dpdk/pmds-* | head -1)
+if [ "$driver" = igbx ]; then
+	masked=$root/run/igbx-dts/pmds
+	mkdir -p "$masked"
+	for f in "$pmds"/*; do
+		case "${f##*/}" in
+		librte_net_e1000.so*) ;;
+		*) ln -s "$(readlink -f "$f" | sed "s|^$root||")" "$masked/" ;;
+		esac
+	done
+	ln -s "$IGBX_PLUGIN" "$masked/librte_net_igbx.so"
+	mount --bind "$masked" "$pmds"
+fi
+
+{
+	printf '%s\n' "${sim_env[@]}"
+	echo "IGBX_PLUGIN=$IGBX_PLUGIN"
+	echo "IGBX_DTS_TAP=$IGBX_DTS_TAP"
+	echo "IGBX_DTS_TG_BUS=$IGBX_DTS_TG_BUS"
+} > "$root/run/igbx-dts/env"
+
+# Power the ports on once (the NVM loads the MAC address DTS reads through
+# lshw): the first EAL init probes them; --help then ends testpmd.
+chroot "$root" "$state/sut/dpdk/build-$driver/app/dpdk-testpmd" -l 0 -n 1 \
+	--file-prefix igbx-dts-probe -a 0000:00:10.0 -a 0000:00:10.1 \
+	-- --help > "$out/probe.log" 2>&1 || true
+
+cat > "$root/run/igbx-dts/sshd_config" <<CONF
+Port $port
+ListenAddress 127.0.0.1
+HostKey $state/ssh/host_ed25519
+PidFile /run/igbx-dts/sshd.pid
+AuthorizedKeysFile $state/ssh/authorized_keys
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+StrictModes no
+MaxSessions 64
+MaxStartups 64
+Subsystem sftp internal-sftp
+CONF
+chroot "$root" /usr/sbin/sshd -f /run/igbx-dts/sshd_config -E "$out/sshd.log"
+trap 'kill "$(cat "$root/run/igbx-dts/sshd.pid")" 2>/dev/null || true' EXIT
+
+rc=0
+chroot "$root" /usr/bin/env -i HOME="$state/home" PATH=/usr/bin:/bin \
+	LANG=C.UTF-8 TERM=dumb PYTHONDONTWRITEBYTECODE=1 \
+	sh -c 'cd "$1" && shift && exec python3 main.py "$@"' dts \
+	"$state/dts-v25.11.2/dts" --output-dir "$out" "$@" || rc=$?
+exit $rc

@@ -1,0 +1,140 @@
+#!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
+# run-dts.sh: DPDK's DTS 25.11 against igbx and against DPDK's stock igb on
+# simulated 82576 ports (make dts). In the Debian sid root (DPDK 25.11 and
+# DTS's Python dependencies from Debian packages, cached under
+# /var/cache/igbx), each driver gets its own igbx-sim run with its ports
+# cabled to persistent TAP interfaces; sshd and DTS run inside it (in-sim.sh).
+# Results per suite and case: build/dts/<driver>/results.json, and
+# build/dts/summary.md side by side (results.py).
+#
+# Environment: DTS_DRIVERS ("igbx stock"), DTS_SUITES (suites to run, default
+# the test run file's list; "suite:case,case" selects cases), DTS_TARBALL,
+# DTS_OUT (build/dts), IGBX_PLUGIN_2511 (igbx built for 25.11).
+# Exit status: 0 all ran and passed, 1 a suite failed, 77 the testbed cannot
+# be had here (the reason on stderr).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo=$PWD
+here=$repo/test/dts
+state=${IGBX_DTS_STATE:-/var/cache/igbx/dts}
+tarball=${DTS_TARBALL:-$repo/../shared/dts/dts-v25.11.2.tar.gz}
+out=${DTS_OUT:-$repo/build/dts}
+drivers=${DTS_DRIVERS:-igbx stock}
+tap_fmt=igbxdts%u
+tg_bus=0000:00:20
+
+skip() { echo "dts: skipped: $*" >&2; exit 77; }
+
+[ "$(id -u)" = 0 ] || skip "must run as root (the simulator, chroot, sshd)"
+[ -f "$tarball" ] || skip "no DTS tarball at $tarball (DTS_TARBALL=)"
+[ -x build/app/igbx-sim/igbx-sim ] || skip "build/app/igbx-sim/igbx-sim not built (make setup)"
+
+mkdir -p "$state"
+exec 9> "$state/lock"
+flock 9		# one DTS testbed at a time: the sshd port, the TAP names
+
+# --- the sid root with DPDK 25.11, its tools and DTS's dependencies -------
+root_pkgs=(dpdk-dev librte-net-e1000-26 librte-mempool-ring26
+	   python3-fabric python3-paramiko python3-pydantic python3-scapy
+	   python3-aenum python3-yaml python3-typing-extensions
+	   openssh-server sudo iproute2 procps lsof tar libpcap0.8t64)
+[ -x buildtools/release-root.sh ] || skip "buildtools/release-root.sh missing"
+root=$(buildtools/release-root.sh 25.11 "${root_pkgs[@]}" | tail -1) ||
+	skip "the Debian sid root (DPDK 25.11) cannot be built here"
+[ -x "$root/usr/bin/dpdk-testpmd" ] || skip "no dpdk-testpmd in $root"
+
+# --- igbx built for DPDK 25.11 --------------------------------------------
+plugin=${IGBX_PLUGIN_2511:-}
+if [ -z "$plugin" ]; then
+	for p in build-25.11/drivers/net/igbx/librte_net_igbx.so \
+		 "$root"/var/cache/igbx-build/drivers/net/igbx/librte_net_igbx.so; do
+		[ -f "$p" ] && { plugin=$(readlink -f "$p"); break; }
+	done
+fi
+case " $drivers " in
+*" igbx "*) [ -f "${plugin:-/nonexistent}" ] ||
+	skip "igbx is not built for DPDK 25.11 (IGBX_PLUGIN_2511=)" ;;
+esac
+plugin_dir=$(dirname "${plugin:-$repo/x}")
+case "$plugin_dir" in "$repo"/*|"$root"/*) plugin_dir= ;; esac
+plugin=${plugin#"$root"}
+
+# --- DTS itself, unpacked in the cache (never in the repository) ----------
+dts=$state/dts-v25.11.2
+if [ ! -f "$dts/dts/main.py" ]; then
+	rm -rf "$dts.new"
+	mkdir -p "$dts.new"
+	tar -xzf "$tarball" -C "$dts.new"
+	mv "$dts.new" "$dts"
+fi
+# DTS copies ../usertools/dpdk-devbind.py to its nodes: the simulated testbed's
+mkdir -p "$dts/usertools"
+ln -sfn "$here/bin/dpdk-devbind.py" "$dts/usertools/dpdk-devbind.py"
+
+# --- the "DPDK tree" DTS is given on the SUT ------------------------------
+tree=$state/sut/dpdk
+mkdir -p "$tree"
+chroot "$root" dpkg-query -W -f='${Version}' dpdk | sed 's/-.*//' > "$tree/VERSION"
+for drv in igbx stock; do
+	mkdir -p "$tree/build-$drv/app"
+	for app in testpmd dumpcap pdump; do
+		ln -sfn "$here/bin/sut-app" "$tree/build-$drv/app/dpdk-$app"
+	done
+done
+
+# --- SSH: one key for DTS, one host key ------------------------------------
+mkdir -p "$state/ssh" "$state/home/.ssh"
+chmod 700 "$state/ssh" "$state/home/.ssh"
+[ -f "$state/ssh/host_ed25519" ] ||
+	ssh-keygen -q -t ed25519 -N '' -f "$state/ssh/host_ed25519"
+[ -f "$state/home/.ssh/id_ed25519" ] ||
+	ssh-keygen -q -t ed25519 -N '' -f "$state/home/.ssh/id_ed25519"
+cp "$state/home/.ssh/id_ed25519.pub" "$state/ssh/authorized_keys"
+rm -f "$state/home/.ssh/known_hosts"
+
+# --- TAP interfaces that outlive each testpmd (the TG sniffs on them) ------
+taps=()
+cleanup() {
+	for t in "${taps[@]}"; do ip link del "$t" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+for n in 0 1; do
+	t=$(printf "$tap_fmt" "$n")
+	ip link del "$t" 2>/dev/null || true
+	ip tuntap add dev "$t" mode tap
+	taps+=("$t")
+	# no IPv6 autoconfiguration or DAD frames: the TG sends only what DTS sends
+	sysctl -qw "net.ipv6.conf.$t.disable_ipv6=1"
+	ip link set dev "$t" address "02:00:5e:76:00:0$n" up
+done
+
+# --- one DTS run per driver ---------------------------------------------------
+suite_args=()
+if [ -n "${DTS_SUITES:-}" ]; then
+	for s in $DTS_SUITES; do
+		cases=
+		[[ $s != *:* ]] || cases=${s#*:}
+		# shellcheck disable=SC2086
+		suite_args+=(--test-suite "${s%%:*}" ${cases//,/ })
+	done
+fi
+rc=0
+for drv in $drivers; do
+	o=$out/$drv
+	rm -rf "$o"
+	mkdir -p "$o"
+	echo "dts: $drv: DTS $(basename "$dts") on 2 simulated 82576 ports, results in $o"
+	IGBX_PLUGIN=$plugin IGBX_PLUGIN_DIR=$plugin_dir IGBX_DTS_TAP=$tap_fmt \
+	IGBX_DTS_TG_BUS=$tg_bus IGBX_DTS_STATE=$state \
+	build/app/igbx-sim/igbx-sim --ports 2 --wire tap --tap-name "$tap_fmt" -- \
+		"$here/in-sim.sh" "$root" "$drv" "$o" \
+		--test-run-config-file "$here/test-run.yaml" \
+		--nodes-config-file "$here/nodes-sim.yaml" \
+		--tests-config-file "$here/tests-config.yaml" \
+		--precompiled-build-dir "build-$drv" \
+		${suite_args[@]+"${suite_args[@]}"} > "$o/console.log" 2>&1 || rc=1
+	tail -n 40 "$o/console.log" | sed -n '/Test Cases Summary/,$p'
+done
+python3 "$here/results.py" "$out" $drivers | tee "$out/summary.md"
+exit $rc
