@@ -37,6 +37,19 @@ bind "$state"
 bind "${sim_env[2]#*=}"
 [ -z "${IGBX_PLUGIN_DIR:-}" ] || bind "$IGBX_PLUGIN_DIR"
 mount --bind "$repo/test/dts/bin" "$root/usr/local/bin"
+# DTS runs its privileged commands through sudo, whose secure_path in sid
+# leaves /usr/local/bin out
+mkdir -p "$root/run/igbx-dts/sudoers.d"
+echo 'Defaults secure_path="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"' \
+	> "$root/run/igbx-dts/sudoers.d/igbx-dts"
+chmod 0440 "$root/run/igbx-dts/sudoers.d/igbx-dts"
+mount --bind "$root/run/igbx-dts/sudoers.d" "$root/etc/sudoers.d"
+# DTS reports the SUT's NAME and VERSION from os-release; sid has no VERSION
+osr=$root$(chroot "$root" readlink -f /etc/os-release)
+if ! grep -q '^VERSION=' "$osr"; then
+	{ cat "$osr"; echo 'VERSION="sid"'; } > "$root/run/igbx-dts/os-release"
+	mount --bind "$root/run/igbx-dts/os-release" "$osr"
+fi
 
 # The igbx run: net_e1000 leaves DPDK's default plugin directory and igbx
 # takes its place, so that the applications DTS starts without EAL options
@@ -60,11 +73,12 @@ fi
 	echo "IGBX_PLUGIN=$IGBX_PLUGIN"
 	echo "IGBX_DTS_TAP=$IGBX_DTS_TAP"
 	echo "IGBX_DTS_TG_BUS=$IGBX_DTS_TG_BUS"
+	echo "IGBX_DTS_TG_PYTHONPATH=$repo/test/dts/tg-python"
 } > "$root/run/igbx-dts/env"
 
 # Power the ports on once (the NVM loads the MAC address DTS reads through
 # lshw): the first EAL init probes them; --help then ends testpmd.
-chroot "$root" "$state/sut/dpdk/build-$driver/app/dpdk-testpmd" -l 0 -n 1 \
+chroot "$root" "$state/sut/dpdk/build-$driver/app/dpdk-testpmd" -l 0-1 -n 1 \
 	--file-prefix igbx-dts-probe -a 0000:00:10.0 -a 0000:00:10.1 \
 	-- --help > "$out/probe.log" 2>&1 || true
 
@@ -87,8 +101,13 @@ chroot "$root" /usr/sbin/sshd -f /run/igbx-dts/sshd_config -E "$out/sshd.log"
 trap 'kill "$(cat "$root/run/igbx-dts/sshd.pid")" 2>/dev/null || true' EXIT
 
 rc=0
+if [ -n "${IGBX_DTS_HOLD:-}" ]; then	# debugging: keep the testbed up instead
+	echo "in-sim: testbed up on 127.0.0.1:$port for $IGBX_DTS_HOLD s" >&2
+	sleep "$IGBX_DTS_HOLD"
+	exit 0
+fi
 chroot "$root" /usr/bin/env -i HOME="$state/home" PATH=/usr/bin:/bin \
 	LANG=C.UTF-8 TERM=dumb PYTHONDONTWRITEBYTECODE=1 \
 	sh -c 'cd "$1" && shift && exec python3 main.py "$@"' dts \
-	"$state/dts-v25.11.2/dts" --output-dir "$out" "$@" || rc=$?
+	"$state/dts-v25.11.2/dts/dts" --output-dir "$out" "$@" || rc=$?
 exit $rc

@@ -61,16 +61,17 @@ case "$plugin_dir" in "$repo"/*|"$root"/*) plugin_dir= ;; esac
 plugin=${plugin#"$root"}
 
 # --- DTS itself, unpacked in the cache (never in the repository) ----------
+# (the tarball holds dts/dts/: DPDK's dts directory inside a tree of its own)
 dts=$state/dts-v25.11.2
-if [ ! -f "$dts/dts/main.py" ]; then
-	rm -rf "$dts.new"
+if [ ! -f "$dts/dts/dts/main.py" ]; then
+	rm -rf "$dts" "$dts.new"
 	mkdir -p "$dts.new"
 	tar -xzf "$tarball" -C "$dts.new"
 	mv "$dts.new" "$dts"
 fi
 # DTS copies ../usertools/dpdk-devbind.py to its nodes: the simulated testbed's
-mkdir -p "$dts/usertools"
-ln -sfn "$here/bin/dpdk-devbind.py" "$dts/usertools/dpdk-devbind.py"
+mkdir -p "$dts/dts/usertools"
+ln -sfn "$here/bin/dpdk-devbind.py" "$dts/dts/usertools/dpdk-devbind.py"
 
 # --- the "DPDK tree" DTS is given on the SUT ------------------------------
 tree=$state/sut/dpdk
@@ -126,14 +127,14 @@ for drv in $drivers; do
 	mkdir -p "$o"
 	echo "dts: $drv: DTS $(basename "$dts") on 2 simulated 82576 ports, results in $o"
 	IGBX_PLUGIN=$plugin IGBX_PLUGIN_DIR=$plugin_dir IGBX_DTS_TAP=$tap_fmt \
-	IGBX_DTS_TG_BUS=$tg_bus IGBX_DTS_STATE=$state \
+	IGBX_DTS_TG_BUS=$tg_bus IGBX_DTS_STATE=$state IGBX_DTS_HOLD=${IGBX_DTS_HOLD:-} \
 	build/app/igbx-sim/igbx-sim --ports 2 --wire tap --tap-name "$tap_fmt" -- \
 		"$here/in-sim.sh" "$root" "$drv" "$o" \
 		--test-run-config-file "$here/test-run.yaml" \
 		--nodes-config-file "$here/nodes-sim.yaml" \
 		--tests-config-file "$here/tests-config.yaml" \
 		--precompiled-build-dir "build-$drv" \
-		${suite_args[@]+"${suite_args[@]}"} > "$o/console.log" 2>&1 || rc=1
+		${suite_args[@]+"${suite_args[@]}"} > "$o/console.log" 2>&1 9>&- || rc=1
 	tail -n 40 "$o/console.log" | sed -n '/Test Cases Summary/,$p'
 done
 python3 "$here/results.py" "$out" $drivers | tee "$out/summary.md"
