@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# debian-src.sh - sourced by dpdk-sdk.sh (the installed 22.11) and dpdk-2411.sh
-# (trixie's 24.11): what both do with a Debian dpdk source tree.
+# debian-src.sh - sourced by dpdk-sdk.sh: what it does with a Debian dpdk
+# source tree (the releases after 22.11 take their SDK headers from
+# shared/dpdk-sdk instead, see sdk-for.sh).
 
 # deb822 deb-src stanzas of Debian release $1 (bookworm, trixie, ...).
 igbx_deb_src_stanzas() {

@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: BSD-3-Clause
 # Fetch the driver-SDK headers (ethdev_driver.h, ethdev_pci.h, bus_pci_driver.h,
-# ...) and build helpers (pmdinfogen) that Debian's libdpdk-dev does not ship,
-# from Debian's dpdk source package of exactly the installed version. Nothing
+# ...) that Debian's libdpdk-dev does not ship, and the DPDK sources some tests
+# use (the l3fwd example, the NIC guides' default.ini), from Debian's dpdk
+# source package of exactly the installed version (22.11 on Debian 12). Nothing
 # fetched here is committed: it lands in $IGBX_CACHE (default /var/cache/igbx).
 # Prints the directory of the unpacked source tree; its sdk-include/ folder
 # holds just the SDK headers, staged for the build.

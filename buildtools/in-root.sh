@@ -48,6 +48,9 @@ exec unshare --mount --propagation private /bin/bash -c '
 	set -e
 	root=$1 n=$2
 	shift 2
+	# The root a mount of its own, so that "/" in the chroot is a mount
+	# point (igbx-sim makes its mounts private from there).
+	mount --bind "$root" "$root"
 	mount --rbind /proc "$root/proc"
 	mount --rbind /sys "$root/sys"
 	mount --rbind /dev "$root/dev"

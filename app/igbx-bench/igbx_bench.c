@@ -192,7 +192,10 @@ print_port(uint16_t port)
 	struct rte_eth_burst_mode rx = { 0 }, tx = { 0 };
 	struct rte_eth_dev_info info;
 
-	rte_eth_dev_info_get(port, &info);
+	if (rte_eth_dev_info_get(port, &info) != 0) {
+		printf("port %u: no device info\n", port);
+		return;
+	}
 	if (rte_eth_rx_burst_mode_get(port, 0, &rx) != 0)
 		snprintf(rx.info, sizeof(rx.info), "n/a");
 	if (rte_eth_tx_burst_mode_get(port, 0, &tx) != 0)

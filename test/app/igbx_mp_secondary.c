@@ -345,8 +345,8 @@ static void check_ports(void)
 	for (port = 0; port < 2; port++) {
 		memset(&info, 0, sizeof(info));
 		memset(&link, 0, sizeof(link));
-		rte_eth_dev_info_get(port, &info);
-		rte_eth_link_get_nowait(port, &link);
+		check(rte_eth_dev_info_get(port, &info) == 0, "port %u: device info", port);
+		check(rte_eth_link_get_nowait(port, &link) == 0, "port %u: link query", port);
 		check(info.nb_rx_queues == 2 && info.nb_tx_queues == 2 && link.link_status,
 		      "port %u driver %s: %u/%u queues configured, link %s", port,
 		      info.driver_name ? info.driver_name : "?", info.nb_rx_queues,

@@ -11,6 +11,7 @@ dpdk-testpmd on top of a Sim and parses what it prints.
 
 import os
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -28,6 +29,11 @@ SIM_BIN = BUILD / 'app' / 'igbx-sim' / 'igbx-sim'
 IGBX_PLUGIN = BUILD / 'drivers' / 'net' / 'igbx' / 'librte_net_igbx.so'
 TESTPMD_BIN = shutil.which('dpdk-testpmd') or '/usr/bin/dpdk-testpmd'
 LOG_DIR = Path(os.environ.get('IGBX_TEST_LOGS', BUILD / 'test-logs'))
+# A command prefix every simulator run goes through: the version matrix
+# (test/versions) sets `buildtools/in-root.sh ROOT -b BUILD --` so that the
+# same tests run igbx-sim and the applications inside the Debian root of
+# another DPDK release, against the build made there (IGBX_BUILD).
+RUNNER = shlex.split(os.environ.get('IGBX_RUNNER', ''))
 
 DRIVER_NAMES = {'stock': 'net_e1000_igb', 'igbx': 'net_igbx'}
 PCI_ADDRS = ['0000:00:10.%d' % i for i in range(8)]
@@ -128,7 +134,7 @@ class Sim:
                '--run-dir', str(self.run_dir)]
         if self.wire:
             cmd += ['--wire', self.wire]
-        return cmd + self.sim_args + ['--'] + self.app
+        return RUNNER + cmd + self.sim_args + ['--'] + self.app
 
     def start(self):
         if not SIM_BIN.exists():

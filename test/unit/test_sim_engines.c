@@ -985,7 +985,6 @@ static void test_fc_generated(void)
 	struct sim_port *p = rx_port();
 	uint8_t f[256];
 	uint32_t len = frame_ip4(f, port_mac, 17, 200, 7);
-	unsigned int i;
 
 	reg_write(p, SIM_TCTL, SIM_TCTL_EN);
 	reg_write(p, SIM_FCRTH, 0x400);
@@ -993,7 +992,7 @@ static void test_fc_generated(void)
 	reg_write(p, SIM_FCTTV, 0x1234);
 	reg_write(p, SIM_CTRL, sim_reg_peek(p, SIM_CTRL) | SIM_CTRL_TFCE);
 	reg_write(p, SIM_RXQ_REG(0, SIM_Q_TAIL), 0);	/* no descriptors */
-	for (i = 0; p->rxfifo_used <= 0x400; i++)
+	while (p->rxfifo_used <= 0x400)
 		sim_rx_frame(p, f, len, true);
 	sim_rx_flow_control(p);
 	UNIT_CHECK_EQ(wire_count, 1);

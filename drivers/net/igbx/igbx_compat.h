@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* igbx_compat.h: every difference between the DPDK APIs igbx builds against
- * (22.11, Debian 12, and the 24.11 LTS) lives here, keyed on RTE_VERSION. */
+ * (the 22.11 LTS of Debian 12, the 24.11 LTS of Debian 13 and the 25.11 LTS)
+ * lives here, keyed on RTE_VERSION. */
 #ifndef IGBX_COMPAT_H
 #define IGBX_COMPAT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <rte_common.h>
 #include <rte_version.h>
@@ -28,6 +30,36 @@
 #else
 #define IGBX_PTYPES_COUNT_PARAM
 #define igbx_ptypes_count_report(n) RTE_SET_USED(n)
+#endif
+
+/*
+ * rx_queue_count: the callback returns int (room for a negative errno) in
+ * 25.11, uint32_t up to 24.11.
+ */
+#if RTE_VERSION >= RTE_VERSION_NUM(25, 11, 0, 0)
+typedef int igbx_rx_count_t;
+#else
+typedef uint32_t igbx_rx_count_t;
+#endif
+
+/*
+ * stats_get: 25.11 moved the per-queue counters (q_ipackets, q_opackets,
+ * q_ibytes, q_obytes, q_errors) out of struct rte_eth_stats into struct
+ * eth_queue_stats, which ethdev passes as a third argument, NULL when it
+ * wants none. The op is declared
+ *	igbx_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats
+ *		       IGBX_QSTATS_PARAM)
+ * and fills the queue counters in *IGBX_QSTATS(stats) (same field names in
+ * both structures) unless that is NULL.
+ */
+#if RTE_VERSION >= RTE_VERSION_NUM(25, 11, 0, 0)
+#define IGBX_QSTATS_PARAM , struct eth_queue_stats *qstats
+#define IGBX_QSTATS(stats) (qstats)
+typedef struct eth_queue_stats igbx_queue_stats_t;
+#else
+#define IGBX_QSTATS_PARAM
+#define IGBX_QSTATS(stats) (stats)
+typedef struct rte_eth_stats igbx_queue_stats_t;
 #endif
 
 #endif /* IGBX_COMPAT_H */

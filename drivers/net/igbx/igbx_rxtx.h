@@ -263,7 +263,7 @@ void igbx_rxtx_release_all(struct rte_eth_dev *dev);
  * IGBX_PTP_ETQF_NONE), copied into every RX queue. */
 void igbx_rx_set_ptp_etqf(struct rte_eth_dev *dev, uint8_t etqf);
 
-uint32_t igbx_rx_queue_count(void *rxq);
+igbx_rx_count_t igbx_rx_queue_count(void *rxq);
 int igbx_rx_descriptor_status(void *rxq, uint16_t offset);
 int igbx_tx_descriptor_status(void *txq, uint16_t offset);
 int igbx_tx_done_cleanup(void *txq, uint32_t free_cnt);

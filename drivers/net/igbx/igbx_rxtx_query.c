@@ -8,7 +8,7 @@
 
 #include "igbx_rxtx.h"
 
-uint32_t
+igbx_rx_count_t
 igbx_rx_queue_count(void *queue)
 {
 	struct igbx_rx_queue *rxq = queue;

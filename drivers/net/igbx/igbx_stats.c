@@ -22,6 +22,7 @@
 
 #include <rte_common.h>
 
+#include "igbx_compat.h"
 #include "igbx_ethdev.h"
 #include "igbx_rxtx.h"
 #include "igbx_stats.h"
@@ -175,11 +176,13 @@ igbx_stats_clear(struct igbx_adapter *ad)
 }
 
 static void
-igbx_stats_queues_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
+igbx_stats_queues_get(struct rte_eth_dev *dev, igbx_queue_stats_t *stats)
 {
 	const uint64_t *v = IGBX_DEV_ADAPTER(dev)->stats.value;
 	unsigned int q;
 
+	if (stats == NULL)
+		return;
 	for (q = 0; q < dev->data->nb_rx_queues && q < RTE_ETHDEV_QUEUE_STAT_CNTRS; q++) {
 		const struct igbx_rx_queue *rxq = dev->data->rx_queues[q];
 
@@ -201,7 +204,7 @@ igbx_stats_queues_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 }
 
 int
-igbx_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
+igbx_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats IGBX_QSTATS_PARAM)
 {
 	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
 	const uint64_t *v = ad->stats.value;
@@ -219,7 +222,7 @@ igbx_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 			 v[IGBX_STAT_RXERRC] + v[IGBX_STAT_RLEC];
 	stats->oerrors = v[IGBX_STAT_ECOL] + v[IGBX_STAT_LATECOL];
 	stats->rx_nombuf = dev->data->rx_mbuf_alloc_failed;
-	igbx_stats_queues_get(dev, stats);
+	igbx_stats_queues_get(dev, IGBX_QSTATS(stats));
 	return 0;
 }
 

@@ -12,6 +12,8 @@
 #include <rte_ethdev.h>
 #include <ethdev_driver.h>
 
+#include "igbx_compat.h"
+
 struct igbx_adapter;
 
 /* Capacity of the accumulator array; the counter table is checked against it. */
@@ -58,7 +60,7 @@ void igbx_stats_update(struct igbx_adapter *ad);
 /* Forget the accumulators (e.g. after a global reset at probe). */
 void igbx_stats_clear(struct igbx_adapter *ad);
 
-int igbx_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats);
+int igbx_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats IGBX_QSTATS_PARAM);
 int igbx_stats_reset(struct rte_eth_dev *dev);
 int igbx_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
 		    unsigned int n);
