@@ -16,7 +16,7 @@ shift 3
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 state=${IGBX_DTS_STATE:-/var/cache/igbx/dts}
 port=${IGBX_DTS_SSH_PORT:-2282}
-sim_env=(LD_PRELOAD="$LD_PRELOAD" SYSFS_PCI_DEVICES="$SYSFS_PCI_DEVICES"
+sim_env=(LD_PRELOAD="${IGBX_DTS_PRELOAD:-$LD_PRELOAD}" SYSFS_PCI_DEVICES="$SYSFS_PCI_DEVICES"
 	 IGBX_SIM_RUN_DIR="$IGBX_SIM_RUN_DIR")
 # only the SUT's DPDK applications get the simulator (bin/sut-app)
 unset LD_PRELOAD SYSFS_PCI_DEVICES IGBX_SIM_RUN_DIR
@@ -35,7 +35,7 @@ done
 bind "$repo"
 bind "$state"
 bind "${sim_env[2]#*=}"
-[ -z "${IGBX_PLUGIN_DIR:-}" ] || bind "$IGBX_PLUGIN_DIR"
+bind "$IGBX_DTS_BUILD"
 mount --bind "$repo/test/dts/bin" "$root/usr/local/bin"
 # DTS runs its privileged commands through sudo, whose secure_path in sid
 # leaves /usr/local/bin out
@@ -54,14 +54,18 @@ fi
 # The igbx run: net_e1000 leaves DPDK's default plugin directory and igbx
 # takes its place, so that the applications DTS starts without EAL options
 # (dpdk-dumpcap, a secondary process) attach with the primary's driver too.
+# The directory holds the PMD libraries themselves (the library directory
+# links to them): the masked one links to the original, bound elsewhere.
 pmds=$(ls -d "$root"/usr/lib/*/dpdk/pmds-* | head -1)
 if [ "$driver" = igbx ]; then
+	orig=/run/igbx-dts/pmds-orig
 	masked=$root/run/igbx-dts/pmds
-	mkdir -p "$masked"
+	mkdir -p "$root$orig" "$masked"
+	mount --bind "$pmds" "$root$orig"
 	for f in "$pmds"/*; do
 		case "${f##*/}" in
 		librte_net_e1000.so*) ;;
-		*) ln -s "$(readlink -f "$f" | sed "s|^$root||")" "$masked/" ;;
+		*) ln -s "$orig/${f##*/}" "$masked/${f##*/}" ;;
 		esac
 	done
 	ln -s "$IGBX_PLUGIN" "$masked/librte_net_igbx.so"
@@ -106,8 +110,14 @@ if [ -n "${IGBX_DTS_HOLD:-}" ]; then	# debugging: keep the testbed up instead
 	sleep "$IGBX_DTS_HOLD"
 	exit 0
 fi
+# DTS writes its logs (dts.log, <suite>/<suite>.log, pcaps) below the
+# default output directory of its tree whatever --output-dir says: clear it
+# before, move it to OUT-DIR/logs after
+dts_out=$state/dts-v25.11.2/dts/dts/output
+rm -rf "$dts_out"
 chroot "$root" /usr/bin/env -i HOME="$state/home" PATH=/usr/bin:/bin \
 	LANG=C.UTF-8 TERM=dumb PYTHONDONTWRITEBYTECODE=1 \
 	sh -c 'cd "$1" && shift && exec python3 main.py "$@"' dts \
 	"$state/dts-v25.11.2/dts/dts" --output-dir "$out" "$@" || rc=$?
+[ ! -d "$dts_out" ] || mv "$dts_out" "$out/logs"
 exit $rc

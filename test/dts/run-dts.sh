@@ -10,7 +10,8 @@
 #
 # Environment: DTS_DRIVERS ("igbx stock"), DTS_SUITES (suites to run, default
 # the test run file's list; "suite:case,case" selects cases), DTS_TARBALL,
-# DTS_OUT (build/dts), IGBX_PLUGIN_2511 (igbx built for 25.11).
+# DTS_OUT (build/dts), IGBX_DTS_HOLD=SECONDS (debugging: bring the testbed
+# up and keep it that long instead of running DTS).
 # Exit status: 0 all ran and passed, 1 a suite failed, 77 the testbed cannot
 # be had here (the reason on stderr).
 set -euo pipefail
@@ -34,31 +35,27 @@ mkdir -p "$state"
 exec 9> "$state/lock"
 flock 9		# one DTS testbed at a time: the sshd port, the TAP names
 
-# --- the sid root with DPDK 25.11, its tools and DTS's dependencies -------
-root_pkgs=(dpdk-dev librte-net-e1000-26 librte-mempool-ring26
-	   python3-fabric python3-paramiko python3-pydantic python3-scapy
+# --- the sid root with DPDK 25.11 and DTS's dependencies; igbx built in it --
+root_pkgs=(python3-fabric python3-paramiko python3-pydantic python3-scapy
 	   python3-aenum python3-yaml python3-typing-extensions
 	   openssh-server sudo iproute2 procps lsof tar libpcap0.8t64)
-[ -x buildtools/release-root.sh ] || skip "buildtools/release-root.sh missing"
-root=$(buildtools/release-root.sh 25.11 "${root_pkgs[@]}" | tail -1) ||
-	skip "the Debian sid root (DPDK 25.11) cannot be built here"
-[ -x "$root/usr/bin/dpdk-testpmd" ] || skip "no dpdk-testpmd in $root"
-
-# --- igbx built for DPDK 25.11 --------------------------------------------
-plugin=${IGBX_PLUGIN_2511:-}
-if [ -z "$plugin" ]; then
-	for p in build-25.11/drivers/net/igbx/librte_net_igbx.so \
-		 "$root"/var/cache/igbx-build/drivers/net/igbx/librte_net_igbx.so; do
-		[ -f "$p" ] && { plugin=$(readlink -f "$p"); break; }
-	done
-fi
-case " $drivers " in
-*" igbx "*) [ -f "${plugin:-/nonexistent}" ] ||
-	skip "igbx is not built for DPDK 25.11 (IGBX_PLUGIN_2511=)" ;;
+[ -x buildtools/release-build.sh ] || skip "buildtools/release-build.sh missing"
+brc=0
+lines=$(buildtools/release-build.sh 25.11 "${root_pkgs[@]}") || brc=$?
+case $brc in
+0) ;;
+3|4|5) skip "no DPDK 25.11 root or SDK here (release-build.sh status $brc, reason above)" ;;
+*) echo "dts: igbx does not build against DPDK 25.11" >&2; exit 1 ;;
 esac
-plugin_dir=$(dirname "${plugin:-$repo/x}")
-case "$plugin_dir" in "$repo"/*|"$root"/*) plugin_dir= ;; esac
-plugin=${plugin#"$root"}
+root=$(sed -n '${x;p};h' <<< "$lines")
+build25=$(tail -n1 <<< "$lines")
+[ -x "$root/usr/bin/dpdk-testpmd" ] || skip "no dpdk-testpmd in $root"
+plugin=$build25/drivers/net/igbx/librte_net_igbx.so
+# the simulator's library inside the DPDK 25.11 applications: the one built
+# in the root (the launcher itself runs on the host)
+preload25=$build25/app/igbx-sim/libigbx_sim_preload.so
+[ -f "$plugin" ] && [ -f "$preload25" ] ||
+	{ echo "dts: no $plugin or $preload25" >&2; exit 1; }
 
 # --- DTS itself, unpacked in the cache (never in the repository) ----------
 # (the tarball holds dts/dts/: DPDK's dts directory inside a tree of its own)
@@ -126,7 +123,8 @@ for drv in $drivers; do
 	rm -rf "$o"
 	mkdir -p "$o"
 	echo "dts: $drv: DTS $(basename "$dts") on 2 simulated 82576 ports, results in $o"
-	IGBX_PLUGIN=$plugin IGBX_PLUGIN_DIR=$plugin_dir IGBX_DTS_TAP=$tap_fmt \
+	IGBX_PLUGIN=$plugin IGBX_DTS_BUILD=$build25 IGBX_DTS_PRELOAD=$preload25 \
+	IGBX_DTS_TAP=$tap_fmt \
 	IGBX_DTS_TG_BUS=$tg_bus IGBX_DTS_STATE=$state IGBX_DTS_HOLD=${IGBX_DTS_HOLD:-} \
 	build/app/igbx-sim/igbx-sim --ports 2 --wire tap --tap-name "$tap_fmt" -- \
 		"$here/in-sim.sh" "$root" "$drv" "$o" \
