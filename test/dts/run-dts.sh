@@ -8,7 +8,8 @@
 # Results per suite and case: build/dts/<driver>/results.json, and
 # build/dts/summary.md side by side (results.py).
 #
-# Environment: DTS_DRIVERS ("igbx stock"), DTS_SUITES (suites to run, default
+# Environment: DTS_NODES (a nodes file of real 82576 ports: DTS runs from the
+# root against them, no simulator), DTS_DRIVERS ("igbx stock"), DTS_SUITES (suites to run, default
 # the test run file's list; "suite:case,case" selects cases), DTS_TARBALL,
 # DTS_OUT (build/dts), IGBX_DTS_HOLD=SECONDS (debugging: bring the testbed
 # up and keep it that long instead of running DTS).
@@ -71,15 +72,8 @@ mkdir -p "$dts/dts/usertools"
 ln -sfn "$here/bin/dpdk-devbind.py" "$dts/dts/usertools/dpdk-devbind.py"
 
 # --- the "DPDK tree" DTS is given on the SUT ------------------------------
-tree=$state/sut/dpdk
-mkdir -p "$tree"
-chroot "$root" dpkg-query -W -f='${Version}' dpdk | sed 's/-.*//' > "$tree/VERSION"
-for drv in igbx stock; do
-	mkdir -p "$tree/build-$drv/app"
-	for app in testpmd dumpcap pdump; do
-		ln -sfn "$here/bin/sut-app" "$tree/build-$drv/app/dpdk-$app"
-	done
-done
+"$here/sut-tree.sh" "$plugin" "$state/sut/dpdk" \
+	"$(chroot "$root" dpkg-query -W -f='${Version}' dpdk | sed 's/-.*//')"
 
 # --- SSH: one key for DTS, one host key ------------------------------------
 mkdir -p "$state/ssh" "$state/home/.ssh"
@@ -90,6 +84,40 @@ chmod 700 "$state/ssh" "$state/home/.ssh"
 	ssh-keygen -q -t ed25519 -N '' -f "$state/home/.ssh/id_ed25519"
 cp "$state/home/.ssh/id_ed25519.pub" "$state/ssh/authorized_keys"
 rm -f "$state/home/.ssh/known_hosts"
+
+dts_args=(--timeout 60 --test-run-config-file "$here/test-run.yaml"
+	  --tests-config-file "$here/tests-config.yaml")
+suite_args=()
+if [ -n "${DTS_SUITES:-}" ]; then
+	for s in $DTS_SUITES; do
+		cases=
+		[[ $s != *:* ]] || cases=${s#*:}
+		# shellcheck disable=SC2086
+		suite_args+=(--test-suite "${s%%:*}" ${cases//,/ })
+	done
+fi
+
+# --- a real testbed (DTS_NODES=nodes.yaml): DTS from the sid root, no simulator
+if [ -n "${DTS_NODES:-}" ]; then
+	nodes=$(readlink -f "$DTS_NODES")
+	rc=0
+	for drv in $drivers; do
+		o=$out/$drv
+		rm -rf "$o"
+		mkdir -p "$o"
+		echo "dts: $drv: DTS on the nodes of $nodes, results in $o"
+		buildtools/in-root.sh "$root" -b "$repo" -b "$state" -b "$o" \
+			-b "$(dirname "$nodes")" -- /usr/bin/env -i \
+			HOME="$state/home" PATH=/usr/bin:/bin LANG=C.UTF-8 TERM=dumb \
+			sh -c 'cd "$1" && shift && exec python3 main.py "$@"' dts \
+			"$dts/dts/dts" --output-dir "$o" "${dts_args[@]}" \
+			--nodes-config-file "$nodes" \
+			--precompiled-build-dir "build-$drv" \
+			${suite_args[@]+"${suite_args[@]}"} > "$o/console.log" 2>&1 9>&- || rc=1
+	done
+	python3 "$here/results.py" "$out" $drivers | tee "$out/summary.md"
+	exit $rc
+fi
 
 # --- TAP interfaces that outlive each testpmd (the TG sniffs on them) ------
 taps=()
@@ -107,16 +135,7 @@ for n in 0 1; do
 	ip link set dev "$t" address "02:00:5e:76:00:0$n" up
 done
 
-# --- one DTS run per driver ---------------------------------------------------
-suite_args=()
-if [ -n "${DTS_SUITES:-}" ]; then
-	for s in $DTS_SUITES; do
-		cases=
-		[[ $s != *:* ]] || cases=${s#*:}
-		# shellcheck disable=SC2086
-		suite_args+=(--test-suite "${s%%:*}" ${cases//,/ })
-	done
-fi
+# --- one DTS run per driver, each on its own simulator run ---------------
 rc=0
 for drv in $drivers; do
 	o=$out/$drv
@@ -128,9 +147,7 @@ for drv in $drivers; do
 	IGBX_DTS_TG_BUS=$tg_bus IGBX_DTS_STATE=$state IGBX_DTS_HOLD=${IGBX_DTS_HOLD:-} \
 	build/app/igbx-sim/igbx-sim --ports 2 --wire tap --tap-name "$tap_fmt" -- \
 		"$here/in-sim.sh" "$root" "$drv" "$o" \
-		--test-run-config-file "$here/test-run.yaml" \
-		--nodes-config-file "$here/nodes-sim.yaml" \
-		--tests-config-file "$here/tests-config.yaml" \
+		"${dts_args[@]}" --nodes-config-file "$here/nodes-sim.yaml" \
 		--precompiled-build-dir "build-$drv" \
 		${suite_args[@]+"${suite_args[@]}"} > "$o/console.log" 2>&1 9>&- || rc=1
 	tail -n 40 "$o/console.log" | sed -n '/Test Cases Summary/,$p'

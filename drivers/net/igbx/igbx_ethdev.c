@@ -373,7 +373,6 @@ igbx_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	uint64_t offloads = dev->data->dev_conf.rxmode.offloads;
 	uint32_t frame = igbx_mtu_to_frame(offloads, mtu);
 	uint32_t buf = igbx_min_rx_buf(dev);
-	bool scatter = offloads & RTE_ETH_RX_OFFLOAD_SCATTER;
 
 	if (mtu < IGBX_MIN_MTU || mtu > igbx_max_mtu(offloads)) {
 		IGBX_LOG(ERR, "mtu %u: allowed %u..%u", mtu, IGBX_MIN_MTU,
@@ -386,11 +385,6 @@ igbx_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	 */
 	if (!dev->data->dev_started)
 		return 0;	/* ethdev records dev->data->mtu */
-	if (buf != 0 && frame > buf && !scatter) {
-		IGBX_LOG(ERR, "mtu %u: frames of %u bytes exceed the %u-byte RX buffers "
-			 "and the scatter offload is off", mtu, frame, buf);
-		return -EINVAL;
-	}
 	if (buf != 0 && frame > buf && !dev->data->scattered_rx) {
 		IGBX_LOG(ERR, "mtu %u: frames of %u bytes need scattered RX; stop the port first",
 			 mtu, frame);

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: BSD-3-Clause
 # dpdk-devbind.py for the simulated DTS testbed (DTS copies the script it
-# finds in ../usertools to each node and runs it there). The simulated 82576
+# finds in ../usertools to each node and runs it there; on a node that is not
+# the simulated testbed it runs DPDK's own script). The simulated 82576
 # functions live in the simulator's private sysfs tree and stay bound to
 # uio_pci_generic; the TG's TAP interfaces stay with tun. --status lists the
 # simulated functions as DPDK's script does; -b succeeds when the port is
@@ -57,6 +58,13 @@ def main():
     ap.add_argument('--force', action='store_true')
     ap.add_argument('devices', nargs='*')
     args = ap.parse_args()
+    if not os.path.exists(ENV_FILE):     # a real testbed: DPDK's script
+        for real in ('/usr/bin/dpdk-devbind.py', '/usr/sbin/dpdk-devbind.py'):
+            if os.access(real, os.X_OK):
+                os.execv(real, [real] + sys.argv[1:])
+        print('dpdk-devbind.py: no %s and no DPDK script' % ENV_FILE,
+              file=sys.stderr)
+        return 1
     env = load_env()
     sim, tg = sim_devices(env), tg_devices(env)
     if args.status:
