@@ -28,6 +28,8 @@ def cases(suite):
         if name in STEPS and node['result'] == 'PASS':
             continue
         got[name] = (node['result'], node.get('reason', ''))
+    if not got and 'result' in suite:    # skipped as a whole (its gates)
+        got['(suite)'] = (suite['result'], suite.get('reason', ''))
     return got
 
 

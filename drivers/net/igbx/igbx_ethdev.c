@@ -285,7 +285,12 @@ igbx_dev_start(struct rte_eth_dev *dev)
 	if (ret != 0)
 		return ret;
 	igbx_hw_set_driver_loaded(hw, true);
-	ret = igbx_link_setup(dev, false);				/* 4.5.7 */
+	/* dev_stop powered the copper PHY down; the MAC reset leaves the PHY
+	 * as it is, so power it up again before the link setup */
+	if (hw->media == IGBX_MEDIA_COPPER)
+		ret = igbx_phy_power(hw, true);
+	if (ret == 0)
+		ret = igbx_link_setup(dev, false);			/* 4.5.7 */
 	if (ret != 0)
 		goto fail;
 	igbx_stats_update(ad);						/* 4.5.8 */
@@ -311,6 +316,12 @@ igbx_dev_stop(struct rte_eth_dev *dev)
 	igbx_hw_stop(&ad->hw);		/* RCTL.EN, TCTL.EN off first */
 	igbx_rxtx_stop(dev);		/* queues off, every mbuf back to its pool */
 	igbx_stats_update(ad);
+	/* A stopped port shows its link down, as the stock driver's does (and
+	 * DTS's port_control expects): the copper PHY powers down, which drops
+	 * the link at both ends (IEEE 802.3 22.2.4.1.5); dev_start powers it up.
+	 */
+	if (ad->hw.media == IGBX_MEDIA_COPPER)
+		igbx_phy_power(&ad->hw, false);
 	igbx_dev_link_update(dev, 0);
 	return 0;
 }
