@@ -2,7 +2,7 @@
 # The two commands of the README: `make run` and `make test`. Both do all
 # set-up first (packages, DPDK SDK headers, hugepages, build).
 
-.PHONY: all setup build run test test-qemu unit versions soak fuzz clean
+.PHONY: all setup build run test test-qemu unit versions soak fuzz dts clean
 
 all: build
 
@@ -61,6 +61,12 @@ soak: setup
 # issue 5: build the libFuzzer harnesses (clang) and run each FUZZ_SECONDS (60)
 fuzz: setup
 	@test/fuzz/run.sh
+
+# DPDK's DTS 25.11 on simulated 82576 ports, with igbx and with stock igb
+# (test/dts/run-dts.sh; DTS_SUITES="hello_world mtu" selects, DTS_DRIVERS=igbx);
+# results in build/dts/<driver>/results.json, side by side in build/dts/summary.md
+dts: setup
+	@test/dts/run-dts.sh
 
 clean:
 	rm -rf build

@@ -43,6 +43,9 @@ struct wire_state {
 
 static struct wire_state wires[SIM_MAX_PORTS];
 
+/* the shortest frame a MAC puts on the wire, FCS not included */
+#define WIRE_MIN_LEN	60
+
 /* ---- opening ---------------------------------------------------------- */
 
 static int tap_open(struct sim_port *p)
@@ -266,6 +269,14 @@ static unsigned int tap_poll(struct sim_port *p)
 	while (n < 32 && (len = read(p->tap_fd, buf, sizeof(buf))) > 0) {
 		if (!wires[p->id].plugged)
 			continue;
+		/* The TAP hands over frames as the host built them; the
+		 * link partner's MAC pads a short one to the 64-byte minimum
+		 * (IEEE 802.3 4.2.3.3) before it reaches the wire.
+		 */
+		if (len < WIRE_MIN_LEN) {
+			memset(buf + len, 0, WIRE_MIN_LEN - len);
+			len = WIRE_MIN_LEN;
+		}
 		sim_port_lock(p);
 		sim_wire_deliver(p, buf, len, true);
 		sim_port_unlock(p);

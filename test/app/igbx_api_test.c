@@ -169,15 +169,14 @@ static void test_small_mempool(uint16_t port)
 	CHECK_RET(rte_eth_rx_queue_setup(port, 0, NB_DESC, SOCKET_ID_ANY, NULL,
 					 small_pool), 0,
 		  "1024-byte buffers with scatter");
-	if (!is_igbx)
-		return;	/* stock igb turns scatter on by itself */
+	/* without the offload too: both drivers turn scattered RX on by
+	 * themselves when a frame needs more than one buffer (DTS's mtu suite
+	 * relies on it)
+	 */
 	CHECK_RET(configure(port, 1, 0), 0, "configure without scatter");
 	CHECK_RET(rte_eth_rx_queue_setup(port, 0, NB_DESC, SOCKET_ID_ANY, NULL,
-					 small_pool), -EINVAL,
+					 small_pool), 0,
 		  "1024-byte buffers, MTU 1500, no scatter");
-	CHECK(rte_mempool_avail_count(small_pool) == small_pool->size,
-	      "small pool untouched: %u of %u", rte_mempool_avail_count(small_pool),
-	      small_pool->size);
 }
 
 static void test_offloads(uint16_t port)

@@ -274,8 +274,9 @@ cases_state_started(void)
 	EXPECT(rte_eth_dev_rx_queue_start(P, 1), 0);		/* twice */
 	EXPECT(rte_eth_dev_tx_queue_stop(P, 2), 0);
 	EXPECT(rte_eth_dev_tx_queue_start(P, 2), 0);
-	/* frames too big for the 2 KB buffers without the scatter offload */
-	EXPECT(rte_eth_dev_set_mtu(P, 9000), -EINVAL);
+	/* frames too big for the 2 KB buffers: the port must be stopped to
+	 * switch to the scattered burst */
+	EXPECT(rte_eth_dev_set_mtu(P, 9000), -EBUSY);
 	EXPECT(rte_eth_dev_set_mtu(P, 67), -EINVAL);
 	EXPECT(rte_eth_dev_set_mtu(P, 9711), -EINVAL);
 	EXPECT(rte_eth_dev_set_mtu(P, 1500), 0);

@@ -288,7 +288,12 @@ igbx_dev_start(struct rte_eth_dev *dev)
 	if (ret != 0)
 		return ret;
 	igbx_hw_set_driver_loaded(hw, true);
-	ret = igbx_link_setup(dev, false);				/* 4.5.7 */
+	/* dev_stop powered the copper PHY down; the MAC reset leaves the PHY
+	 * as it is, so power it up again before the link setup */
+	if (hw->media == IGBX_MEDIA_COPPER)
+		ret = igbx_phy_power(hw, true);
+	if (ret == 0)
+		ret = igbx_link_setup(dev, false);			/* 4.5.7 */
 	if (ret != 0)
 		goto fail;
 	igbx_loopback_force_link(dev);
@@ -319,6 +324,12 @@ igbx_dev_stop(struct rte_eth_dev *dev)
 	igbx_hw_stop(&ad->hw);		/* RCTL.EN, TCTL.EN off first */
 	igbx_rxtx_stop(dev);		/* queues off, every mbuf back to its pool */
 	igbx_stats_update(ad);
+	/* A stopped port shows its link down, as the stock driver's does (and
+	 * DTS's port_control expects): the copper PHY powers down, which drops
+	 * the link at both ends (IEEE 802.3 22.2.4.1.5); dev_start powers it up.
+	 */
+	if (ad->hw.media == IGBX_MEDIA_COPPER)
+		igbx_phy_power(&ad->hw, false);
 	igbx_dev_link_update(dev, 0);
 	return 0;
 }
@@ -382,7 +393,6 @@ igbx_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	uint64_t offloads = dev->data->dev_conf.rxmode.offloads;
 	uint32_t frame = igbx_mtu_to_frame(offloads, mtu);
 	uint32_t buf = igbx_min_rx_buf(dev);
-	bool scatter = offloads & RTE_ETH_RX_OFFLOAD_SCATTER;
 
 	if (mtu < IGBX_MIN_MTU || mtu > igbx_max_mtu(offloads)) {
 		IGBX_LOG(ERR, "mtu %u: allowed %u..%u", mtu, IGBX_MIN_MTU,
@@ -395,11 +405,6 @@ igbx_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	 */
 	if (!dev->data->dev_started)
 		return 0;	/* ethdev records dev->data->mtu */
-	if (buf != 0 && frame > buf && !scatter) {
-		IGBX_LOG(ERR, "mtu %u: frames of %u bytes exceed the %u-byte RX buffers "
-			 "and the scatter offload is off", mtu, frame, buf);
-		return -EINVAL;
-	}
 	if (buf != 0 && frame > buf && !dev->data->scattered_rx) {
 		IGBX_LOG(ERR, "mtu %u: frames of %u bytes need scattered RX; stop the port first",
 			 mtu, frame);

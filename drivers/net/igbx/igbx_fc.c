@@ -107,11 +107,20 @@ int
 igbx_flow_ctrl_set(struct rte_eth_dev *dev, struct rte_eth_fc_conf *fc_conf)
 {
 	struct igbx_filter_state *fs = igbx_filter_of(dev);
-	int ret = igbx_fc_check(dev, fc_conf);
+	struct rte_eth_fc_conf fc = *fc_conf;
+	int ret;
 
+	/* Both thresholds 0 (testpmd's "set flow_ctrl ... 0 0 0 0", as DTS
+	 * sends it): no thresholds given, the port keeps the ones it has.
+	 */
+	if (fc.high_water == 0 && fc.low_water == 0) {
+		fc.high_water = fs->fc.high_water;
+		fc.low_water = fs->fc.low_water;
+	}
+	ret = igbx_fc_check(dev, &fc);
 	if (ret != 0)
 		return ret;
-	fs->fc = *fc_conf;
+	fs->fc = fc;
 	igbx_fc_apply(dev);
 	return 0;
 }

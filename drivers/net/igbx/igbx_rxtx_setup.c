@@ -229,11 +229,14 @@ igbx_rx_check_conf(struct rte_eth_dev *dev, uint16_t nb_desc,
 			 RTE_PKTMBUF_HEADROOM);
 		return -EINVAL;
 	}
-	if (!(offloads & RTE_ETH_RX_OFFLOAD_SCATTER) && buf < frame) {
-		IGBX_LOG(ERR, "mempool %s buffer=%u bytes < max frame %u: enable "
-			 "RTE_ETH_RX_OFFLOAD_SCATTER or use larger mbufs", mp->name, buf, frame);
-		return -EINVAL;
-	}
+	/* A buffer smaller than the largest frame (SRRCTL.BSIZEPACKET counts
+	 * whole KB, 8.10.2, so 9200-byte mbufs give 8 KB buffers) is accepted
+	 * without RTE_ETH_RX_OFFLOAD_SCATTER: dev_start then picks the
+	 * scattered burst, as DPDK's stock igb driver and DTS's mtu suite do.
+	 */
+	if (!(offloads & RTE_ETH_RX_OFFLOAD_SCATTER) && buf < frame)
+		IGBX_LOG(INFO, "mempool %s buffer=%u bytes < max frame %u: "
+			 "frames will span several buffers", mp->name, buf, frame);
 	if (conf->rx_free_thresh >= nb_desc) {
 		IGBX_LOG(ERR, "rx_free_thresh=%u invalid: allowed 0 (default) .. %u",
 			 conf->rx_free_thresh, nb_desc - 1);
