@@ -36,6 +36,7 @@ bind "$repo"
 bind "$state"
 bind "${sim_env[2]#*=}"
 bind "$IGBX_DTS_BUILD"
+bind "$out"
 mount --bind "$repo/test/dts/bin" "$root/usr/local/bin"
 # DTS runs its privileged commands through sudo, whose secure_path in sid
 # leaves /usr/local/bin out

@@ -22,6 +22,10 @@ here=$repo/test/dts
 state=${IGBX_DTS_STATE:-/var/cache/igbx/dts}
 tarball=${DTS_TARBALL:-$repo/../shared/dts/dts-v25.11.2.tar.gz}
 out=${DTS_OUT:-$repo/build/dts}
+# the real path: build/ may link elsewhere (a checkout below a world-writable
+# directory), and only real paths are bound into the root
+mkdir -p "$out"
+out=$(readlink -f "$out")
 drivers=${DTS_DRIVERS:-igbx stock}
 tap_fmt=igbxdts%u
 tg_bus=0000:00:20
