@@ -2,7 +2,8 @@
 /*
  * sfp.c - the SFP module in the cage of a fiber or SerDes 82576 board: its
  * two-wire ID EEPROM (SFF-8472 A0h) and diagnostics page (A2h), read through
- * the I2CCMD register (datasheet 8.2.x "SFP I2C Command").
+ * the I2CCMD register (0x01028, "SFP I2C Command" in the datasheet's register
+ * chapter).
  */
 #include <string.h>
 
@@ -103,6 +104,10 @@ static int sfp_byte(const struct sim_port *p, unsigned int addr, unsigned int re
  * within its 256-byte page) in 15:8. No acknowledge from the device sets
  * ERROR. READY is set at the end of either; RESET self-clears. The module's
  * EEPROM is write protected: a write completes and changes nothing.
+ * Not modelled: the interrupt at the end of a command (I stays as written,
+ * no cause is raised), and any gating by CTRL_EXT.I2C_ENA - commands run
+ * whatever that bit holds (the stock igb driver clears it after probe and
+ * still reads the module).
  */
 void sim_sfp_i2ccmd_write(struct sim_port *p, uint32_t val)
 {
