@@ -106,7 +106,7 @@ static int sfp_byte(const struct sim_port *p, unsigned int addr, unsigned int re
  * EEPROM is write protected: a write completes and changes nothing.
  * Not modelled: the interrupt at the end of a command (I stays as written,
  * no cause is raised), and any gating by CTRL_EXT.I2C_ENA - commands run
- * whatever that bit holds (the stock igb driver clears it after probe and
+ * whatever that bit holds (the stock igb driver leaves it clear after probe and
  * still reads the module).
  */
 void sim_sfp_i2ccmd_write(struct sim_port *p, uint32_t val)
