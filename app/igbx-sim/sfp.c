@@ -83,7 +83,8 @@ static void sfp_fill_diag(uint8_t *a2)
 }
 
 /* The byte at (addr, reg), or -1 when no device acknowledges addr. */
-static int sfp_byte(const struct sim_port *p, unsigned int addr, unsigned int reg)
+static int sfp_byte(const struct sim_port *p, unsigned int addr,
+		    unsigned int reg)
 {
 	uint8_t page[SFP_PAGE];
 
@@ -106,8 +107,8 @@ static int sfp_byte(const struct sim_port *p, unsigned int addr, unsigned int re
  * EEPROM is write protected: a write completes and changes nothing.
  * Not modelled: the interrupt at the end of a command (I stays as written,
  * no cause is raised), and any gating by CTRL_EXT.I2C_ENA - commands run
- * whatever that bit holds (the stock igb driver leaves it clear after probe and
- * still reads the module).
+ * whatever that bit holds (the stock igb driver leaves it clear after probe
+ * and still reads the module).
  */
 void sim_sfp_i2ccmd_write(struct sim_port *p, uint32_t val)
 {
