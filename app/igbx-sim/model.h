@@ -95,6 +95,14 @@
 #define  SIM_EEMNGCTL_CFG_DONE0	(1u << 18)	/* port 0 config cycle done */
 #define  SIM_EEMNGCTL_CFG_DONE1	(1u << 19)	/* port 1 */
 #define SIM_I2CCMD		0x01028
+#define  SIM_I2CCMD_DATA_MASK	0xffffu		/* first byte read in 7:0 */
+#define  SIM_I2CCMD_REG_SHIFT	16		/* bits 23:16 */
+#define  SIM_I2CCMD_PHY_SHIFT	24		/* bits 26:24: address bits 3:1 */
+#define  SIM_I2CCMD_OP_READ	(1u << 27)
+#define  SIM_I2CCMD_RESET	(1u << 28)	/* self-clearing */
+#define  SIM_I2CCMD_READY	(1u << 29)
+#define  SIM_I2CCMD_IE		(1u << 30)
+#define  SIM_I2CCMD_ERROR	(1u << 31)
 #define SIM_SWDSTS		0x01044
 #define SIM_FRTIMER		0x01048
 #define SIM_FCRTL		0x02160
@@ -551,6 +559,8 @@ void sim_phy_reset(struct sim_port *p);
 void sim_phy_reset_with_mac(struct sim_port *p);	/* phy-reset boards */
 uint32_t sim_pcs_lstat_read(struct sim_port *p);
 void sim_phy_mdic_write(struct sim_port *p, uint32_t val);
+/* The SFP module's two-wire EEPROM behind I2CCMD (sfp.c). */
+void sim_sfp_i2ccmd_write(struct sim_port *p, uint32_t val);
 void sim_phy_ctrl_write(struct sim_port *p, uint32_t old, uint32_t val);
 void sim_link_update(struct sim_port *p);
 uint32_t sim_status_read(struct sim_port *p);

@@ -513,6 +513,9 @@ static void sim_reg_write32(struct sim_port *p, uint32_t off, uint32_t val)
 	case SIM_MDIC:
 		sim_phy_mdic_write(p, val);
 		break;
+	case SIM_I2CCMD:
+		sim_sfp_i2ccmd_write(p, val);
+		break;
 	case SIM_RCTL:
 	case SIM_TCTL:
 		sim_unit_ctl_write(p, off, val);

@@ -27,14 +27,14 @@ def badinput_binary():
     return build_c_program(SRC, OUT / 'igbx_badinput')
 
 
-def run_badinput(sim, name, env_extra=None):
+def run_badinput(sim, name, env_extra=None, sim_args=()):
     if not igbxsim.IGBX_PLUGIN.exists():
         pytest.skip('%s not built' % igbxsim.IGBX_PLUGIN)
     app = [badinput_binary()] + eal_args('igbxbad', 'igbx')
     old = {k: os.environ.get(k) for k in (env_extra or {})}
     os.environ.update(env_extra or {})
     try:
-        run = sim(app, name=name)
+        run = sim(app, name=name, sim_args=sim_args)
     finally:
         for k, v in old.items():
             if v is None:
@@ -55,3 +55,21 @@ def test_badinput_catalogue(sim):
     passed, failed = counts
     assert (status, failed) == (0, 0), '\n'.join(fails)
     assert passed >= MIN_CASES, 'only %d cases ran' % passed
+
+
+@pytest.mark.igbx
+def test_badinput_module_fiber(sim):
+    """The module EEPROM's bounds on a port with an SFP (fiber board): offset
+    or length past the 512-byte map refused, the map and a read across the
+    A0h/A2h boundary returned; the port forwards afterwards."""
+    run, status = run_badinput(sim, 'badinput-module',
+                               {'IGBX_BADINPUT_MODULE_ONLY': '1'},
+                               sim_args=['--board', 'fiber'])
+    fails = [x for x in run.buf.splitlines() if x.startswith('FAIL')]
+    counts = summary_of(run.buf)
+    assert counts, 'no summary; exit status %s:\n%s' % (status,
+                                                          run.buf[-3000:])
+    passed, failed = counts
+    assert (status, failed) == (0, 0), '\n'.join(fails)
+    assert passed >= 20, 'only %d cases ran' % passed
+    assert run.buf.count('offset 512 length 1: allowed') == 1, run.buf[-3000:]

@@ -717,6 +717,58 @@ static void test_board_partner_serdes(void)
 	port_free(a);
 }
 
+/* I2CCMD read of two bytes at (phyadd, reg): the register after the command. */
+static uint32_t i2c_read(struct sim_port *p, unsigned int phyadd, unsigned int reg)
+{
+	wr(p, SIM_I2CCMD, reg << SIM_I2CCMD_REG_SHIFT | phyadd << SIM_I2CCMD_PHY_SHIFT |
+	   SIM_I2CCMD_OP_READ);
+	return rd(p, SIM_I2CCMD);
+}
+
+/* The SFP behind I2CCMD: A0h identifier and strings, the first byte in DATA
+ * 7:0, the page wrap, A2h, and ERROR for an absent device or a copper board.
+ */
+static void test_sfp_i2ccmd(void)
+{
+	struct sim_port *p = port_new_board(0, "fiber");
+	uint32_t v, sum = 0;
+	unsigned int i;
+
+	v = i2c_read(p, 0, 0);
+	UNIT_CHECK(v & SIM_I2CCMD_READY);
+	UNIT_CHECK(!(v & SIM_I2CCMD_ERROR));
+	UNIT_CHECK(v & SIM_I2CCMD_OP_READ);
+	UNIT_CHECK_EQ((v >> SIM_I2CCMD_REG_SHIFT) & 0xff, 0);
+	UNIT_CHECK_EQ(v & 0xffff, 0x0403);	/* identifier 03h, then 04h */
+	v = i2c_read(p, 0, 20);
+	UNIT_CHECK_EQ(v & 0xffff, 'G' << 8 | 'I');	/* vendor name "IG..." */
+	for (i = 0; i < 63; i++)
+		sum += i2c_read(p, 0, i) & 0xff;
+	UNIT_CHECK_EQ(sum & 0xff, i2c_read(p, 0, 63) & 0xff);	/* CC_BASE */
+	v = i2c_read(p, 0, 255);		/* the second byte wraps to 0 */
+	UNIT_CHECK_EQ((v >> 8) & 0xff, 0x03);
+	v = i2c_read(p, 1, 96);			/* A2h: temperature MSB first */
+	UNIT_CHECK(!(v & SIM_I2CCMD_ERROR));
+	UNIT_CHECK_EQ(v & 0xffff, 0x8023);
+	v = i2c_read(p, 2, 0);			/* A4h: nobody acknowledges */
+	UNIT_CHECK(v & SIM_I2CCMD_READY);
+	UNIT_CHECK(v & SIM_I2CCMD_ERROR);
+	v = i2c_read(p, 0, 0);			/* a new command clears ERROR */
+	UNIT_CHECK(!(v & SIM_I2CCMD_ERROR));
+	wr(p, SIM_I2CCMD, SIM_I2CCMD_RESET | SIM_I2CCMD_OP_READ);
+	UNIT_CHECK(!(rd(p, SIM_I2CCMD) & SIM_I2CCMD_RESET));
+	/* a write completes and the write-protected EEPROM keeps its byte */
+	wr(p, SIM_I2CCMD, 0x00ffu);
+	UNIT_CHECK(rd(p, SIM_I2CCMD) & SIM_I2CCMD_READY);
+	UNIT_CHECK_EQ(i2c_read(p, 0, 0) & 0xff, 0x03);
+	port_free(p);
+	p = port_new(0);			/* copper: no SFP cage */
+	v = i2c_read(p, 0, 0);
+	UNIT_CHECK(v & SIM_I2CCMD_READY);
+	UNIT_CHECK(v & SIM_I2CCMD_ERROR);
+	port_free(p);
+}
+
 int main(void)
 {
 	UNIT_RUN(test_defaults);
@@ -736,5 +788,6 @@ int main(void)
 	UNIT_RUN(test_board_nvm);
 	UNIT_RUN(test_board_phy_reset);
 	UNIT_RUN(test_board_partner_serdes);
+	UNIT_RUN(test_sfp_i2ccmd);
 	return unit_report();
 }

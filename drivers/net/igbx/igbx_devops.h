@@ -34,6 +34,10 @@ uint32_t igbx_rate_factor(uint32_t link_mbps, uint32_t rate_mbps);
 int igbx_set_queue_rate_limit(struct rte_eth_dev *dev, uint16_t queue_idx, uint32_t tx_rate);
 void igbx_rate_restore(struct rte_eth_dev *dev);			/* dev_start */
 
+/* igbx_module.c: the SFP module's EEPROM (fiber and SerDes ports) */
+int igbx_get_module_info(struct rte_eth_dev *dev, struct rte_eth_dev_module_info *modinfo);
+int igbx_get_module_eeprom(struct rte_eth_dev *dev, struct rte_dev_eeprom_info *info);
+
 /* igbx_intr.c: RX queue interrupts */
 int igbx_rxq_intr_check(struct rte_eth_dev *dev);		/* dev_configure */
 int igbx_rxq_intr_start(struct rte_eth_dev *dev);		/* dev_start */

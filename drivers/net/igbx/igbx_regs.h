@@ -83,6 +83,7 @@
 #define IGBX_CTRL_EXT_LINK_MODE_SGMII (UINT32_C(2) << 22)
 #define IGBX_CTRL_EXT_LINK_MODE_SERDES (UINT32_C(3) << 22)
 #define IGBX_CTRL_EXT_EIAME	IGBX_BIT(24)
+#define IGBX_CTRL_EXT_I2C_ENA	IGBX_BIT(25)	/* SFP/SGMII two-wire interface on */
 #define IGBX_CTRL_EXT_IAME	IGBX_BIT(27)
 #define IGBX_CTRL_EXT_DRV_LOAD	IGBX_BIT(28)	/* driver loaded, tells firmware */
 #define IGBX_CTRL_EXT_PBA_CLR	IGBX_BIT(31)
@@ -101,6 +102,20 @@
 #define IGBX_MDICNFG_PHY_SHIFT	21
 
 #define IGBX_SCTL		0x00024		/* serdes control */
+
+/* SFP module two-wire access (I2CCMD): the 8-bit device address is
+ * 1010 PHYADD[2:0] R/W, so PHYADD 0 is the ID EEPROM (A0h), 1 the
+ * diagnostics (A2h). A read returns two bytes, the first in DATA 7:0.
+ */
+#define IGBX_I2CCMD		0x01028
+#define IGBX_I2CCMD_DATA_MASK	UINT32_C(0xFFFF)
+#define IGBX_I2CCMD_REGADD_SHIFT 16		/* bits 23:16 */
+#define IGBX_I2CCMD_PHYADD_SHIFT 24		/* bits 26:24 */
+#define IGBX_I2CCMD_OP_READ	IGBX_BIT(27)
+#define IGBX_I2CCMD_RESET	IGBX_BIT(28)
+#define IGBX_I2CCMD_READY	IGBX_BIT(29)
+#define IGBX_I2CCMD_I		IGBX_BIT(30)	/* interrupt at end of access */
+#define IGBX_I2CCMD_E		IGBX_BIT(31)	/* error: no acknowledge */
 #define IGBX_FCAL		0x00028
 #define IGBX_FCAH		0x0002C
 #define IGBX_FCT		0x00030
