@@ -144,7 +144,7 @@ L3FWD_HELPER=$(cd "$(dirname "$0")" && pwd)/l3fwd-burst.py
 L3FWD_PID=""		# the timeout(1) wrapping the running launcher, for l3fwd_stop
 
 l3fwd_binary() {	# DPDK's example, built once per DPDK version into the cache
-	"$(dirname "$0")/../../buildtools/build-l3fwd.sh" 2> "$OUT/l3fwd.build" | tail -1
+	"$(dirname "$0")/../../buildtools/build-example.sh" l3fwd 2> "$OUT/l3fwd.build" | tail -1
 }
 
 # TERM reaches the launcher (which forwards it) and l3fwd through timeout(1)'s process

@@ -16,6 +16,7 @@ import shutil
 import signal
 import socket
 import struct
+import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -570,3 +571,17 @@ def need_driver(driver):
     import pytest
     if driver == 'igbx' and not IGBX_PLUGIN.exists():
         pytest.skip('%s not built' % IGBX_PLUGIN)
+
+
+def build_example(name):
+    """Path of DPDK's example NAME (l3fwd, l3fwd-power), built once per DPDK
+    version into the cache by buildtools/build-example.sh; fails the test
+    with the compiler's output when it does not build."""
+    import pytest
+    res = subprocess.run([str(REPO / 'buildtools' / 'build-example.sh'), name],
+                         capture_output=True, text=True, timeout=600,
+                         check=False)
+    if res.returncode != 0:
+        pytest.fail('build-example.sh %s failed:\n%s' %
+                    (name, res.stderr[-2000:]))
+    return res.stdout.strip().splitlines()[-1]

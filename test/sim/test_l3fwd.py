@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# test_l3fwd.py - DPDK's l3fwd example (built by buildtools/build-l3fwd.sh)
+# test_l3fwd.py - DPDK's l3fwd example (built by buildtools/build-example.sh)
 # routing between two simulated 82576 ports, igbx and the stock igb driver.
 """l3fwd on the simulated 82576, LPM and EM lookups.
 
@@ -20,7 +20,6 @@ lcore, simulator included.
 """
 import re
 import socket
-import subprocess
 import time
 
 import pytest
@@ -31,7 +30,6 @@ from scapy.layers.l2 import ARP, Ether
 import frames
 import igbxsim
 
-BUILD_L3FWD = igbxsim.REPO / 'buildtools' / 'build-l3fwd.sh'
 # --eth-dest for port 1; port 0 keeps l3fwd's default 02:00:00:00:00:<port>
 ETH_DEST_1 = '02:11:22:33:44:55'
 DEFAULT_ETH_DEST = '02:00:00:00:00:%02x'
@@ -48,11 +46,7 @@ _PORT_LINE = re.compile(r'Initializing port (\d+) \.\.\..*?'
 @pytest.fixture(scope='module')
 def l3fwd_bin():
     """dpdk-l3fwd, built once per DPDK version into the cache."""
-    res = subprocess.run([str(BUILD_L3FWD)], capture_output=True, text=True,
-                         timeout=600, check=False)
-    if res.returncode != 0:
-        pytest.fail('build-l3fwd.sh failed:\n%s' % res.stderr[-2000:])
-    return res.stdout.strip().splitlines()[-1]
+    return igbxsim.build_example('l3fwd')
 
 
 def l3fwd_app(binary, driver, mode):

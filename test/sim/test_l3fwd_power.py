@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # test_l3fwd_power.py - DPDK's l3fwd-power example (built by
-# buildtools/build-l3fwd-power.sh) in interrupt-only mode on two simulated
+# buildtools/build-example.sh) in interrupt-only mode on two simulated
 # 82576 ports, igbx and the stock igb driver.
 """Receive interrupts as an application uses them: l3fwd-power polls, and
 when its queues stay empty it arms their interrupts and sleeps in epoll
@@ -13,7 +13,6 @@ The ports' cables lead nowhere (--wire none, plugged), so a forwarded frame
 leaves for good instead of coming back.
 """
 import re
-import subprocess
 import time
 
 import pytest
@@ -21,7 +20,6 @@ import pytest
 import frames
 import igbxsim
 
-BUILD = igbxsim.REPO / 'buildtools' / 'build-l3fwd-power.sh'
 WAKE = re.compile(r'is waked up from rx interrupt on port (\d+) queue (\d+)')
 SLEEP = 'sleeps until interrupt triggers'
 
@@ -29,11 +27,7 @@ SLEEP = 'sleeps until interrupt triggers'
 @pytest.fixture(scope='module')
 def l3fwd_power_bin():
     """dpdk-l3fwd-power, built once per DPDK version into the cache."""
-    res = subprocess.run([str(BUILD)], capture_output=True, text=True,
-                         timeout=600, check=False)
-    if res.returncode != 0:
-        pytest.fail('build-l3fwd-power.sh failed:\n%s' % res.stderr[-2000:])
-    return res.stdout.strip().splitlines()[-1]
+    return igbxsim.build_example('l3fwd-power')
 
 
 def test_sleeps_when_idle_wakes_on_traffic(driver, sim, l3fwd_power_bin):
