@@ -84,6 +84,7 @@
 #define IGBX_CTRL_EXT_LINK_MODE_SERDES (UINT32_C(3) << 22)
 #define IGBX_CTRL_EXT_EIAME	IGBX_BIT(24)
 #define IGBX_CTRL_EXT_I2C_ENA	IGBX_BIT(25)	/* SFP/SGMII two-wire interface on */
+#define IGBX_CTRL_EXT_EXT_VLAN	IGBX_BIT(26)	/* double VLAN: frames carry an outer tag */
 #define IGBX_CTRL_EXT_IAME	IGBX_BIT(27)
 #define IGBX_CTRL_EXT_DRV_LOAD	IGBX_BIT(28)	/* driver loaded, tells firmware */
 #define IGBX_CTRL_EXT_PBA_CLR	IGBX_BIT(31)
@@ -253,7 +254,9 @@
 #define IGBX_RFCTL_IPV6_EX_DIS	IGBX_BIT(16)
 #define IGBX_RFCTL_NEW_IPV6_EXT_DIS IGBX_BIT(17)
 #define IGBX_RFCTL_LEF		IGBX_BIT(18)
+#define IGBX_RFCTL_SYNQFP	IGBX_BIT(19)	/* SYN filter before 5-tuple filters */
 #define IGBX_MTA(i)		(0x05200 + 4 * (i))	/* i = 0..127 */
+#define IGBX_MTA_WORDS		128
 #define IGBX_RAL(i)		((i) < 16 ? 0x05400 + 8 * (i) : 0x054E0 + 8 * ((i) - 16))
 #define IGBX_RAH(i)		((i) < 16 ? 0x05404 + 8 * (i) : 0x054E4 + 8 * ((i) - 16))
 #define IGBX_RAH_ASEL_MASK	(UINT32_C(3) << 16)	/* 00b: destination */
@@ -261,8 +264,14 @@
 #define IGBX_RAH_POOLSEL_SHIFT	18		/* bits 25:18 */
 #define IGBX_RAH_POOLSEL_MASK	(UINT32_C(0xFF) << 18)
 #define IGBX_RAH_AV		IGBX_BIT(31)	/* address valid */
+#define IGBX_RAR_ENTRIES	24
 #define IGBX_PSRTYPE(i)		(0x05480 + 4 * (i))
+#define IGBX_SYNQF(i)		(0x055FC + 4 * (i))
+#define IGBX_SYNQF_QUEUE_ENABLE	IGBX_BIT(0)
+#define IGBX_SYNQF_QUEUE_SHIFT	1
+#define IGBX_SYNQF_QUEUE_MASK	(UINT32_C(7) << 1)
 #define IGBX_VFTA(i)		(0x05600 + 4 * (i))	/* i = 0..127 */
+#define IGBX_VFTA_WORDS		128
 #define IGBX_WUC		0x05800
 #define IGBX_WUFC		0x05808
 #define IGBX_WUS		0x05810
@@ -285,29 +294,56 @@
 #define IGBX_MANC		0x05820
 #define IGBX_MANC_ARP_EN	IGBX_BIT(13)
 #define IGBX_MANC2H		0x05860
+/* 5-tuple queue filters: FTQF, SAQF, DAQF, SPQF and IMIR/IMIREXT of the same
+ * index n form filter n (n = 0..7). */
+#define IGBX_NTUPLE_FILTERS	8
+#define IGBX_SAQF(i)		(0x05980 + 4 * (i))
+#define IGBX_DAQF(i)		(0x059A0 + 4 * (i))
+#define IGBX_SPQF(i)		(0x059C0 + 4 * (i))
+#define IGBX_SPQF_SRC_PORT_MASK	UINT32_C(0xFFFF)
+#define IGBX_FTQF(i)		(0x059E0 + 4 * (i))
+#define IGBX_FTQF_PROTOCOL_MASK	UINT32_C(0xFF)
+#define IGBX_FTQF_QUEUE_ENABLE	IGBX_BIT(8)
+#define IGBX_FTQF_VF_BP		IGBX_BIT(15)	/* pool (VF) not compared */
+#define IGBX_FTQF_QUEUE_SHIFT	16
+#define IGBX_FTQF_QUEUE_MASK	(UINT32_C(0xF) << 16)
+#define IGBX_FTQF_1588		IGBX_BIT(27)	/* time stamp matching frames */
+#define IGBX_FTQF_MASK_PROTO_BP	IGBX_BIT(28)	/* bypass: protocol not compared */
+#define IGBX_FTQF_MASK_SRC_ADDR_BP IGBX_BIT(29)
+#define IGBX_FTQF_MASK_DST_ADDR_BP IGBX_BIT(30)
+#define IGBX_FTQF_MASK_SRC_PORT_BP IGBX_BIT(31)
 #define IGBX_IMIR(i)		(0x05A80 + 4 * (i))	/* i = 0..7 */
+#define IGBX_IMIR_DST_PORT_MASK	UINT32_C(0xFFFF)
+#define IGBX_IMIR_PORT_IM_EN	IGBX_BIT(16)	/* immediate interrupt */
+#define IGBX_IMIR_PORT_BP	IGBX_BIT(17)	/* destination port not compared */
+#define IGBX_IMIR_PRIORITY_SHIFT 29		/* bits 31:29, 7 wins */
+#define IGBX_IMIR_PRIORITY_MASK	(UINT32_C(7) << 29)
 #define IGBX_IMIREXT(i)		(0x05AA0 + 4 * (i))
+#define IGBX_IMIREXT_SIZE_BP	IGBX_BIT(12)	/* size threshold not compared */
+#define IGBX_IMIREXT_CTRL_BP	IGBX_BIT(19)	/* TCP flags not compared */
 #define IGBX_IMIRVP		0x05AC0
 #define IGBX_VMOLR(i)		(0x05AD0 + 4 * (i))
 #define IGBX_RPLOLR		0x05AF0
 #define IGBX_RETA(i)		(0x05C00 + 4 * (i))	/* i = 0..31, 4 entries each */
+#define IGBX_RETA_SIZE		128			/* entries */
+#define IGBX_RETA_WORDS		(IGBX_RETA_SIZE / 4)
 #define IGBX_RSSRK(i)		(0x05C80 + 4 * (i))	/* i = 0..9 */
+#define IGBX_RSS_KEY_SIZE	40			/* bytes */
+#define IGBX_RSS_KEY_WORDS	(IGBX_RSS_KEY_SIZE / 4)
 #define IGBX_ETQF(i)		(0x05CB0 + 4 * (i))	/* i = 0..7 */
 #define IGBX_ETQF_ETYPE_MASK	UINT32_C(0xFFFF)
 #define IGBX_ETQF_QUEUE_SHIFT	16
 #define IGBX_ETQF_QUEUE_MASK	(UINT32_C(0x7) << 16)
 #define IGBX_ETQF_FILTER_ENABLE	IGBX_BIT(26)
+#define IGBX_ETQF_IMM_INT	IGBX_BIT(29)
 #define IGBX_ETQF_1588		IGBX_BIT(30)
 #define IGBX_ETQF_QUEUE_ENABLE	IGBX_BIT(31)
-#define IGBX_SYNQF(i)		(0x055FC + 4 * (i))
-#define IGBX_SAQF(i)		(0x05980 + 4 * (i))
-#define IGBX_DAQF(i)		(0x059A0 + 4 * (i))
-#define IGBX_SPQF(i)		(0x059C0 + 4 * (i))
-#define IGBX_FTQF(i)		(0x059E0 + 4 * (i))
+#define IGBX_ETYPE_FILTERS	8
 #define IGBX_VLVF(i)		(0x05D00 + 4 * (i))
 #define IGBX_UTA(i)		(0x0A000 + 4 * (i))
 
 /* RX queue block (8.10): the 0xC000 + 0x40 * q form is valid for q = 0..15 */
+#define IGBX_MAX_RX_QUEUES	16
 #define IGBX_RXQ_REG(q, r)	(0x0C000 + 0x40 * (q) + (r))
 #define IGBX_RDBAL(q)		IGBX_RXQ_REG(q, 0x00)
 #define IGBX_RDBAH(q)		IGBX_RXQ_REG(q, 0x04)
@@ -374,6 +410,7 @@
 #define IGBX_DTXSWC		0x03500
 
 /* TX queue block (8.12): the 0xE000 + 0x40 * q form is valid for q = 0..15 */
+#define IGBX_MAX_TX_QUEUES	16
 #define IGBX_TXQ_REG(q, r)	(0x0E000 + 0x40 * (q) + (r))
 #define IGBX_TDBAL(q)		IGBX_TXQ_REG(q, 0x00)
 #define IGBX_TDBAH(q)		IGBX_TXQ_REG(q, 0x04)
@@ -449,8 +486,7 @@
 #define IGBX_DC			0x04030
 #define IGBX_TNCRS		0x04034
 #define IGBX_SEC		0x04038
-#define IGBX_HTDPMC		0x0403C
-#define IGBX_CEXTERR		0x0403C
+#define IGBX_HTDPMC		0x0403C		/* host TX discarded by MAC */
 #define IGBX_RLEC		0x04040
 #define IGBX_XONRXC		0x04048
 #define IGBX_XONTXC		0x0404C
@@ -496,11 +532,11 @@
 #define IGBX_TSCTC		0x040F8
 #define IGBX_TSCTFC		0x040FC
 #define IGBX_IAC		0x04100
-#define IGBX_ICRXPTC		0x04104
+#define IGBX_RPTHC		0x04104		/* RX packets to host */
 #define IGBX_ICRXATC		0x04108
 #define IGBX_ICTXPTC		0x0410C
 #define IGBX_ICTXATC		0x04110
-#define IGBX_ICTXQEC		0x04118
+#define IGBX_HGPTC		0x04118		/* host good packets transmitted */
 #define IGBX_ICTXQMTC		0x0411C
 #define IGBX_ICRXDMTC		0x04120
 #define IGBX_ICRXOC		0x04124
@@ -509,9 +545,9 @@
 #define IGBX_HGOTCL		0x04130
 #define IGBX_HGOTCH		0x04134
 #define IGBX_LENERRS		0x04138
+#define IGBX_SSVPC		0x041A0
 #define IGBX_SCVPC		0x04228
 #define IGBX_HRMPC		0x0A018
-#define IGBX_SSVPC		0x041A0
 /* per queue counters (8.19.x), not cleared on read */
 #define IGBX_PQGPRC(q)		(0x10010 + 0x100 * (q))
 #define IGBX_PQGPTC(q)		(0x10014 + 0x100 * (q))
@@ -520,11 +556,25 @@
 #define IGBX_PQMPRC(q)		(0x10038 + 0x100 * (q))
 
 /* ---- time sync (8.16) --------------------------------------------------- */
-#define IGBX_TSYNCTXCTL		0x0B614
-#define IGBX_TSYNCRXCTL		0x0B620
 #define IGBX_SYSTIML		0x0B600
 #define IGBX_SYSTIMH		0x0B604
 #define IGBX_TIMINCA		0x0B608
+#define IGBX_TIMINCA_INCVALUE_MASK UINT32_C(0x00FFFFFF)
+#define IGBX_TIMINCA_INCPERIOD_SHIFT 24	/* bits 31:24, in 16 ns ticks */
+#define IGBX_TSYNCTXCTL		0x0B614
+#define IGBX_TSYNCTXCTL_VALID	IGBX_BIT(0)	/* TXSTMP latched, until TXSTMPH read */
+#define IGBX_TSYNCTXCTL_ENABLED	IGBX_BIT(4)
+#define IGBX_TXSTMPL		0x0B618
+#define IGBX_TXSTMPH		0x0B61C
+#define IGBX_TSYNCRXCTL		0x0B620
+#define IGBX_TSYNCRXCTL_VALID	IGBX_BIT(0)	/* RXSTMP latched, until RXSTMPH read */
+#define IGBX_TSYNCRXCTL_TYPE_MASK (UINT32_C(7) << 1)
+#define IGBX_TSYNCRXCTL_TYPE_L2_V2 (UINT32_C(0) << 1)
+#define IGBX_TSYNCRXCTL_ENABLED	IGBX_BIT(4)
+#define IGBX_RXSTMPL		0x0B624
+#define IGBX_RXSTMPH		0x0B628
+#define IGBX_RXSATRL		0x0B62C
+#define IGBX_RXSATRH		0x0B630
 
 /* ---- PHY registers behind MDIC (IEEE 802.3 clause 22, 8.25) -------------- */
 #define IGBX_PHY_ADDR		1		/* internal PHY address */
@@ -561,50 +611,4 @@
 #define IGBX_PHY_1000T_STATUS_LP_FD (UINT16_C(1) << 11)
 #define IGBX_PHY_EXT_STATUS	0x0F
 
-/* additions */
-/* 5-tuple queue filters, 82576 (7.1.2.x, 8.10.x; DRV-FLOW): FTQF, SAQF, DAQF,
- * SPQF and IMIR/IMIREXT of the same index n form filter n. */
-#define IGBX_NTUPLE_FILTERS	8
-#define IGBX_FTQF_PROTOCOL_MASK	UINT32_C(0xFF)
-#define IGBX_FTQF_QUEUE_ENABLE	IGBX_BIT(8)
-#define IGBX_FTQF_VF_BP		IGBX_BIT(15)	/* pool (VF) not compared */
-#define IGBX_FTQF_QUEUE_SHIFT	16
-#define IGBX_FTQF_QUEUE_MASK	(UINT32_C(0xF) << 16)
-#define IGBX_FTQF_1588		IGBX_BIT(27)	/* time stamp matching frames */
-#define IGBX_FTQF_MASK_PROTO_BP	IGBX_BIT(28)	/* bypass: protocol not compared */
-#define IGBX_FTQF_MASK_SRC_ADDR_BP IGBX_BIT(29)
-#define IGBX_FTQF_MASK_DST_ADDR_BP IGBX_BIT(30)
-#define IGBX_FTQF_MASK_SRC_PORT_BP IGBX_BIT(31)
-#define IGBX_SPQF_SRC_PORT_MASK	UINT32_C(0xFFFF)
-#define IGBX_IMIR_DST_PORT_MASK	UINT32_C(0xFFFF)
-#define IGBX_IMIR_PORT_IM_EN	IGBX_BIT(16)	/* immediate interrupt */
-#define IGBX_IMIR_PORT_BP	IGBX_BIT(17)	/* destination port not compared */
-#define IGBX_IMIR_PRIORITY_SHIFT 29		/* bits 31:29, 7 wins */
-#define IGBX_IMIR_PRIORITY_MASK	(UINT32_C(7) << 29)
-#define IGBX_IMIREXT_SIZE_BP	IGBX_BIT(12)	/* size threshold not compared */
-#define IGBX_IMIREXT_CTRL_BP	IGBX_BIT(19)	/* TCP flags not compared */
-#define IGBX_ETYPE_FILTERS	8
-#define IGBX_ETQF_IMM_INT	IGBX_BIT(29)
-#define IGBX_SYNQF_QUEUE_ENABLE	IGBX_BIT(0)
-#define IGBX_SYNQF_QUEUE_SHIFT	1
-#define IGBX_SYNQF_QUEUE_MASK	(UINT32_C(7) << 1)
-#define IGBX_RFCTL_SYNQFP	IGBX_BIT(19)	/* SYN filter before 5-tuple filters */
-/* IEEE 1588 (7.9, 8.16; DRV-FLOW) */
-#define IGBX_TSYNCTXCTL_VALID	IGBX_BIT(0)	/* TXSTMP latched, until TXSTMPH read */
-#define IGBX_TSYNCTXCTL_ENABLED	IGBX_BIT(4)
-#define IGBX_TSYNCRXCTL_VALID	IGBX_BIT(0)	/* RXSTMP latched, until RXSTMPH read */
-#define IGBX_TSYNCRXCTL_TYPE_MASK (UINT32_C(7) << 1)
-#define IGBX_TSYNCRXCTL_TYPE_L2_V2 (UINT32_C(0) << 1)
-#define IGBX_TSYNCRXCTL_ENABLED	IGBX_BIT(4)
-#define IGBX_TXSTMPL		0x0B618
-#define IGBX_TXSTMPH		0x0B61C
-#define IGBX_RXSTMPL		0x0B624
-#define IGBX_RXSTMPH		0x0B628
-#define IGBX_RXSATRL		0x0B62C
-#define IGBX_RXSATRH		0x0B630
-#define IGBX_TIMINCA_INCPERIOD_SHIFT 24	/* bits 31:24, in 16 ns ticks */
-#define IGBX_TIMINCA_INCVALUE_MASK UINT32_C(0x00FFFFFF)
-#define IGBX_CTRL_EXT_EXT_VLAN	IGBX_BIT(26)	/* double VLAN (DRV-FILTER) */
-#define IGBX_RPTHC		0x04104		/* 82576 name of 0x4104 (DRV-FILTER) */
-#define IGBX_HGPTC		0x04118		/* 82576 name of 0x4118 (DRV-FILTER) */
 #endif /* IGBX_REGS_H */
