@@ -64,7 +64,7 @@ static void
 test_mta_broadcast_and_set(void)
 {
 	struct rte_ether_addr b = mk_addr(0xff, 0xff, 0xff, 0xff, 0xff, 0xff);
-	uint32_t mta[IGBX_FILTER_MTA_WORDS];
+	uint32_t mta[IGBX_MTA_WORDS];
 	unsigned int mo, i, bits = 0;
 
 	for (mo = 0; mo < 4; mo++)
@@ -76,7 +76,7 @@ test_mta_broadcast_and_set(void)
 	UNIT_CHECK_EQ(mta[0x2b], 0x00000008);
 	UNIT_CHECK_EQ(mta[127], 0x80000000);
 	UNIT_CHECK_EQ(mta[0], 0x00000001);
-	for (i = 0; i < IGBX_FILTER_MTA_WORDS; i++)
+	for (i = 0; i < IGBX_MTA_WORDS; i++)
 		bits += __builtin_popcount(mta[i]);
 	UNIT_CHECK_EQ(bits, 3);
 }
@@ -117,7 +117,7 @@ test_reta_pack(void)
 static void
 test_rss_key_pack(void)
 {
-	uint8_t key[IGBX_FILTER_RSS_KEY_SIZE];
+	uint8_t key[IGBX_RSS_KEY_SIZE];
 	unsigned int i;
 
 	for (i = 0; i < sizeof(key); i++)
@@ -169,7 +169,7 @@ test_stat_table(void)
 	bool unique = true;
 	unsigned int i, j;
 
-	UNIT_CHECK(igbx_stat_count <= IGBX_STATS_MAX_COUNTERS);
+	UNIT_CHECK(igbx_stat_count <= RTE_DIM(((struct igbx_stats_state *)NULL)->value));
 	UNIT_CHECK(igbx_xstat_count <= igbx_stat_count);
 	UNIT_CHECK(igbx_stat_count >= 70);
 	for (i = 0; i < igbx_stat_count; i++) {

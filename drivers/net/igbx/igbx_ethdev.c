@@ -263,7 +263,6 @@ igbx_start_datapath(struct rte_eth_dev *dev)
 		return ret;
 	igbx_tx_vec_select(dev);
 	igbx_rx_vec_select(dev);
-	/* after RSS and RX init: a flow RSS rule overrides the port's RSS */
 	igbx_flow_restore(dev);
 	igbx_ptp_restore(dev);
 	igbx_loopback_enable_rx(dev);
@@ -620,6 +619,7 @@ igbx_dev_init(struct rte_eth_dev *dev)
 	igbx_led_save(dev);
 	memset(ad->tx_rate_factor, 0, sizeof(ad->tx_rate_factor));
 	igbx_filter_init(dev);
+	igbx_rss_init(dev);
 	igbx_flow_init(dev);
 	igbx_qstats_init(ad);
 	igbx_stats_update(ad);			/* 4.5.8: start the counters at zero */

@@ -15,11 +15,8 @@
 #include "igbx_filter.h"
 #include "igbx_stats.h"
 #include "igbx_flow.h"
+#include "igbx_rss.h"
 #include "igbx_ptp.h"
-
-/* Queues (7.1, 8.10): 16 RX and 16 TX queues per function. */
-#define IGBX_MAX_RX_QUEUES	16
-#define IGBX_MAX_TX_QUEUES	16
 
 /* Rings (8.10.3): RDLEN/TDLEN is a multiple of 128 bytes, i.e. 8 descriptors of
  * 16 bytes; we keep DPDK's customary range of 32..4096 descriptors. */
@@ -38,13 +35,6 @@
 #define IGBX_MIN_MTU		RTE_ETHER_MIN_MTU
 #define IGBX_MAX_MTU		(IGBX_MAX_FRAME - IGBX_ETH_OVERHEAD)
 
-/* Filters (7.1.1, 7.1.2, 7.1.1.4). */
-#define IGBX_RAR_ENTRIES	24
-#define IGBX_MTA_WORDS		128
-#define IGBX_VFTA_WORDS		128
-#define IGBX_RETA_SIZE		128
-#define IGBX_RSS_KEY_SIZE	40
-
 /* Speeds this port can run (copper: 10/100 half/full, 1000 full). */
 #define IGBX_SPEED_CAPA		(RTE_ETH_LINK_SPEED_10M_HD | RTE_ETH_LINK_SPEED_10M | \
 				 RTE_ETH_LINK_SPEED_100M_HD | RTE_ETH_LINK_SPEED_100M | \
@@ -57,6 +47,7 @@
 struct igbx_adapter {
 	struct igbx_hw hw;
 	struct igbx_filter_state filter;
+	struct igbx_rss_state rss;	/* MRQC, RSSRK, RETA: igbx_rss.c */
 	struct igbx_stats_state stats;
 	struct igbx_qstat_map qmap;	/* queue stats mapping, igbx_stats.c */
 	struct igbx_flow_state flow;	/* rte_flow rules, igbx_flow.c */

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * igbx_filter.c - 82576 receive filters: unicast addresses (RAR), multicast
- * hash (MTA), VLAN (VFTA, VME, VET) and RSS (MRQC, RSSRK, RETA); flow control,
- * kept in the same state and restored with it, is in igbx_fc.c.
+ * hash (MTA) and VLAN (VFTA, VME, VET); flow control, kept in the same state
+ * and restored with it, is in igbx_fc.c, RSS in igbx_rss.c.
  *
  * Every setting lives first in struct igbx_filter_state and is then written
  * to the device, so igbx_filter_restore can replay it after a reset. The pure
@@ -18,12 +18,6 @@
 #include "igbx_ethdev.h"
 #include "igbx_filter.h"
 #include "igbx_rxtx.h"
-
-static_assert(IGBX_FILTER_RAR_ENTRIES == IGBX_RAR_ENTRIES, "RAR table size");
-static_assert(IGBX_FILTER_MTA_WORDS == IGBX_MTA_WORDS, "MTA size");
-static_assert(IGBX_FILTER_VFTA_WORDS == IGBX_VFTA_WORDS, "VFTA size");
-static_assert(IGBX_FILTER_RETA_SIZE == IGBX_RETA_SIZE, "RETA size");
-static_assert(IGBX_FILTER_RSS_KEY_SIZE == IGBX_RSS_KEY_SIZE, "RSS key size");
 
 /* Multicast offset we run with: RCTL.MO = 00b, hash on DA[47:36]. */
 #define IGBX_MO_USED		0u
@@ -49,7 +43,7 @@ igbx_mta_hash_index(const struct rte_ether_addr *a, unsigned int mo)
 void
 igbx_mta_hash_set(uint32_t *mta, uint16_t hash)
 {
-	mta[(hash >> 5) & (IGBX_FILTER_MTA_WORDS - 1)] |= UINT32_C(1) << (hash & 31);
+	mta[(hash >> 5) & (IGBX_MTA_WORDS - 1)] |= UINT32_C(1) << (hash & 31);
 }
 
 /*
@@ -67,99 +61,17 @@ igbx_rar_encode(const struct rte_ether_addr *a, uint32_t *ral, uint32_t *rah)
 	*rah = b[4] | (uint32_t)b[5] << 8 | IGBX_RAH_AV;
 }
 
-/* 8.10.x RETA: register n holds entries 4n..4n+3, entry 4n+k in byte k. */
-uint32_t
-igbx_reta_pack(const uint8_t entries[4])
-{
-	return entries[0] | (uint32_t)entries[1] << 8 |
-	       (uint32_t)entries[2] << 16 | (uint32_t)entries[3] << 24;
-}
-
-void
-igbx_reta_unpack(uint32_t word, uint8_t entries[4])
-{
-	unsigned int k;
-
-	for (k = 0; k < 4; k++)
-		entries[k] = (uint8_t)(word >> (8 * k));
-}
-
-/* 8.10.x RSSRK: register n holds key bytes 4n..4n+3, byte 4n in bits 7:0. */
-uint32_t
-igbx_rss_key_pack(const uint8_t key[IGBX_FILTER_RSS_KEY_SIZE], unsigned int word)
-{
-	return igbx_reta_pack(&key[4 * word]);
-}
-
 /* VFTA: 128 words of 32 bits, one bit per VLAN id. */
 unsigned int
 igbx_vfta_index(uint16_t vlan_id)
 {
-	return (vlan_id >> 5) & (IGBX_FILTER_VFTA_WORDS - 1);
+	return (vlan_id >> 5) & (IGBX_VFTA_WORDS - 1);
 }
 
 uint32_t
 igbx_vfta_bit(uint16_t vlan_id)
 {
 	return UINT32_C(1) << (vlan_id & 31);
-}
-
-/*
- * Flow types and the MRQC hash field that serves them. The IPv4 (IPv6) field
- * hashes the addresses of every IPv4 (IPv6) packet the TCP/UDP fields do not
- * take, fragments included, hence the fragment and "other" types on it.
- */
-static const struct {
-	uint64_t flow_types;
-	uint32_t mrqc_field;
-} igbx_rss_fields[] = {
-	{ RTE_ETH_RSS_IPV4 | RTE_ETH_RSS_FRAG_IPV4 |
-	  RTE_ETH_RSS_NONFRAG_IPV4_OTHER, IGBX_MRQC_RSS_IPV4 },
-	{ RTE_ETH_RSS_NONFRAG_IPV4_TCP, IGBX_MRQC_RSS_TCPIPV4 },
-	{ RTE_ETH_RSS_NONFRAG_IPV4_UDP, IGBX_MRQC_RSS_UDPIPV4 },
-	{ RTE_ETH_RSS_IPV6 | RTE_ETH_RSS_FRAG_IPV6 |
-	  RTE_ETH_RSS_NONFRAG_IPV6_OTHER, IGBX_MRQC_RSS_IPV6 },
-	{ RTE_ETH_RSS_NONFRAG_IPV6_TCP, IGBX_MRQC_RSS_TCPIPV6 },
-	{ RTE_ETH_RSS_NONFRAG_IPV6_UDP, IGBX_MRQC_RSS_UDPIPV6 },
-	{ RTE_ETH_RSS_IPV6_EX, IGBX_MRQC_RSS_IPV6EX },
-	{ RTE_ETH_RSS_IPV6_TCP_EX, IGBX_MRQC_RSS_TCPIPV6EX },
-	{ RTE_ETH_RSS_IPV6_UDP_EX, IGBX_MRQC_RSS_UDPIPV6EX },
-};
-
-uint64_t
-igbx_rss_offload_types(void)
-{
-	uint64_t all = 0;
-	unsigned int i;
-
-	for (i = 0; i < RTE_DIM(igbx_rss_fields); i++)
-		all |= igbx_rss_fields[i].flow_types;
-	return all;
-}
-
-/* MRQC hash fields for a set of flow types (MRQE bits left to the caller). */
-uint32_t
-igbx_rss_hf_to_mrqc(uint64_t rss_hf)
-{
-	uint32_t mrqc = 0;
-	unsigned int i;
-
-	for (i = 0; i < RTE_DIM(igbx_rss_fields); i++)
-		if (rss_hf & igbx_rss_fields[i].flow_types)
-			mrqc |= igbx_rss_fields[i].mrqc_field;
-	return mrqc;
-}
-
-uint64_t
-igbx_rss_mrqc_to_hf(uint32_t mrqc)
-{
-	uint64_t hf = 0;
-	unsigned int i;
-
-	for (i = 0; i < RTE_DIM(igbx_rss_fields); i++)
-		if (mrqc & igbx_rss_fields[i].mrqc_field)
-			hf |= igbx_rss_fields[i].flow_types;
-	return hf;
 }
 
 /* ---- common ------------------------------------------------------------- */
@@ -277,9 +189,9 @@ igbx_mac_addr_add(struct rte_eth_dev *dev, struct rte_ether_addr *mac_addr,
 {
 	int ret;
 
-	if (index >= IGBX_FILTER_RAR_ENTRIES) {
+	if (index >= IGBX_RAR_ENTRIES) {
 		IGBX_LOG(ERR, "index %u invalid: RAR entries are 0..%u",
-			 index, IGBX_FILTER_RAR_ENTRIES - 1);
+			 index, IGBX_RAR_ENTRIES - 1);
 		return -EINVAL;
 	}
 	if (vmdq != 0) {
@@ -298,9 +210,9 @@ igbx_mac_addr_remove(struct rte_eth_dev *dev, uint32_t index)
 {
 	struct igbx_filter_state *fs = igbx_filter_of(dev);
 
-	if (index >= IGBX_FILTER_RAR_ENTRIES) {
+	if (index >= IGBX_RAR_ENTRIES) {
 		IGBX_LOG(ERR, "index %u invalid: RAR entries are 0..%u",
-			 index, IGBX_FILTER_RAR_ENTRIES - 1);
+			 index, IGBX_RAR_ENTRIES - 1);
 		return;
 	}
 	memset(&fs->rar[index], 0, sizeof(fs->rar[index]));
@@ -329,7 +241,7 @@ igbx_mta_write_all(struct rte_eth_dev *dev)
 	struct igbx_hw *hw = IGBX_DEV_HW(dev);
 	unsigned int i;
 
-	for (i = 0; i < IGBX_FILTER_MTA_WORDS; i++)
+	for (i = 0; i < IGBX_MTA_WORDS; i++)
 		igbx_write(hw, IGBX_MTA(i), fs->mta[i]);
 }
 
@@ -515,213 +427,6 @@ igbx_vlan_tpid_set(struct rte_eth_dev *dev, enum rte_vlan_type type,
 	return -ENOTSUP;
 }
 
-/* ---- RSS (MRQC, RSSRK, RETA) -------------------------------------------- */
-
-/* The key of the RSS verification suite (Microsoft RSS specification). */
-static const uint8_t igbx_rss_default_key[IGBX_FILTER_RSS_KEY_SIZE] = {
-	0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2, 0x41, 0x67,
-	0x25, 0x3d, 0x43, 0xa3, 0x8f, 0xb0, 0xd0, 0xca, 0x2b, 0xcb,
-	0xae, 0x7b, 0x30, 0xb4, 0x77, 0xcb, 0x2d, 0xa3, 0x80, 0x30,
-	0xf2, 0x0c, 0x6a, 0x42, 0xb7, 0x3b, 0xbe, 0xac, 0x01, 0xfa,
-};
-
-static void
-igbx_reta_fill_round_robin(struct igbx_filter_state *fs, uint16_t nb_queues)
-{
-	unsigned int i;
-
-	for (i = 0; i < IGBX_FILTER_RETA_SIZE; i++)
-		fs->reta[i] = nb_queues ? (uint8_t)(i % nb_queues) : 0;
-	fs->reta_nb_queues = nb_queues;
-}
-
-/*
- * The shadow is (re)seeded from dev_conf when nothing was seeded yet or the
- * application configured a different rss_conf since; rss_hash_update and
- * reta_update then change the shadow, which outlives dev_stop/dev_start.
- */
-static void
-igbx_rss_seed(struct rte_eth_dev *dev)
-{
-	struct igbx_filter_state *fs = igbx_filter_of(dev);
-	const struct rte_eth_conf *conf = &dev->data->dev_conf;
-	const struct rte_eth_rss_conf *rc = &conf->rx_adv_conf.rss_conf;
-	bool key_given = rc->rss_key != NULL &&
-			 rc->rss_key_len == IGBX_FILTER_RSS_KEY_SIZE;
-	uint64_t hf = 0;
-
-	if (conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG)
-		hf = rc->rss_hf & igbx_rss_offload_types();
-	if (fs->rss_seeded && hf == fs->conf_hf && key_given == fs->conf_key_given &&
-	    (!key_given || memcmp(rc->rss_key, fs->conf_key, sizeof(fs->conf_key)) == 0))
-		return;
-	fs->conf_hf = hf;
-	fs->conf_key_given = key_given;
-	memcpy(fs->conf_key, key_given ? rc->rss_key : igbx_rss_default_key,
-	       sizeof(fs->conf_key));
-	memcpy(fs->rss_key, fs->conf_key, sizeof(fs->rss_key));
-	fs->rss_hf = hf;
-	fs->rss_seeded = true;
-	igbx_reta_fill_round_robin(fs, dev->data->nb_rx_queues);
-}
-
-/* RSSRK and RETA first, MRQC last: the hash starts with a complete table. */
-static void
-igbx_rss_program(struct rte_eth_dev *dev)
-{
-	struct igbx_filter_state *fs = igbx_filter_of(dev);
-	struct igbx_hw *hw = IGBX_DEV_HW(dev);
-	uint32_t mrqc = IGBX_MRQC_MRQE_NONE;
-	unsigned int i;
-
-	if (fs->reta_nb_queues != dev->data->nb_rx_queues)
-		igbx_reta_fill_round_robin(fs, dev->data->nb_rx_queues);
-	for (i = 0; i < IGBX_FILTER_RSS_KEY_WORDS; i++)
-		igbx_write(hw, IGBX_RSSRK(i), igbx_rss_key_pack(fs->rss_key, i));
-	for (i = 0; i < IGBX_FILTER_RETA_WORDS; i++)
-		igbx_write(hw, IGBX_RETA(i), igbx_reta_pack(&fs->reta[4 * i]));
-	if (fs->rss_hf != 0)
-		mrqc = IGBX_MRQC_MRQE_RSS | igbx_rss_hf_to_mrqc(fs->rss_hf);
-	igbx_write(hw, IGBX_MRQC, mrqc);
-}
-
-int
-igbx_rss_configure(struct rte_eth_dev *dev)
-{
-	const struct rte_eth_rss_conf *rc = &dev->data->dev_conf.rx_adv_conf.rss_conf;
-
-	if ((dev->data->dev_conf.rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) &&
-	    rc->rss_key != NULL && rc->rss_key_len != IGBX_FILTER_RSS_KEY_SIZE) {
-		IGBX_LOG(ERR, "rss_key_len %u invalid: must be %u",
-			 rc->rss_key_len, IGBX_FILTER_RSS_KEY_SIZE);
-		return -EINVAL;
-	}
-	igbx_rss_seed(dev);
-	igbx_rss_program(dev);
-	return 0;
-}
-
-int
-igbx_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf)
-{
-	struct igbx_filter_state *fs = igbx_filter_of(dev);
-	uint64_t allowed = igbx_rss_offload_types();
-
-	if (rss_conf->rss_key != NULL &&
-	    rss_conf->rss_key_len != IGBX_FILTER_RSS_KEY_SIZE) {
-		IGBX_LOG(ERR, "rss_key_len %u invalid: must be %u (or key NULL)",
-			 rss_conf->rss_key_len, IGBX_FILTER_RSS_KEY_SIZE);
-		return -EINVAL;
-	}
-	if (rss_conf->rss_hf & ~allowed) {
-		IGBX_LOG(ERR, "rss_hf 0x%" PRIx64 " invalid: allowed subset of 0x%"
-			 PRIx64, rss_conf->rss_hf, allowed);
-		return -EINVAL;
-	}
-	igbx_rss_seed(dev);
-	if (rss_conf->rss_key != NULL)
-		memcpy(fs->rss_key, rss_conf->rss_key, sizeof(fs->rss_key));
-	fs->rss_hf = rss_conf->rss_hf;
-	igbx_rss_program(dev);
-	return 0;
-}
-
-int
-igbx_rss_hash_conf_get(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf)
-{
-	struct igbx_filter_state *fs = igbx_filter_of(dev);
-
-	if (rss_conf->rss_key != NULL && rss_conf->rss_key_len != 0 &&
-	    rss_conf->rss_key_len < IGBX_FILTER_RSS_KEY_SIZE) {
-		IGBX_LOG(ERR, "rss_key_len %u invalid: at least %u",
-			 rss_conf->rss_key_len, IGBX_FILTER_RSS_KEY_SIZE);
-		return -EINVAL;
-	}
-	igbx_rss_seed(dev);
-	if (rss_conf->rss_key != NULL) {
-		memcpy(rss_conf->rss_key, fs->rss_key, sizeof(fs->rss_key));
-		rss_conf->rss_key_len = IGBX_FILTER_RSS_KEY_SIZE;
-	}
-	rss_conf->rss_hf = fs->rss_hf;
-	return 0;
-}
-
-static int
-igbx_reta_check_size(uint16_t reta_size)
-{
-	if (reta_size == IGBX_FILTER_RETA_SIZE)
-		return 0;
-	IGBX_LOG(ERR, "reta_size %u invalid: must be %u",
-		 reta_size, IGBX_FILTER_RETA_SIZE);
-	return -EINVAL;
-}
-
-static inline bool
-igbx_reta_selected(const struct rte_eth_rss_reta_entry64 *conf, unsigned int i)
-{
-	return (conf[i / RTE_ETH_RETA_GROUP_SIZE].mask >>
-		(i % RTE_ETH_RETA_GROUP_SIZE)) & 1;
-}
-
-static inline uint16_t
-igbx_reta_conf_entry(const struct rte_eth_rss_reta_entry64 *conf, unsigned int i)
-{
-	return conf[i / RTE_ETH_RETA_GROUP_SIZE].reta[i % RTE_ETH_RETA_GROUP_SIZE];
-}
-
-int
-igbx_reta_update(struct rte_eth_dev *dev,
-		 struct rte_eth_rss_reta_entry64 *reta_conf, uint16_t reta_size)
-{
-	struct igbx_filter_state *fs = igbx_filter_of(dev);
-	uint16_t nb_rxq = dev->data->nb_rx_queues;
-	unsigned int i;
-	int ret;
-
-	ret = igbx_reta_check_size(reta_size);
-	if (ret != 0)
-		return ret;
-	for (i = 0; i < IGBX_FILTER_RETA_SIZE; i++) {
-		if (!igbx_reta_selected(reta_conf, i) ||
-		    igbx_reta_conf_entry(reta_conf, i) < nb_rxq)
-			continue;
-		IGBX_LOG(ERR, "reta[%u] %u invalid: queues are 0..%d", i,
-			 igbx_reta_conf_entry(reta_conf, i), (int)nb_rxq - 1);
-		return -EINVAL;
-	}
-	igbx_rss_seed(dev);
-	if (fs->reta_nb_queues != nb_rxq)
-		igbx_reta_fill_round_robin(fs, nb_rxq);
-	for (i = 0; i < IGBX_FILTER_RETA_SIZE; i++)
-		if (igbx_reta_selected(reta_conf, i))
-			fs->reta[i] = (uint8_t)igbx_reta_conf_entry(reta_conf, i);
-	for (i = 0; i < IGBX_FILTER_RETA_WORDS; i++)
-		igbx_write(IGBX_DEV_HW(dev), IGBX_RETA(i),
-			   igbx_reta_pack(&fs->reta[4 * i]));
-	return 0;
-}
-
-int
-igbx_reta_query(struct rte_eth_dev *dev,
-		struct rte_eth_rss_reta_entry64 *reta_conf, uint16_t reta_size)
-{
-	struct igbx_filter_state *fs = igbx_filter_of(dev);
-	unsigned int i;
-	int ret;
-
-	ret = igbx_reta_check_size(reta_size);
-	if (ret != 0)
-		return ret;
-	igbx_rss_seed(dev);
-	if (fs->reta_nb_queues != dev->data->nb_rx_queues)
-		igbx_reta_fill_round_robin(fs, dev->data->nb_rx_queues);
-	for (i = 0; i < IGBX_FILTER_RETA_SIZE; i++)
-		if (igbx_reta_selected(reta_conf, i))
-			reta_conf[i / RTE_ETH_RETA_GROUP_SIZE]
-				.reta[i % RTE_ETH_RETA_GROUP_SIZE] = fs->reta[i];
-	return 0;
-}
-
 /* ---- probe, restore ----------------------------------------------------- */
 
 void
@@ -737,7 +442,6 @@ igbx_filter_init(struct rte_eth_dev *dev)
 	fs->tpid_inner = (uint16_t)vet ? (uint16_t)vet : RTE_ETHER_TYPE_VLAN;
 	fs->tpid_outer = (uint16_t)(vet >> 16) ? (uint16_t)(vet >> 16) :
 			 RTE_ETHER_TYPE_VLAN;
-	memcpy(fs->rss_key, igbx_rss_default_key, sizeof(fs->rss_key));
 	igbx_fc_defaults(dev, &fs->fc);
 }
 
@@ -748,7 +452,7 @@ igbx_rar_restore(struct rte_eth_dev *dev)
 	struct igbx_hw *hw = IGBX_DEV_HW(dev);
 	unsigned int i;
 
-	for (i = 0; i < IGBX_FILTER_RAR_ENTRIES; i++) {
+	for (i = 0; i < IGBX_RAR_ENTRIES; i++) {
 		if (fs->rar_in_use & (UINT32_C(1) << i))
 			igbx_rar_write(hw, i, &fs->rar[i]);
 		else
@@ -779,7 +483,7 @@ igbx_filter_restore(struct rte_eth_dev *dev)
 
 	igbx_rar_restore(dev);
 	igbx_mta_write_all(dev);
-	for (i = 0; i < IGBX_FILTER_VFTA_WORDS; i++)
+	for (i = 0; i < IGBX_VFTA_WORDS; i++)
 		igbx_write(hw, IGBX_VFTA(i), fs->vfta[i]);
 	igbx_rctl_filter_restore(dev);
 	igbx_vet_apply(dev);

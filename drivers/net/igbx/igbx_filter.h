@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * igbx_filter.h - receive filtering of the 82576 (RAR, MTA, VFTA, VLAN, RSS,
- * flow control): the software shadow kept in the adapter and the ethdev ops.
+ * igbx_filter.h - receive filtering of the 82576 (RAR, MTA, VFTA, VLAN, flow
+ * control): the software shadow kept in the adapter and the ethdev ops.
  *
  * Multicast list policy: set_mc_addr_list hashes up to IGBX_MC_ADDR_MAX
  * addresses into the MTA (datasheet 7.1.1.2). A longer list would fill most of
@@ -20,14 +20,8 @@
 #include <rte_ethdev.h>
 #include <ethdev_driver.h>
 
-/* Table sizes of the 82576 filters (datasheet 8.10, 8.11). */
-#define IGBX_FILTER_RAR_ENTRIES		24
-#define IGBX_FILTER_MTA_WORDS		128
-#define IGBX_FILTER_VFTA_WORDS		128
-#define IGBX_FILTER_RETA_SIZE		128
-#define IGBX_FILTER_RETA_WORDS		32
-#define IGBX_FILTER_RSS_KEY_SIZE	40
-#define IGBX_FILTER_RSS_KEY_WORDS	10
+#include "igbx_regs.h"
+
 /* Multicast addresses hashed exactly; above this RCTL.MPE is used instead. */
 #define IGBX_MC_ADDR_MAX		512
 /* Longest list accepted at all: one address per MTA bucket. */
@@ -35,25 +29,16 @@
 
 /* Software copy of every filter setting, reprogrammed by igbx_filter_restore. */
 struct igbx_filter_state {
-	struct rte_ether_addr rar[IGBX_FILTER_RAR_ENTRIES];
+	struct rte_ether_addr rar[IGBX_RAR_ENTRIES];
 	uint32_t rar_in_use;			/* bit i: RAR[i] valid */
-	uint32_t mta[IGBX_FILTER_MTA_WORDS];
-	uint32_t vfta[IGBX_FILTER_VFTA_WORDS];
+	uint32_t mta[IGBX_MTA_WORDS];
+	uint32_t vfta[IGBX_VFTA_WORDS];
 	uint32_t nb_mc_addr;			/* last set_mc_addr_list size */
 	bool mc_overflow;			/* list > IGBX_MC_ADDR_MAX: MPE */
 	bool promisc;
 	bool allmulti;
 	uint16_t tpid_outer;			/* VET.VET_EXT */
 	uint16_t tpid_inner;			/* VET.VET */
-	/* RSS: what is programmed, and the dev_conf it was seeded from. */
-	uint8_t rss_key[IGBX_FILTER_RSS_KEY_SIZE];
-	uint64_t rss_hf;
-	uint8_t conf_key[IGBX_FILTER_RSS_KEY_SIZE];
-	uint64_t conf_hf;
-	bool conf_key_given;
-	bool rss_seeded;
-	uint8_t reta[IGBX_FILTER_RETA_SIZE];
-	uint16_t reta_nb_queues;		/* RETA valid for this queue count */
 	/* Flow control as last set (or the defaults from igbx_filter_init). */
 	struct rte_eth_fc_conf fc;
 };
@@ -62,15 +47,8 @@ struct igbx_filter_state {
 uint16_t igbx_mta_hash_index(const struct rte_ether_addr *a, unsigned int mo);
 void igbx_mta_hash_set(uint32_t *mta, uint16_t hash);
 void igbx_rar_encode(const struct rte_ether_addr *a, uint32_t *ral, uint32_t *rah);
-uint32_t igbx_reta_pack(const uint8_t entries[4]);
-void igbx_reta_unpack(uint32_t word, uint8_t entries[4]);
-uint32_t igbx_rss_key_pack(const uint8_t key[IGBX_FILTER_RSS_KEY_SIZE],
-			   unsigned int word);
 unsigned int igbx_vfta_index(uint16_t vlan_id);
 uint32_t igbx_vfta_bit(uint16_t vlan_id);
-uint32_t igbx_rss_hf_to_mrqc(uint64_t rss_hf);
-uint64_t igbx_rss_mrqc_to_hf(uint32_t mrqc);
-uint64_t igbx_rss_offload_types(void);
 
 /* ethdev ops (signatures of struct eth_dev_ops). */
 int igbx_promiscuous_enable(struct rte_eth_dev *dev);
@@ -87,16 +65,6 @@ int igbx_vlan_filter_set(struct rte_eth_dev *dev, uint16_t vlan_id, int on);
 int igbx_vlan_offload_set(struct rte_eth_dev *dev, int mask);
 int igbx_vlan_tpid_set(struct rte_eth_dev *dev, enum rte_vlan_type type,
 		       uint16_t tpid);
-int igbx_rss_hash_update(struct rte_eth_dev *dev,
-			 struct rte_eth_rss_conf *rss_conf);
-int igbx_rss_hash_conf_get(struct rte_eth_dev *dev,
-			   struct rte_eth_rss_conf *rss_conf);
-int igbx_reta_update(struct rte_eth_dev *dev,
-		     struct rte_eth_rss_reta_entry64 *reta_conf,
-		     uint16_t reta_size);
-int igbx_reta_query(struct rte_eth_dev *dev,
-		    struct rte_eth_rss_reta_entry64 *reta_conf,
-		    uint16_t reta_size);
 int igbx_flow_ctrl_get(struct rte_eth_dev *dev, struct rte_eth_fc_conf *fc_conf);
 int igbx_flow_ctrl_set(struct rte_eth_dev *dev, struct rte_eth_fc_conf *fc_conf);
 /* Link came up: apply the autonegotiated pause directions (fc.autoneg on). */
@@ -110,7 +78,5 @@ void igbx_fc_apply(struct rte_eth_dev *dev);
 void igbx_filter_init(struct rte_eth_dev *dev);
 /* After reset / at dev_start: RAR, MTA, VFTA, RCTL filter bits, VLAN, FC. */
 int igbx_filter_restore(struct rte_eth_dev *dev);
-/* At dev_start: MRQC, RSSRK, RETA from dev_conf (or later updates). */
-int igbx_rss_configure(struct rte_eth_dev *dev);
 
 #endif /* IGBX_FILTER_H */

@@ -107,7 +107,7 @@ igbx_flow_find_slot(struct rte_eth_dev *dev, const struct igbx_flow_rule *rule,
 						  "the one TCP SYN filter is in use");
 		return 0;
 	default:
-		if (fs->rss_used)
+		if (igbx_rss_rule_active(dev))
 			return rte_flow_error_set(error, ENOSPC, RTE_FLOW_ERROR_TYPE_HANDLE, NULL,
 						  "an RSS rule exists already (one RSS table)");
 		return 0;
@@ -136,8 +136,7 @@ igbx_flow_mark(struct igbx_flow_state *fs, const struct rte_flow *f, bool used)
 		fs->syn_used = used;
 		break;
 	default:
-		fs->rss_used = used;
-		break;
+		break;		/* igbx_rss.c holds the RSS rule */
 	}
 }
 
@@ -209,23 +208,6 @@ igbx_syn_clear(struct igbx_hw *hw)
 	igbx_clear_bits(hw, IGBX_RFCTL, IGBX_RFCTL_SYNQFP);
 }
 
-/* RSSRK and RETA first, MRQC last, so the hash never runs on a half-written table. */
-static void
-igbx_rss_rule_write(struct igbx_hw *hw, const struct igbx_rss_rule *rss)
-{
-	uint8_t entries[4];
-	unsigned int i, k;
-
-	for (i = 0; i < IGBX_FILTER_RSS_KEY_WORDS; i++)
-		igbx_write(hw, IGBX_RSSRK(i), igbx_rss_key_pack(rss->key, i));
-	for (i = 0; i < IGBX_FILTER_RETA_WORDS; i++) {
-		for (k = 0; k < 4; k++)
-			entries[k] = (uint8_t)rss->queues[(4 * i + k) % rss->nb_queues];
-		igbx_write(hw, IGBX_RETA(i), igbx_reta_pack(entries));
-	}
-	igbx_write(hw, IGBX_MRQC, IGBX_MRQC_MRQE_RSS | igbx_rss_hf_to_mrqc(rss->types));
-}
-
 static void
 igbx_flow_program(struct rte_eth_dev *dev, const struct rte_flow *f)
 {
@@ -245,7 +227,7 @@ igbx_flow_program(struct rte_eth_dev *dev, const struct rte_flow *f)
 		igbx_syn_write(hw, &f->rule);
 		break;
 	default:
-		igbx_rss_rule_write(hw, &f->rule.rss);
+		igbx_rss_rule_set(dev, &f->rule.rss);
 		break;
 	}
 }
@@ -266,10 +248,7 @@ igbx_flow_unprogram(struct rte_eth_dev *dev, const struct rte_flow *f)
 		igbx_syn_clear(hw);
 		break;
 	default:
-		/* back to the port's own RSS configuration (or none) */
-		if (igbx_rss_configure(dev) != 0)
-			IGBX_LOG(WARNING, "port %u: port RSS not restored after the RSS rule",
-				 dev->data->port_id);
+		igbx_rss_rule_clear(dev);	/* back to the port's own RSS (or none) */
 		break;
 	}
 }

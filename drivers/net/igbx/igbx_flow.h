@@ -12,12 +12,15 @@
 #include <rte_flow.h>
 #include <ethdev_driver.h>
 
+#include "igbx_regs.h"
+#include "igbx_rss.h"
+
 /* What igbx_flow.c made of a rule; struct rte_flow (igbx_flow.c) wraps one. */
 enum igbx_flow_kind {
 	IGBX_FLOW_NTUPLE = 1,		/* FTQF/SAQF/DAQF/SPQF/IMIR/IMIREXT[n] */
 	IGBX_FLOW_ETHERTYPE,		/* ETQF[n] */
 	IGBX_FLOW_TCP_SYN,		/* SYNQF, RFCTL.SYNQFP */
-	IGBX_FLOW_RSS,			/* MRQC, RSSRK, RETA */
+	IGBX_FLOW_RSS,			/* MRQC, RSSRK, RETA (igbx_rss.c) */
 };
 
 /* 5-tuple fields the filter compares (the others are bypassed). */
@@ -37,16 +40,6 @@ struct igbx_ntuple_rule {
 	uint8_t priority;		/* IMIR.Priority 1..7, 7 wins */
 };
 
-#define IGBX_FLOW_RSS_MAX_QUEUES	16
-#define IGBX_FLOW_RSS_KEY_SIZE		40
-
-struct igbx_rss_rule {
-	uint64_t types;			/* RTE_ETH_RSS_* */
-	uint8_t key[IGBX_FLOW_RSS_KEY_SIZE];
-	uint16_t queues[IGBX_FLOW_RSS_MAX_QUEUES];
-	uint16_t nb_queues;
-};
-
 struct igbx_flow_rule {
 	enum igbx_flow_kind kind;
 	uint16_t queue;			/* QUEUE action (not RSS) */
@@ -54,7 +47,7 @@ struct igbx_flow_rule {
 		struct igbx_ntuple_rule ntuple;
 		uint16_t ether_type;	/* host order */
 		bool syn_first;		/* SYN filter wins over 5-tuple filters */
-		struct igbx_rss_rule rss;
+		struct igbx_rss_rule rss;	/* igbx_rss.h */
 	};
 };
 
@@ -66,9 +59,8 @@ struct igbx_flow_state {
 	struct igbx_flow_list flows;	/* creation order */
 	uint8_t ntuple_used;		/* bit n: 5-tuple filter n holds a rule */
 	uint8_t etqf_used;		/* bit n: ETQF[n] (rules and IEEE 1588) */
-	uint16_t etqf_type[8];		/* ethertype held by ETQF[n] when used */
+	uint16_t etqf_type[IGBX_ETYPE_FILTERS];		/* ethertype held by ETQF[n] when used */
 	bool syn_used;
-	bool rss_used;
 	bool ready;			/* igbx_flow_init done */
 };
 

@@ -76,13 +76,13 @@ igbx_flow_parse_rss(struct rte_eth_dev *dev, const struct rte_flow_action *act,
 	    (rss->types != 0 && igbx_rss_hf_to_mrqc(rss->types) == 0))
 		return rte_flow_error_set(error, ENOTSUP, RTE_FLOW_ERROR_TYPE_ACTION_CONF, act,
 					  "RSS types outside what MRQC can hash");
-	if (rss->key_len != 0 && rss->key_len != IGBX_FLOW_RSS_KEY_SIZE)
+	if (rss->key_len != 0 && rss->key_len != IGBX_RSS_KEY_SIZE)
 		return rte_flow_error_set(error, EINVAL, RTE_FLOW_ERROR_TYPE_ACTION_CONF, act,
 					  "RSS key must be 40 bytes (or none)");
 	if (rss->key_len != 0 && rss->key == NULL)
 		return rte_flow_error_set(error, EINVAL, RTE_FLOW_ERROR_TYPE_ACTION_CONF, act,
 					  "RSS key_len set but key missing");
-	if (rss->queue_num > IGBX_FLOW_RSS_MAX_QUEUES)
+	if (rss->queue_num > IGBX_MAX_RX_QUEUES)
 		return rte_flow_error_set(error, ENOTSUP, RTE_FLOW_ERROR_TYPE_ACTION_CONF, act,
 					  "RSS over at most 16 queues");
 	for (i = 0; i < rss->queue_num; i++)
@@ -93,10 +93,9 @@ igbx_flow_parse_rss(struct rte_eth_dev *dev, const struct rte_flow_action *act,
 	rule->kind = IGBX_FLOW_RSS;
 	rule->rss.types = rss->types != 0 ? rss->types : allowed;
 	if (rss->key_len != 0)
-		memcpy(rule->rss.key, rss->key, IGBX_FLOW_RSS_KEY_SIZE);
+		memcpy(rule->rss.key, rss->key, IGBX_RSS_KEY_SIZE);
 	else	/* no key: the one the port hashes with now */
-		memcpy(rule->rss.key, IGBX_DEV_ADAPTER(dev)->filter.rss_key,
-		       IGBX_FLOW_RSS_KEY_SIZE);
+		memcpy(rule->rss.key, igbx_rss_port_key(dev), IGBX_RSS_KEY_SIZE);
 	memcpy(rule->rss.queues, rss->queue, rss->queue_num * sizeof(rss->queue[0]));
 	rule->rss.nb_queues = rss->queue_num;
 	return 0;
