@@ -75,15 +75,11 @@ igbx_tx_descriptor_dump(const struct rte_eth_dev *dev, uint16_t queue_id, uint16
 	return 0;
 }
 
-/* The registers that say how the port is set up, then each queue's state. */
+/* The registers that say how the port is set up (the brief entries of the
+ * get_regs table), then each queue's state. */
 int
 igbx_dev_priv_dump(struct rte_eth_dev *dev, FILE *file)
 {
-	static const struct { const char *name; uint32_t reg; } regs[] = {
-		{ "CTRL", IGBX_CTRL }, { "STATUS", IGBX_STATUS }, { "RCTL", IGBX_RCTL },
-		{ "TCTL", IGBX_TCTL }, { "IMS", IGBX_IMS }, { "EIMS", IGBX_EIMS },
-		{ "GPIE", IGBX_GPIE }, { "LEDCTL", IGBX_LEDCTL },
-	};
 	struct igbx_hw *hw = IGBX_DEV_HW(dev);
 	unsigned int i;
 	uint16_t q;
@@ -91,8 +87,10 @@ igbx_dev_priv_dump(struct rte_eth_dev *dev, FILE *file)
 	fprintf(file, "igbx port %u, device 0x%04x, started %u, lpbk_mode %u\n",
 		dev->data->port_id, hw->device_id, dev->data->dev_started,
 		dev->data->dev_conf.lpbk_mode);
-	for (i = 0; i < RTE_DIM(regs); i++)
-		fprintf(file, "  %-7s 0x%08x\n", regs[i].name, igbx_read(hw, regs[i].reg));
+	for (i = 0; i < igbx_dump_count; i++)
+		if (igbx_dump_table[i].brief)
+			fprintf(file, "  %-7s 0x%08x\n", igbx_dump_table[i].name,
+				igbx_read(hw, igbx_dump_table[i].reg));
 	for (q = 0; q < dev->data->nb_rx_queues; q++) {
 		const struct igbx_rx_queue *rxq = dev->data->rx_queues[q];
 

@@ -27,137 +27,35 @@
 #include "igbx_rxtx.h"
 #include "igbx_stats.h"
 
-/* Table order; the basic-only counters come last (see igbx_stats.h). */
-enum igbx_stat_id {
-	IGBX_STAT_CRCERRS, IGBX_STAT_ALGNERRC, IGBX_STAT_SYMERRS,
-	IGBX_STAT_RXERRC, IGBX_STAT_MPC, IGBX_STAT_SCC, IGBX_STAT_ECOL,
-	IGBX_STAT_MCC, IGBX_STAT_LATECOL, IGBX_STAT_COLC, IGBX_STAT_DC,
-	IGBX_STAT_TNCRS, IGBX_STAT_SEC, IGBX_STAT_HTDPMC, IGBX_STAT_RLEC,
-	IGBX_STAT_XONRXC, IGBX_STAT_XONTXC, IGBX_STAT_XOFFRXC,
-	IGBX_STAT_XOFFTXC, IGBX_STAT_FCRUC,
-	IGBX_STAT_PRC64, IGBX_STAT_PRC127, IGBX_STAT_PRC255, IGBX_STAT_PRC511,
-	IGBX_STAT_PRC1023, IGBX_STAT_PRC1522, IGBX_STAT_BPRC, IGBX_STAT_MPRC,
-	IGBX_STAT_RNBC, IGBX_STAT_RUC, IGBX_STAT_RFC, IGBX_STAT_ROC,
-	IGBX_STAT_RJC, IGBX_STAT_MGTPRC, IGBX_STAT_MGTPDC, IGBX_STAT_MGTPTC,
-	IGBX_STAT_TOR, IGBX_STAT_TOT, IGBX_STAT_TPR, IGBX_STAT_TPT,
-	IGBX_STAT_PTC64, IGBX_STAT_PTC127, IGBX_STAT_PTC255, IGBX_STAT_PTC511,
-	IGBX_STAT_PTC1023, IGBX_STAT_PTC1522, IGBX_STAT_MPTC, IGBX_STAT_BPTC,
-	IGBX_STAT_TSCTC, IGBX_STAT_TSCTFC, IGBX_STAT_IAC, IGBX_STAT_RPTHC,
-	IGBX_STAT_ICRXATC, IGBX_STAT_ICTXPTC, IGBX_STAT_ICTXATC,
-	IGBX_STAT_HGPTC, IGBX_STAT_ICTXQMTC, IGBX_STAT_ICRXDMTC,
-	IGBX_STAT_ICRXOC, IGBX_STAT_HGORC, IGBX_STAT_HGOTC, IGBX_STAT_LENERRS,
-	IGBX_STAT_SCVPC,
-	IGBX_STAT_RQDPC0,
-	IGBX_STAT_RQDPC_END = IGBX_STAT_RQDPC0 + IGBX_MAX_RX_QUEUES,
-	IGBX_STAT_PQ0 = IGBX_STAT_RQDPC_END,	/* IGBX_PQ_COUNTERS per queue */
-	IGBX_STAT_PQ_END = IGBX_STAT_PQ0 + IGBX_PQ_COUNTERS * IGBX_MAX_RX_QUEUES,
-	IGBX_STAT_GPRC = IGBX_STAT_PQ_END, IGBX_STAT_GPTC, IGBX_STAT_GORC,
-	IGBX_STAT_GOTC,
-	IGBX_STAT_NB
-};
-
-static_assert(IGBX_STAT_NB <= IGBX_STATS_MAX_COUNTERS, "accumulators too few");
-
-#define IGBX_STAT32(id, nm) [IGBX_STAT_ ## id] = { nm, IGBX_ ## id, 0 }
-#define IGBX_STAT64(id, nm) [IGBX_STAT_ ## id] = { nm, IGBX_ ## id ## L, 1 }
+/* Register of a counter: 32-bit, or the low word of a 64-bit pair. */
+#define IGBX_STAT_REG_32(id)	IGBX_ ## id
+#define IGBX_STAT_REG_64(id)	IGBX_ ## id ## L
+#define IGBX_STAT_DESC(id, width, nm) \
+	[IGBX_STAT_ ## id] = { nm, IGBX_STAT_REG_ ## width(id), (width) == 64 },
 #define IGBX_STAT_QDROP(q) \
-	[IGBX_STAT_RQDPC0 + (q)] = { "rx_q" #q "_drop_packets", IGBX_RQDPC(q), 0 }
+	[IGBX_STAT_RQDPC_ ## q] = { "rx_q" #q "_drop_packets", IGBX_RQDPC(q), 0 },
 /* The 82576's own per-queue counters (8.19): beside the driver's software
  * counts (rx_qN_packets...), what the device counted for queue N. */
-#define IGBX_PQ(q, k)	[IGBX_STAT_PQ0 + IGBX_PQ_COUNTERS * (q) + (k)]
+#define IGBX_PQ(q, k)	[IGBX_STAT_PQ_ ## q + (k)]
 #define IGBX_STAT_PQ(q) \
 	IGBX_PQ(q, 0) = { "rx_q" #q "_hw_packets", IGBX_PQGPRC(q), 0 }, \
 	IGBX_PQ(q, 1) = { "rx_q" #q "_hw_bytes", IGBX_PQGORC(q), 0 }, \
 	IGBX_PQ(q, 2) = { "rx_q" #q "_hw_multicast_packets", IGBX_PQMPRC(q), 0 }, \
 	IGBX_PQ(q, 3) = { "tx_q" #q "_hw_packets", IGBX_PQGPTC(q), 0 }, \
-	IGBX_PQ(q, 4) = { "tx_q" #q "_hw_bytes", IGBX_PQGOTC(q), 0 }
+	IGBX_PQ(q, 4) = { "tx_q" #q "_hw_bytes", IGBX_PQGOTC(q), 0 },
 
 /* Datasheet 8.19; every one of them clears when read. */
 const struct igbx_stat_desc igbx_stat_table[] = {
-	IGBX_STAT32(CRCERRS, "rx_crc_errors"),
-	IGBX_STAT32(ALGNERRC, "rx_align_errors"),
-	IGBX_STAT32(SYMERRS, "rx_symbol_errors"),
-	IGBX_STAT32(RXERRC, "rx_phy_errors"),
-	IGBX_STAT32(MPC, "rx_missed_packets"),
-	IGBX_STAT32(SCC, "tx_single_collision_packets"),
-	IGBX_STAT32(ECOL, "tx_excessive_collision_packets"),
-	IGBX_STAT32(MCC, "tx_multiple_collision_packets"),
-	IGBX_STAT32(LATECOL, "tx_late_collisions"),
-	IGBX_STAT32(COLC, "tx_total_collisions"),
-	IGBX_STAT32(DC, "tx_deferred_packets"),
-	IGBX_STAT32(TNCRS, "tx_no_carrier_sense_packets"),
-	IGBX_STAT32(SEC, "rx_sequence_errors"),
-	IGBX_STAT32(HTDPMC, "tx_host_discarded_packets"),
-	IGBX_STAT32(RLEC, "rx_length_errors"),
-	IGBX_STAT32(XONRXC, "rx_xon_packets"),
-	IGBX_STAT32(XONTXC, "tx_xon_packets"),
-	IGBX_STAT32(XOFFRXC, "rx_xoff_packets"),
-	IGBX_STAT32(XOFFTXC, "tx_xoff_packets"),
-	IGBX_STAT32(FCRUC, "rx_flow_control_unsupported_packets"),
-	IGBX_STAT32(PRC64, "rx_size_64_packets"),
-	IGBX_STAT32(PRC127, "rx_size_65_to_127_packets"),
-	IGBX_STAT32(PRC255, "rx_size_128_to_255_packets"),
-	IGBX_STAT32(PRC511, "rx_size_256_to_511_packets"),
-	IGBX_STAT32(PRC1023, "rx_size_512_to_1023_packets"),
-	IGBX_STAT32(PRC1522, "rx_size_1024_to_max_packets"),
-	IGBX_STAT32(BPRC, "rx_broadcast_packets"),
-	IGBX_STAT32(MPRC, "rx_multicast_packets"),
-	IGBX_STAT32(RNBC, "rx_no_buffer_count"),
-	IGBX_STAT32(RUC, "rx_undersize_errors"),
-	IGBX_STAT32(RFC, "rx_fragment_errors"),
-	IGBX_STAT32(ROC, "rx_oversize_errors"),
-	IGBX_STAT32(RJC, "rx_jabber_errors"),
-	IGBX_STAT32(MGTPRC, "rx_management_packets"),
-	IGBX_STAT32(MGTPDC, "rx_management_dropped"),
-	IGBX_STAT32(MGTPTC, "tx_management_packets"),
-	IGBX_STAT64(TOR, "rx_total_bytes"),
-	IGBX_STAT64(TOT, "tx_total_bytes"),
-	IGBX_STAT32(TPR, "rx_total_packets"),
-	IGBX_STAT32(TPT, "tx_total_packets"),
-	IGBX_STAT32(PTC64, "tx_size_64_packets"),
-	IGBX_STAT32(PTC127, "tx_size_65_to_127_packets"),
-	IGBX_STAT32(PTC255, "tx_size_128_to_255_packets"),
-	IGBX_STAT32(PTC511, "tx_size_256_to_511_packets"),
-	IGBX_STAT32(PTC1023, "tx_size_512_to_1023_packets"),
-	IGBX_STAT32(PTC1522, "tx_size_1024_to_max_packets"),
-	IGBX_STAT32(MPTC, "tx_multicast_packets"),
-	IGBX_STAT32(BPTC, "tx_broadcast_packets"),
-	IGBX_STAT32(TSCTC, "tx_tso_packets"),
-	IGBX_STAT32(TSCTFC, "tx_tso_errors"),
-	IGBX_STAT32(IAC, "interrupt_assert_count"),
-	/* 0x4104 and 0x4118 count host traffic on the 82576 (older parts used
-	 * them for ICRXPTC and ICTXQEC, interrupt-cause counters). */
-	IGBX_STAT32(RPTHC, "rx_sent_to_host_packets"),
-	IGBX_STAT32(ICRXATC, "interrupt_rx_abs_timer_expired"),
-	IGBX_STAT32(ICTXPTC, "interrupt_tx_pkt_timer_expired"),
-	IGBX_STAT32(ICTXATC, "interrupt_tx_abs_timer_expired"),
-	IGBX_STAT32(HGPTC, "tx_sent_by_host_packets"),
-	IGBX_STAT32(ICTXQMTC, "interrupt_tx_queue_min_thresh"),
-	IGBX_STAT32(ICRXDMTC, "interrupt_rx_desc_min_thresh"),
-	IGBX_STAT32(ICRXOC, "interrupt_rx_overrun"),
-	IGBX_STAT64(HGORC, "rx_host_good_bytes"),
-	IGBX_STAT64(HGOTC, "tx_host_good_bytes"),
-	IGBX_STAT32(LENERRS, "rx_length_field_errors"),
-	IGBX_STAT32(SCVPC, "rx_code_violation_packets"),
-	IGBX_STAT_QDROP(0), IGBX_STAT_QDROP(1), IGBX_STAT_QDROP(2),
-	IGBX_STAT_QDROP(3), IGBX_STAT_QDROP(4), IGBX_STAT_QDROP(5),
-	IGBX_STAT_QDROP(6), IGBX_STAT_QDROP(7), IGBX_STAT_QDROP(8),
-	IGBX_STAT_QDROP(9), IGBX_STAT_QDROP(10), IGBX_STAT_QDROP(11),
-	IGBX_STAT_QDROP(12), IGBX_STAT_QDROP(13), IGBX_STAT_QDROP(14),
-	IGBX_STAT_QDROP(15),
-	IGBX_STAT_PQ(0), IGBX_STAT_PQ(1), IGBX_STAT_PQ(2), IGBX_STAT_PQ(3),
-	IGBX_STAT_PQ(4), IGBX_STAT_PQ(5), IGBX_STAT_PQ(6), IGBX_STAT_PQ(7),
-	IGBX_STAT_PQ(8), IGBX_STAT_PQ(9), IGBX_STAT_PQ(10), IGBX_STAT_PQ(11),
-	IGBX_STAT_PQ(12), IGBX_STAT_PQ(13), IGBX_STAT_PQ(14), IGBX_STAT_PQ(15),
-	/* basic stats only: ethdev prints them as rx/tx_good_packets/bytes */
-	IGBX_STAT32(GPRC, "rx_good_packets_mac"),
-	IGBX_STAT32(GPTC, "tx_good_packets_mac"),
-	IGBX_STAT64(GORC, "rx_good_bytes_mac"),
-	IGBX_STAT64(GOTC, "tx_good_bytes_mac"),
+	IGBX_STATS_MAC(IGBX_STAT_DESC)
+	IGBX_STATS_QUEUES(IGBX_STAT_QDROP)
+	IGBX_STATS_QUEUES(IGBX_STAT_PQ)
+	IGBX_STATS_BASIC(IGBX_STAT_DESC)
 };
 
 static_assert(RTE_DIM(igbx_stat_table) == IGBX_STAT_NB, "table and ids differ");
-static_assert(IGBX_MAX_RX_QUEUES == 16, "IGBX_STAT_QDROP list covers 16 queues");
+static_assert(IGBX_STAT_PQ0 - IGBX_STAT_RQDPC0 == IGBX_MAX_RX_QUEUES &&
+	      IGBX_STAT_PQ_END - IGBX_STAT_PQ0 == IGBX_PQ_COUNTERS * IGBX_MAX_RX_QUEUES,
+	      "IGBX_STATS_QUEUES lists every queue");
 
 const unsigned int igbx_stat_count = IGBX_STAT_NB;
 const unsigned int igbx_xstat_count = IGBX_STAT_GPRC;
@@ -423,29 +321,31 @@ igbx_xstats_get_names_by_id(struct rte_eth_dev *dev, const uint64_t *ids,
 
 /* ---- register dump ------------------------------------------------------ */
 
-#define IGBX_DUMP1(r)		{ #r, IGBX_ ## r, 1, 0 }
-#define IGBX_DUMPN(r, n, s)	{ #r, IGBX_ ## r(0), n, s }
+#define IGBX_DUMP1(r)		{ #r, IGBX_ ## r, 1, 0, false }
+#define IGBX_DUMP1B(r)		{ #r, IGBX_ ## r, 1, 0, true }	/* brief too */
+#define IGBX_DUMPN(r, n, s)	{ #r, IGBX_ ## r(0), n, s, false }
 
 /* Configuration and state; no read-to-clear (ICR, EICR, statistics) and no
  * read-to-set (SWSM.SMBI) register, so a dump changes nothing. */
 const struct igbx_reg_desc igbx_dump_table[] = {
-	IGBX_DUMP1(CTRL), IGBX_DUMP1(STATUS), IGBX_DUMP1(EECD),
+	IGBX_DUMP1B(CTRL), IGBX_DUMP1B(STATUS), IGBX_DUMP1(EECD),
 	IGBX_DUMP1(CTRL_EXT), IGBX_DUMP1(MDIC), IGBX_DUMP1(FCAL),
 	IGBX_DUMP1(FCAH), IGBX_DUMP1(FCT), IGBX_DUMP1(CONNSW), IGBX_DUMP1(VET),
-	IGBX_DUMP1(FCTTV), IGBX_DUMP1(LEDCTL), IGBX_DUMP1(IMS),
-	IGBX_DUMP1(IAM), IGBX_DUMP1(GPIE), IGBX_DUMP1(EIMS), IGBX_DUMP1(EIAC),
+	IGBX_DUMP1(FCTTV), IGBX_DUMP1B(LEDCTL), IGBX_DUMP1B(IMS),
+	IGBX_DUMP1(IAM), IGBX_DUMP1B(GPIE), IGBX_DUMP1B(EIMS), IGBX_DUMP1(EIAC),
 	IGBX_DUMP1(EIAM), IGBX_DUMPN(EITR, IGBX_MSIX_VECTORS, 4),
 	IGBX_DUMPN(IVAR, 8, 4), IGBX_DUMP1(IVAR_MISC),
-	IGBX_DUMP1(RCTL), IGBX_DUMP1(FCRTL), IGBX_DUMP1(FCRTH),
+	IGBX_DUMP1B(RCTL), IGBX_DUMP1(FCRTL), IGBX_DUMP1(FCRTH),
 	IGBX_DUMP1(RXPBS), IGBX_DUMP1(FCRTV), IGBX_DUMP1(RXCSUM),
 	IGBX_DUMP1(RLPML), IGBX_DUMP1(RFCTL), IGBX_DUMP1(MRQC),
 	IGBX_DUMP1(VT_CTL), IGBX_DUMP1(MANC), IGBX_DUMP1(WUC),
-	IGBX_DUMP1(TCTL), IGBX_DUMP1(TCTL_EXT), IGBX_DUMP1(TIPG),
+	IGBX_DUMP1B(TCTL), IGBX_DUMP1(TCTL_EXT), IGBX_DUMP1(TIPG),
 	IGBX_DUMP1(TXPBS), IGBX_DUMP1(DTXCTL), IGBX_DUMP1(SW_FW_SYNC),
-	{ "RAL0-15", IGBX_RAL(0), 16, 8 }, { "RAH0-15", IGBX_RAH(0), 16, 8 },
-	{ "RAL16-23", IGBX_RAL(16), 8, 8 }, { "RAH16-23", IGBX_RAH(16), 8, 8 },
+	{ "RAL0-15", IGBX_RAL(0), 16, 8, false }, { "RAH0-15", IGBX_RAH(0), 16, 8, false },
+	{ "RAL16-23", IGBX_RAL(16), 8, 8, false },
+	{ "RAH16-23", IGBX_RAH(16), 8, 8, false },
 	IGBX_DUMPN(MTA, IGBX_MTA_WORDS, 4), IGBX_DUMPN(VFTA, IGBX_VFTA_WORDS, 4),
-	IGBX_DUMPN(RETA, 32, 4), IGBX_DUMPN(RSSRK, 10, 4),
+	IGBX_DUMPN(RETA, IGBX_RETA_WORDS, 4), IGBX_DUMPN(RSSRK, IGBX_RSS_KEY_WORDS, 4),
 	IGBX_DUMPN(RDBAL, IGBX_MAX_RX_QUEUES, 0x40),
 	IGBX_DUMPN(RDBAH, IGBX_MAX_RX_QUEUES, 0x40),
 	IGBX_DUMPN(RDLEN, IGBX_MAX_RX_QUEUES, 0x40),
