@@ -13,7 +13,7 @@
 #include "igbx_rxtx.h"
 
 #define IGBX_PAUSE_TIME_DEFAULT	0x0680u		/* 512-bit-time quanta */
-#define IGBX_RX_PB_DEFAULT_KB	64u		/* RXPBS after reset (8.9.x) */
+#define IGBX_RX_PB_DEFAULT_KB	64u		/* RXPBS after reset (8.3) */
 #define IGBX_FC_GRANULE		16u		/* FCRTL/FCRTH in 16-byte units */
 
 /* ---- flow control (FCAL/FCAH/FCT, FCTTV, FCRTL/FCRTH, CTRL.RFCE/TFCE) ---- */
@@ -62,7 +62,7 @@ igbx_fc_apply(struct rte_eth_dev *dev)
 	if (fc->autoneg)
 		igbx_fc_negotiated(hw, &rx, &tx);
 
-	/* 3.7.5.x: the PAUSE frame's address and type, then thresholds. */
+	/* 3.7.5: the PAUSE frame's address and type, then thresholds. */
 	igbx_write(hw, IGBX_FCAL, IGBX_FCAL_VALUE);
 	igbx_write(hw, IGBX_FCAH, IGBX_FCAH_VALUE);
 	igbx_write(hw, IGBX_FCT, IGBX_FCT_VALUE);

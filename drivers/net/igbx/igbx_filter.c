@@ -47,7 +47,7 @@ igbx_mta_hash_set(uint32_t *mta, uint16_t hash)
 }
 
 /*
- * 8.10.x RAL/RAH: the first four address bytes in RAL, lowest byte in bits
+ * 8.10 RAL/RAH: the first four address bytes in RAL, lowest byte in bits
  * 7:0; the last two in RAH 15:0; AV (bit 31) makes the entry live. ASEL = 00b
  * (match destination), no pool bits (no VMDq).
  */
@@ -399,8 +399,9 @@ igbx_vlan_offload_set(struct rte_eth_dev *dev, int mask)
 }
 
 /*
- * VET.VET is read-only (0x8100, 8.2.x), so the single tag and the inner tag of
- * QinQ keep it; only the outer tag of VLAN extend mode has a writable type.
+ * VET.VET is writable but must hold 0x8100, the 802.1Q type IEEE 802.3ac
+ * requires (8.2), so the single tag and the inner tag of QinQ keep it; only
+ * the outer tag of VLAN extend mode (VET.VET_EXT) takes another type.
  */
 int
 igbx_vlan_tpid_set(struct rte_eth_dev *dev, enum rte_vlan_type type,

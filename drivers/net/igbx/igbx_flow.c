@@ -143,7 +143,7 @@ igbx_flow_mark(struct igbx_flow_state *fs, const struct rte_flow *f, bool used)
 /* ---- hardware ----------------------------------------------------------------- */
 
 /*
- * 7.1.2.x: a 5-tuple filter is FTQF, SAQF, DAQF, SPQF, IMIR and IMIREXT of one index.
+ * 7.1.2: a 5-tuple filter is FTQF, SAQF, DAQF, SPQF, IMIR and IMIREXT of one index.
  * The addresses and ports are compared with the frame's bytes, so the registers hold
  * them in network order (first byte on the wire in bits 7:0). FTQF goes last: its
  * Queue Enable turns the filter on once every field is in place.

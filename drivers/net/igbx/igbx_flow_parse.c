@@ -11,7 +11,7 @@
 
 /* Filter priority as rte_flow counts it (0 first) against IMIR.Priority (7 first). */
 #define IGBX_NTUPLE_PRIO_LEVELS	7
-/* ETQF and SYNQF hold a 3-bit queue number (8.10.x). */
+/* ETQF and SYNQF hold a 3-bit queue number (8.11). */
 #define IGBX_FILTER_QUEUE3_MAX	7
 
 static bool

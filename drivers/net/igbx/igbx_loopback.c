@@ -22,7 +22,7 @@ igbx_loopback_on(const struct rte_eth_dev *dev)
 }
 
 /*
- * 3.5.x MAC loopback: the MAC does not wait for the PHY, so its link is
+ * 3.7 MAC loopback: the MAC does not wait for the PHY, so its link is
  * forced up at 1000 Mb/s full duplex (CTRL.SLU with FRCSPD/FRCDPLX) and
  * STATUS reports that link whatever the cable does.
  */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* igbx_ptp.c: IEEE 1588 on the 82576 (7.9, 8.16): SYSTIM run by TIMINCA, PTP frames marked
+/* igbx_ptp.c: IEEE 1588 on the 82576 (7.9, 8.17): SYSTIM run by TIMINCA, PTP frames marked
  * by an ETQF with its 1588 bit, RX/TX stamps latched in RXSTMP/TXSTMP until read. */
 #include <rte_time.h>
 
@@ -17,7 +17,7 @@ igbx_ptp_of(struct rte_eth_dev *dev)
 	return &IGBX_DEV_ADAPTER(dev)->ptp;
 }
 
-/* 8.16: reading the low word latches the high word, so low goes first. */
+/* 8.17: reading the low word latches the high word, so low goes first. */
 static uint64_t
 igbx_read_stamp(struct igbx_hw *hw, uint32_t reg_low, uint32_t reg_high)
 {
@@ -208,7 +208,7 @@ igbx_ptp_release(struct rte_eth_dev *dev)
 
 /*
  * read_clock: the device clock in nanoseconds, SYSTIM without its 16-bit
- * fraction. SYSTIM advances only while TIMINCA is programmed (8.16), which
+ * fraction. SYSTIM advances only while TIMINCA is programmed (8.17), which
  * timesync_enable does; a stopped clock would read the same value forever.
  */
 int

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* igbx_ratelimit.c: per-queue transmit rate limiting (set_queue_rate_limit) on the 82576's
- * rate scheduler: RTTDQSEL picks the queue, RTTBCNRC holds its rate factor (7.2.x). */
+ * rate scheduler: RTTDQSEL picks the queue, RTTBCNRC holds its rate factor (8.15). */
 #include "igbx_ethdev.h"
 #include "igbx_devops.h"
 

@@ -130,7 +130,7 @@
 #define IGBX_TXCW		0x00178
 #define IGBX_RXCW		0x00180
 #define IGBX_LEDCTL		0x00E00
-/* LEDCTL (8.2.x): one byte per LED 0-3: MODE bits 3:0, IVRT bit 6, BLINK bit 7 */
+/* LEDCTL (8.2): one byte per LED 0-3: MODE bits 3:0, IVRT bit 6, BLINK bit 7 */
 #define IGBX_LEDCTL_LEDS	4
 #define IGBX_LEDCTL_SHIFT(led)	(8 * (led))
 #define IGBX_LEDCTL_MODE_MASK	UINT32_C(0x0F)
@@ -200,7 +200,7 @@
 #define IGBX_IVAR_MISC_TCP_TIMER_SHIFT 0	/* byte 0: TCP timer */
 #define IGBX_IVAR_MISC_OTHER_SHIFT 8		/* byte 1: other causes (LSC...) */
 
-/* ---- receive (8.9) ------------------------------------------------------ */
+/* ---- receive (8.10) ----------------------------------------------------- */
 #define IGBX_RCTL		0x00100
 #define IGBX_RCTL_RST		IGBX_BIT(0)
 #define IGBX_RCTL_EN		IGBX_BIT(1)
@@ -374,7 +374,7 @@
 #define IGBX_RXDCTL_ENABLE	IGBX_BIT(25)
 #define IGBX_RXDCTL_SWFLSH	IGBX_BIT(26)
 
-/* ---- transmit (8.11) ---------------------------------------------------- */
+/* ---- transmit (8.12) ---------------------------------------------------- */
 #define IGBX_TCTL		0x00400
 #define IGBX_TCTL_EN		IGBX_BIT(1)
 #define IGBX_TCTL_PSP		IGBX_BIT(3)	/* pad short packets */
@@ -395,7 +395,7 @@
 #define IGBX_TDFHS		0x03420
 #define IGBX_TDFTS		0x03428
 #define IGBX_TDFPC		0x03430
-/* Transmit rate limiting (7.2.x): RTTDQSEL selects the queue whose
+/* Transmit rate limiting (8.15): RTTDQSEL selects the queue whose
  * RTTBCNRC the next access reaches; the factor is link speed / rate. */
 #define IGBX_RTTDQSEL		0x03604
 #define IGBX_RTTBCNRC		0x036B0
@@ -430,7 +430,7 @@
 #define IGBX_TXDCTL_SWFLSH	IGBX_BIT(26)
 #define IGBX_DCA_TXCTRL_TX_WB_RO_EN IGBX_BIT(11)
 
-/* ---- NVM, firmware, semaphores (8.4, 4.7) ------------------------------- */
+/* ---- NVM, firmware, semaphores (8.4, 8.7, 4.7) -------------------------- */
 #define IGBX_EEMNGCTL		0x01010
 #define IGBX_EEMNGCTL_CFG_DONE(lan) (UINT32_C(1) << (18 + (lan)))	/* lan 0..3 */
 #define IGBX_EEWR		0x0102C
@@ -465,7 +465,7 @@
 #define IGBX_NVM_LAN_BLOCK(lan)	((lan) == 0 ? 0x000 : (lan) == 1 ? 0x080 : \
 				 (lan) == 2 ? 0x0C0 : 0x100)
 
-/* ---- PCS / serdes (8.17) ------------------------------------------------ */
+/* ---- PCS / serdes (8.18) ------------------------------------------------ */
 #define IGBX_PCS_CFG0		0x04200
 #define IGBX_PCS_LCTL		0x04208
 #define IGBX_PCS_LSTAT		0x0420C
@@ -548,14 +548,14 @@
 #define IGBX_SSVPC		0x041A0
 #define IGBX_SCVPC		0x04228
 #define IGBX_HRMPC		0x0A018
-/* per queue counters (8.19.x), not cleared on read */
+/* per queue counters (8.19), not cleared on read */
 #define IGBX_PQGPRC(q)		(0x10010 + 0x100 * (q))
 #define IGBX_PQGPTC(q)		(0x10014 + 0x100 * (q))
 #define IGBX_PQGORC(q)		(0x10018 + 0x100 * (q))
 #define IGBX_PQGOTC(q)		(0x10034 + 0x100 * (q))
 #define IGBX_PQMPRC(q)		(0x10038 + 0x100 * (q))
 
-/* ---- time sync (8.16) --------------------------------------------------- */
+/* ---- time sync (8.17) --------------------------------------------------- */
 #define IGBX_SYSTIML		0x0B600
 #define IGBX_SYSTIMH		0x0B604
 #define IGBX_TIMINCA		0x0B608

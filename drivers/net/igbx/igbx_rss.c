@@ -19,7 +19,7 @@
 
 /* ---- pure helpers --------------------------------------------------------- */
 
-/* 8.10.x RETA: register n holds entries 4n..4n+3, entry 4n+k in byte k. */
+/* 8.10 RETA: register n holds entries 4n..4n+3, entry 4n+k in byte k. */
 uint32_t
 igbx_reta_pack(const uint8_t entries[4])
 {
@@ -36,7 +36,7 @@ igbx_reta_unpack(uint32_t word, uint8_t entries[4])
 		entries[k] = (uint8_t)(word >> (8 * k));
 }
 
-/* 8.10.x RSSRK: register n holds key bytes 4n..4n+3, byte 4n in bits 7:0. */
+/* 8.10.21 RSSRK: register n holds key bytes 4n..4n+3, byte 4n in bits 7:0. */
 uint32_t
 igbx_rss_key_pack(const uint8_t key[IGBX_RSS_KEY_SIZE], unsigned int word)
 {
@@ -169,7 +169,7 @@ igbx_rss_seed(struct rte_eth_dev *dev)
 /*
  * The hardware from the state: the flow rule's key, table and types while the
  * rule exists, else the port's. RSSRK and RETA first, MRQC last, so the hash
- * never runs on a half-written table (8.10.x).
+ * never runs on a half-written table (8.10).
  */
 static void
 igbx_rss_write(struct rte_eth_dev *dev)

@@ -148,7 +148,7 @@ igbx_rx_rearm_word(uint16_t port_id)
 	return *igbx_rearm_word_ptr(&m);
 }
 
-/* SRRCTL (8.10.x): advanced one-buffer descriptors, buffer size in 1 KB units. */
+/* SRRCTL (8.10.2): advanced one-buffer descriptors, buffer size in 1 KB units. */
 static uint32_t
 igbx_rx_srrctl(const struct igbx_rx_queue *rxq)
 {
@@ -223,7 +223,7 @@ igbx_rx_queue_disable(struct rte_eth_dev *dev, struct igbx_rx_queue *rxq)
 	igbx_queue_mark(dev, true, rxq->queue_id, &rxq->started, false);
 }
 
-/* RCTL/RLPML/RXCSUM: port-wide receive settings (8.2.x); RCTL.EN stays as is. */
+/* RCTL/RLPML/RXCSUM: port-wide receive settings (8.10); RCTL.EN stays as is. */
 static void
 igbx_rx_program_port(struct rte_eth_dev *dev, uint64_t offloads, uint32_t frame)
 {
@@ -233,7 +233,7 @@ igbx_rx_program_port(struct rte_eth_dev *dev, uint64_t offloads, uint32_t frame)
 	/*
 	 * PCSD: the descriptor carries the RSS hash instead of IP id/checksum.
 	 * The checks are always on (flags cost nothing when unused); CRCOFL
-	 * adds SCTP's CRC32c to TUOFL's TCP/UDP checksums (8.10.x RXCSUM).
+	 * adds SCTP's CRC32c to TUOFL's TCP/UDP checksums (8.10 RXCSUM).
 	 */
 	rxcsum = igbx_read(hw, IGBX_RXCSUM);
 	rxcsum |= IGBX_RXCSUM_IPOFL | IGBX_RXCSUM_TUOFL | IGBX_RXCSUM_CRCOFL | IGBX_RXCSUM_PCSD;
@@ -249,7 +249,7 @@ igbx_rx_program_port(struct rte_eth_dev *dev, uint64_t offloads, uint32_t frame)
 
 /*
  * Without RCTL.LPE the MAC takes frames up to 1518 bytes, 1522 with a VLAN
- * tag (8.2.x RCTL.LPE); above that LPE is set and RLPML holds the limit.
+ * tag (8.10.1 RCTL.LPE); above that LPE is set and RLPML holds the limit.
  */
 void
 igbx_rx_set_frame_limit(struct rte_eth_dev *dev, uint32_t frame)

@@ -51,7 +51,7 @@
 /*
  * Receive queue. The first cache line holds what igbx_recv_pkts touches, in
  * the order it touches it. Per-queue software counters for the stats ops
- * (DRV-FILTER): packets, bytes (without CRC), errors (frames dropped because
+ * (igbx_stats.c): packets, bytes (without CRC), errors (frames dropped because
  * the descriptor reported RXE).
  */
 struct igbx_rx_queue {

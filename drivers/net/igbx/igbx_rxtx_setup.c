@@ -12,7 +12,7 @@
 #include "igbx_ethdev.h"
 #include "igbx_rxtx.h"
 
-/* RXDCTL/TXDCTL (8.10.x): PTHRESH, HTHRESH and WTHRESH are 5-bit fields. */
+/* RXDCTL/TXDCTL (8.10, 8.12): PTHRESH, HTHRESH and WTHRESH are 5-bit fields. */
 #define IGBX_DCTL_THRESH_MAX		IGBX_RXDCTL_THRESH_MASK
 /*
  * 82576 Specification Update (rev. 3.0, Aug 2015), erratum 26: the write-back
