@@ -52,13 +52,13 @@ unit: setup
 versions: setup
 	@/usr/bin/python3 -m pytest test/versions $(PYTEST_ARGS)
 
-# issue 5: io forwarding soak over the simulated pair, 10 minutes by default
+# io forwarding soak over the simulated pair, 10 minutes by default
 # (IGBX_SOAK_SECONDS, IGBX_SOAK_DRIVERS="stock igbx"); `make test` runs 30 s
 soak: setup
 	@IGBX_SOAK_SECONDS=$${IGBX_SOAK_SECONDS:-600} /usr/bin/python3 -m pytest -s \
 		test/reliability/test_soak.py $(PYTEST_ARGS)
 
-# issue 5: build the libFuzzer harnesses (clang) and run each FUZZ_SECONDS (60)
+# build the libFuzzer harnesses (clang) and run each FUZZ_SECONDS (60)
 fuzz: setup
 	@test/fuzz/run.sh
 

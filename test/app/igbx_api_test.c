@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * igbx_api_test.c - bad input to the ethdev API on two simulated 82576 ports
- * (issue 2 "Bad input"): each rule's errno, then the port still forwards.
+ * (bad input): each rule's errno, then the port still forwards.
  *
  * Runs inside igbx-sim, EAL arguments on the command line, for example:
  *   igbx-sim -- igbx_api_test -l 0 -n 1 -m 256 -a 0000:00:10.0

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * igbx_badinput.c - the bad-input catalogue of issue 5: every eth_dev_ops
+ * igbx_badinput.c - the bad-input catalogue: every eth_dev_ops
  * member igbx implements, called through the ethdev API with each parameter
  * out of range, NULL where the API lets a NULL through, and in the wrong
  * port state; each case names the errno the ethdev layer or igbx's own

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * igbx_mp_primary.c - the primary of the multi-process test (issue 5): sets
+ * igbx_mp_primary.c - the primary of the multi-process test: sets
  * up two ports with two queue pairs, serves queue 0 only, leaves queue 1 to
  * igbx_mp_secondary.c.
  *

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * igbx_mp_secondary.c - the secondary of the multi-process test (issue 5):
+ * igbx_mp_secondary.c - the secondary of the multi-process test:
  * attaches to the ports igbx_mp_primary.c runs, reads stats and xstats, and
  * bursts on queue 1, which the primary leaves alone.
  *

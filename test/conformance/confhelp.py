@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# confhelp.py - helpers of the DTS-style conformance scenarios (issue 5): the
+# confhelp.py - helpers of the DTS-style conformance scenarios: the
 # two-link topology (inject on one port, capture what the other sends),
 # capability gates as DTS applies them, tagged frames that survive rewriting.
 """Builds on test/lib/igbxsim.py, frames.py and scenarios.py without

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# Conformance suite (issue 5): DTS-style scenarios on the simulated 82576,
+# Conformance suite: DTS-style scenarios on the simulated 82576,
 # each run with the stock net_e1000_igb driver (referee) and with igbx.
 """Run: IGBX_BUILD=<build> /usr/bin/python3 -m pytest -q test/conformance
 

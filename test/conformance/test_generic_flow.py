@@ -21,7 +21,7 @@ def create(tp, rule, verb='create'):
     out = tp.cmd('flow %s 0 %s' % (verb, rule), check=False)
     ok = re.search(r'Flow rule #(\d+) created|Flow rule validated', out)
     if not ok and tp.driver == 'igbx':
-        pytest.xfail('igbx refuses %r (rte_flow by DRV-FLOW): %s' % (
+        pytest.xfail('igbx refuses %r: %s' % (
             rule, out.strip().split('\n')[-1]))
     assert ok, 'rule refused: %s\n%s' % (rule, out)
     return int(ok.group(1)) if ok.group(1) else None

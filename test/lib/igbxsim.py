@@ -39,7 +39,7 @@ RUNNER = shlex.split(os.environ.get('IGBX_RUNNER', ''))
 DRIVER_NAMES = {'stock': 'net_e1000_igb', 'igbx': 'net_igbx'}
 PCI_ADDRS = ['0000:00:10.%d' % i for i in range(8)]
 
-# Issue 4: IGBX_TEST_PATH=scalar|sse|avx2 forces igbx's RX and TX bursts on
+# IGBX_TEST_PATH=scalar|sse|avx2 forces igbx's RX and TX bursts on
 # every igbx port the suite starts (rx_path/tx_path devargs), so that the
 # vector bursts run the whole suite; unset (or auto): the driver chooses.
 TEST_PATHS = ('scalar', 'sse', 'avx2')

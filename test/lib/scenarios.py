@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# scenarios.py - testpmd scenarios shared by the device tests (issue 7) and
-# the igbx PMD tests (issue 2): probe checks and io forwarding with counters.
+# scenarios.py - testpmd scenarios shared by the device tests and
+# the igbx PMD tests: probe checks and io forwarding with counters.
 import re
 import time
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# Fixtures of the reliability tests (issue 5); the helpers are in relhelp.py
+# Fixtures of the reliability tests; the helpers are in relhelp.py
 # (a module of its own: test/conftest.py is also named conftest).
 import sys
 from pathlib import Path

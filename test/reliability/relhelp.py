@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# relhelp.py - helpers of the reliability tests (issue 5): forwarding progress,
+# relhelp.py - helpers of the reliability tests: forwarding progress,
 # mempool accounting, frame bursts from the wire, C programs built with pkg-config.
 """Shared by test_faults.py, test_soak.py, test_badinput.py, test_fuzz.py and
 test_sanitize.py. Everything here builds on test/lib/igbxsim.py and

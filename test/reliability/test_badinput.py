@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# test_badinput.py - issue 5 bad-input catalogue: test/app/igbx_badinput.c run
+# test_badinput.py - the bad-input catalogue: test/app/igbx_badinput.c run
 # under igbx-sim with the igbx plugin (every op, range, NULL, wrong state).
 """The program is built here with gcc + pkg-config libdpdk into
 <build>/reliability/ (IGBX_BADINPUT overrides the binary) until

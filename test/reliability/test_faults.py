@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# test_faults.py - issue 5 fault injection through the simulated 82576, with
+# test_faults.py - fault injection through the simulated 82576, with
 # igbx and with the stock igb driver as the referee of the device.
 """Each scenario runs dpdk-testpmd io forwarding over the wire pair 0 <-> 1,
 injects one fault through the simulator's control socket (link, inject,

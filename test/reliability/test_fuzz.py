@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# test_fuzz.py - issue 5 libFuzzer harnesses: test/fuzz/run.sh builds them
+# test_fuzz.py - the libFuzzer harnesses: test/fuzz/run.sh builds them
 # (clang, ASan+UBSan, the driver sources) and runs each IGBX_FUZZ_SECONDS (20).
 """Each harness first replays its saved inputs (test/fuzz/corpus/<name>/:
 inputs that once crashed it), then fuzzes. The inputs that exposed driver

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# test_sanitize.py - issue 5 "the suite under ASan and UBSan": each step of
+# test_sanitize.py - the suite under ASan and UBSan: each step of
 # buildtools/sanitize.sh (the ASan+UBSan build of the tree) as its own test.
 """The sanitized build takes minutes, so these run only with IGBX_SANITIZE=1
 (a CI job of their own: `IGBX_SANITIZE=1 pytest-3 test/reliability/

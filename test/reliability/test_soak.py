@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# test_soak.py - issue 5 soak: io forwarding over the simulated wire pair for
+# test_soak.py - soak: io forwarding over the simulated wire pair for
 # IGBX_SOAK_SECONDS (30 by default; `make soak` runs 600) with zero errors.
 """Every SAMPLE seconds both ports must have received more frames (no
 stall); at the end: no RX/TX error, miss or nombuf, no forwarding drop, every

@@ -10,7 +10,7 @@ TXDCTL0 = 0xE028
 
 
 def thresholds(dctl):
-    """(PTHRESH, HTHRESH, WTHRESH) of an RXDCTL/TXDCTL value (8.10.x)."""
+    """(PTHRESH, HTHRESH, WTHRESH) of an RXDCTL/TXDCTL value (8.10, 8.12)."""
     return dctl & 0x1F, (dctl >> 8) & 0x1F, (dctl >> 16) & 0x1F
 
 

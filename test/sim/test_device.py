@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# test_device.py - issue 7 acceptance 1-2: the simulated 82576 under
+# test_device.py - the simulated 82576 under
 # dpdk-testpmd, with the stock net_e1000_igb driver (referee) and with igbx.
 """Each test runs for both drivers (`driver` fixture): a failure with stock
 points at the simulator, a failure only with igbx points at our PMD."""

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# test_ecosystem.py - issue 6: igbx seen by the usual DPDK tools (log types,
+# test_ecosystem.py - igbx seen by the usual DPDK tools (log types,
 # telemetry, pmdinfo), the three ways EAL loads it, and the docs build.
 """How a DPDK user meets igbx, checked on the simulated 82576.
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# test_flow.py - issue 3, rte_flow and IEEE 1588 on igbx: the 82576 filter registers as
+# test_flow.py - rte_flow and IEEE 1588 on igbx: the 82576 filter registers as
 # testpmd's `flow` commands program them, refused rules, slots, flush, restart, timesync.
 """Register values are computed here from the 82576 datasheet's field layout
 (7.1.2, 8.10): a 5-tuple filter n is FTQF/SAQF/DAQF/SPQF/IMIR/IMIREXT[n], ETQF[n]
@@ -30,7 +30,7 @@ import igbxsim
 from igbxsim import need_driver
 
 
-# ---- registers (82576 datasheet 8.10, 8.16) ----------------------------------
+# ---- registers (82576 datasheet 8.10, 8.17) ----------------------------------
 FTQF, SAQF, DAQF, SPQF = 0x59E0, 0x5980, 0x59A0, 0x59C0
 IMIR, IMIREXT = 0x5A80, 0x5AA0
 ETQF, SYNQF, RFCTL = 0x5CB0, 0x55FC, 0x5008

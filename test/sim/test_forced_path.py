@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# test_forced_path.py - issue 4: IGBX_TEST_PATH=scalar|sse|avx2 puts every igbx
+# test_forced_path.py - IGBX_TEST_PATH=scalar|sse|avx2 puts every igbx
 # port of the suite on one burst path (rx_path/tx_path devargs), checked here.
 """`make test` runs test/sim and test/conformance a second time with
 IGBX_TEST_PATH=sse, so that the SSE bursts see the whole suite and not only

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# test_igbx_bench.py - issue 4: the benchmark program keeps working (its
+# test_igbx_bench.py - the benchmark program keeps working (its
 # figures are reported by app/igbx-bench/run-bench.sh, never asserted here).
 """igbx-bench forwards between two simulated ports with each driver and
 path, with the device running concurrently, held and stepped between the

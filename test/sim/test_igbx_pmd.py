@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# test_igbx_pmd.py - issue 2 acceptance 1-4: the igbx plugin's PMD info, its
+# test_igbx_pmd.py - the igbx plugin's PMD info, its
 # life cycle under dpdk-testpmd, and bad input through the ethdev API.
-"""Issue 2 acceptance 3 (RSS over 4 queues) is
+"""RSS over 4 queues is
 test_device.py::test_rss_spreads_flows_over_4_queues[igbx]. The life cycle
 and API tests also run with the stock driver where it defines the behaviour,
 so that a failure there points at the simulator."""

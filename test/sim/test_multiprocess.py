@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# test_multiprocess.py - issue 5 "Multi-process": a DPDK secondary attaches to
+# test_multiprocess.py - multi-process: a DPDK secondary attaches to
 # the ports a primary runs, reads stats and xstats, bursts on its own queue.
 """igbx_mp_primary and igbx_mp_secondary (test/app) in one igbx-sim run.
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# test_offloads.py - issue 3 RX/TX offloads seen from outside the driver: SCTP CRC32c
+# test_offloads.py - RX/TX offloads seen from outside the driver: SCTP CRC32c
 # flags, double VLAN (QinQ) tags, IEEE 1588 time stamps in the datapath.
 """Frames are injected into the simulated 82576 and what the application sees is
 checked: testpmd's verbose rx records for SCTP and QinQ (both drivers: the stock

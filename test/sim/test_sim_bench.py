@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# test_sim_bench.py - issue 7 acceptance 3: the simulated 82576 forwards at
+# test_sim_bench.py - the simulated 82576 forwards at
 # least 2 Mpps of 64-byte frames per port pair on one core (sim_bench).
 """A benchmark figure checked against a threshold, not a timing test of
 correctness: sim_bench times the device loop alone (tick, TX and RX engines

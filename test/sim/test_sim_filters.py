@@ -32,7 +32,7 @@ RETA_SIZE = 128
 PTP_MCAST = '01:1b:19:00:00:00'
 ETH_P_1588 = 0x88f7
 
-# 82576 registers (datasheet 8.10 filters, 8.15 time sync)
+# 82576 registers (datasheet 8.10 filters, 8.17 time sync)
 REG_ETQF3 = 0x5cbc
 REG_IMIR = 0x5a80
 REG_FTQF = 0x59e0
