@@ -2,15 +2,10 @@
 /* igbx_fc.c - 802.3x flow control: PAUSE address and type, refresh timer, packet buffer
  * thresholds and the RFCE/TFCE directions, forced or resolved from autonegotiation. */
 #include <errno.h>
-#include <inttypes.h>
 #include <string.h>
-
-#include <rte_common.h>
-#include <rte_ether.h>
 
 #include "igbx_ethdev.h"
 #include "igbx_filter.h"
-#include "igbx_rxtx.h"
 
 #define IGBX_PAUSE_TIME_DEFAULT	0x0680u		/* 512-bit-time quanta */
 #define IGBX_RX_PB_DEFAULT_KB	64u		/* RXPBS after reset (8.3) */

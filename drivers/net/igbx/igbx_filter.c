@@ -9,10 +9,8 @@
  * helpers at the top do no register I/O; test_igbx_filter.c checks them.
  */
 #include <errno.h>
-#include <inttypes.h>
 #include <string.h>
 
-#include <rte_common.h>
 #include <rte_ether.h>
 
 #include "igbx_ethdev.h"

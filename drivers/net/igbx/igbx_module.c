@@ -2,7 +2,6 @@
 /* igbx_module.c: the SFP module's EEPROM (SFF-8079 ID page A0h, SFF-8472 diagnostics A2h)
  * read through the 82576's I2CCMD register, for get_module_info/get_module_eeprom. */
 #include <errno.h>
-#include <string.h>
 
 #include <rte_dev_info.h>
 

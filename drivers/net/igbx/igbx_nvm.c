@@ -3,7 +3,6 @@
  * the permanent MAC address of our LAN function and the NVM image version. */
 #include <string.h>
 
-#include <rte_cycles.h>
 #include <rte_ether.h>
 
 #include "igbx_hw.h"
