@@ -335,7 +335,7 @@ bool sim_ptp_rx_selected(uint32_t rxctl, uint32_t rxcfg, const uint8_t *f,
 			 uint32_t len, const struct sim_hdrs *h,
 			 const struct sim_qfilter_hit *q);
 
-/* ---- flow control (IEEE 802.3x PAUSE, datasheet 3.7.5 and 8.2.x) ----- */
+/* ---- flow control (IEEE 802.3x PAUSE, datasheet 3.7.5 and 8.5) ------- */
 #define SIM_FCRTH_RTH_MASK	0x3fff0u	/* bytes, 16-byte granules */
 #define SIM_FCRTL_RTL_MASK	0x3fff0u
 #define SIM_FCRTL_XONE		(1u << 31)	/* send XON below FCRTL */

@@ -35,7 +35,7 @@ uint32_t sim_toeplitz(const uint8_t key[40], const uint8_t *data,
 }
 
 /* RCTL.MO picks which 12 bits of the destination address index the
- * 4096-bit MTA (datasheet 8.9.x): 00 bits 47:36, 01 bits 46:35,
+ * 4096-bit MTA (datasheet 8.10): 00 bits 47:36, 01 bits 46:35,
  * 10 bits 45:34, 11 bits 43:32 (bit 0 = first bit on the wire of byte 0).
  */
 uint32_t sim_mta_index(const uint8_t mac[6], unsigned int mo)
@@ -46,7 +46,7 @@ uint32_t sim_mta_index(const uint8_t mac[6], unsigned int mo)
 	return (hi >> shift[mo & 3]) & 0xfffu;
 }
 
-/* ---- length and CRC checks (datasheet 7.1.1.x) ------------------------ */
+/* ---- length and CRC checks (datasheet 7.1.1) ------------------------ */
 bool sim_rx_length_ok(struct sim_port *p, uint32_t len, bool tagged,
 		      bool crc_ok)
 {
@@ -129,7 +129,7 @@ static void sim_filter_address(struct sim_port *p, const uint8_t *da,
 	v->inexact = v->accept;
 }
 
-/* VFTA (datasheet 7.4.x): with RCTL.VFE a tagged frame passes only if its
+/* VFTA (datasheet 7.4): with RCTL.VFE a tagged frame passes only if its
  * VLAN id has its bit set; untagged frames are not VLAN filtered.
  */
 static bool sim_filter_vlan(struct sim_port *p, const struct sim_hdrs *h,
@@ -249,7 +249,7 @@ static void sim_select_queue(struct sim_port *p, const uint8_t *f,
 	sim_queue_filters(p, f, len, h, v);
 }
 
-/* MAC control frames (ethertype 0x8808, datasheet 3.7.x): PAUSE frames are
+/* MAC control frames (ethertype 0x8808, datasheet 3.7.5): PAUSE frames are
  * counted and reach the host only without RCTL.DPF; other opcodes only
  * with RCTL.PMCF.
  */

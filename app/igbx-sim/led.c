@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * led.c - what the simulated 82576's four LED outputs show (datasheet 7.5,
- * LEDCTL 8.2.x): each LED's MODE selects the condition that asserts it,
+ * LEDCTL 8.2): each LED's MODE selects the condition that asserts it,
  * IVRT inverts the output, BLINK makes an asserted LED blink. Tests read it
  * with `igbx-sim ctl <run> leds <port>`; nothing in the datapath uses it.
  */

@@ -182,7 +182,7 @@
 #define SIM_VFRE		0x00c8c
 #define SIM_VFTE		0x00c90
 
-/* ---- receive (datasheet 8.9) ------------------------------------------ */
+/* ---- receive (datasheet 8.10) ----------------------------------------- */
 #define SIM_RCTL		0x00100
 #define  SIM_RCTL_RST		(1u << 0)
 #define  SIM_RCTL_EN		(1u << 1)
@@ -411,7 +411,7 @@
 #define SIM_LENERRS		0x04138
 #define SIM_SCVPC		0x04228
 #define SIM_HRMPC		0x0a018
-/* per-queue counters (82576 8.19.x): queue n at base + 0x100 * n */
+/* per-queue counters (82576 8.19): queue n at base + 0x100 * n */
 #define SIM_PQGPRC(n)		(0x10010 + 0x100u * (n))
 #define SIM_PQGPTC(n)		(0x10014 + 0x100u * (n))
 #define SIM_PQGORC(n)		(0x10018 + 0x100u * (n))

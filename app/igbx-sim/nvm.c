@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * nvm.c - the simulated 82576's NVM: the image (datasheet 6.1), EERD/EEWR
- * access (8.2.x) and the auto-read that loads the MAC address into RAR0.
+ * access (8.4) and the auto-read that loads the MAC address into RAR0.
  */
 #include <string.h>
 

@@ -173,7 +173,7 @@ static bool sim_ipv6_is_ext(uint8_t nh)
 	return nh == 0 || nh == 43 || nh == 44 || nh == 51 || nh == 60;
 }
 
-/* Walks the IPv6 extension headers the 82576 knows (datasheet 7.1.1.x):
+/* Walks the IPv6 extension headers the 82576 knows (datasheet 7.1.1):
  * hop-by-hop, routing, fragment, destination options and AH.
  */
 static void sim_parse_ipv6(const uint8_t *f, uint32_t len, struct sim_hdrs *h)

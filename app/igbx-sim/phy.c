@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * phy.c - the simulated 82576's internal copper PHY behind MDIC (datasheet
- * 8.2.4, 8.23), autonegotiation timing, link state, STATUS and LSC.
+ * 8.2.4, 8.25), autonegotiation timing, link state, STATUS and LSC.
  */
 #include <time.h>
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * ptp.c - the 82576's IEEE 1588 unit (datasheet 7.9, registers 8.15): the
+ * ptp.c - the 82576's IEEE 1588 unit (datasheet 7.9, registers 8.17): the
  * SYSTIM clock, its adjustment, and RX/TX time stamps latched for PTP frames.
  */
 #include <string.h>
@@ -14,7 +14,7 @@
 #define SIM_PTP_SRC_ID		22u	/* 48 bits of source identity */
 #define SIM_PTP_SEQ_ID		30u	/* sequenceId */
 
-/* TSYNCRXCTL.Type (8.15.x). */
+/* TSYNCRXCTL.Type (8.17). */
 enum sim_ptp_rx_type {
 	SIM_PTP_RX_L2_V2 = 0,		/* L2 (ETQF 1588) V2, MSGT message */
 	SIM_PTP_RX_L4_V1 = 1,		/* L4 (5-tuple 1588) V1, CTRLT message */
@@ -185,7 +185,7 @@ static void sim_ptp_latch_attributes(struct sim_port *p, const uint8_t *f,
 		     ((uint32_t)seq[0] << 8 | seq[1]) << 16);
 }
 
-/* 7.9.x: a selected frame latches RXSTMP and sets RXTT; the registers stay
+/* 7.9: a selected frame latches RXSTMP and sets RXTT; the registers stay
  * locked (later frames are not stamped) until software reads RXSTMPH.
  */
 bool sim_ptp_rx_stamp(struct sim_port *p, const uint8_t *f, uint32_t len,

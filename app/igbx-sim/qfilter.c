@@ -84,7 +84,7 @@ static int sim_tcp_flags(const uint8_t *f, uint32_t len,
 }
 
 /* ---- the filters ------------------------------------------------------ */
-/* Ethertype filters (7.1.2.x): the first enabled entry with the frame's
+/* Ethertype filters (7.1.2): the first enabled entry with the frame's
  * ethertype; it queues the frame only with its queue enable bit.
  */
 static void sim_match_etype(const struct sim_qfilter_regs *r, int etype,

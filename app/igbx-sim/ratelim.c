@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ratelim.c - the simulated 82576's per-queue transmit rate scheduler
- * (datasheet 7.2.x): RTTDQSEL selects a TX queue, RTTBCNRC is that queue's
+ * (datasheet 8.15): RTTDQSEL selects a TX queue, RTTBCNRC is that queue's
  * rate factor (RS_ENA, link speed / rate as 10.14 fixed point), and the TX
  * engine spaces a limited queue's frames so that they leave at that rate.
  *

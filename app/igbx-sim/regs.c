@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "model.h"
-#include "engines.h"	/* sim_ptp_read/write (SIM-FILTERS) */
+#include "engines.h"	/* sim_ptp_read/write */
 
 #define SIM_REG(n, o, c, s, d, m, t)	{ #n, o, c, s, 0, d, SIM_##m, t },
 #define SIM_REGX(n, o, c, s, f, d, m, t) { #n, o, c, s, f, d, SIM_##m, t },
@@ -575,7 +575,7 @@ static uint32_t sim_reg_read32(struct sim_port *p, uint32_t off)
 	case SIM_PCS_LSTAT:
 		return sim_pcs_lstat_read(p);
 	case SIM_SWSM:
-		/* 8.6.x: reading SWSM sets SMBI; the reader that saw it
+		/* 8.7: reading SWSM sets SMBI; the reader that saw it
 		 * clear owns the semaphore
 		 */
 		v = sim_reg_peek(p, off);

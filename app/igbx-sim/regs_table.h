@@ -76,7 +76,7 @@ SIM_REG(VFLRE,		0x00c88, 1, 0, 0x00000000, W1C, "VF function level reset events"
 SIM_REG(VFRE,		0x00c8c, 1, 0, 0x00000000, RW, "VF receive enables")
 SIM_REG(VFTE,		0x00c90, 1, 0, 0x00000000, RW, "VF transmit enables")
 
-/* ---- receive (8.9) ---- */
+/* ---- receive (8.10) ---- */
 SIM_REG(RCTL,		0x00100, 1, 0, 0x00000000, RW, "receive control")
 SIM_REG(RXCSUM,		0x05000, 1, 0, 0x00000300, RW, "RX checksum control")
 SIM_REG(RLPML,		0x05004, 1, 0, 0x00002600, RW, "RX long packet maximum length")
@@ -232,7 +232,7 @@ SIM_REG(PQGORC,		0x10018, 16, 0x100, 0, RC, "per queue good octets received")
 SIM_REG(PQGOTC,		0x10034, 16, 0x100, 0, RC, "per queue good octets transmitted")
 SIM_REG(PQMPRC,		0x10038, 16, 0x100, 0, RC, "per queue multicast packets received")
 
-/* ---- flow filters and 1588 (SIM-FILTERS) ---- */
+/* ---- flow filters and 1588 ---- */
 SIM_REG(TSYNCRXCFG,	0x05f50, 1, 0, 0x00000000, RW, "1588 RX message selection: V1 ctrl, V2 msg id")
 SIM_REG(SYSTIML,	0x0b600, 1, 0, 0x00000000, SC, "system time low; read latches SYSTIMH")
 SIM_REG(SYSTIMH,	0x0b604, 1, 0, 0x00000000, SC, "system time high, as latched by SYSTIML")

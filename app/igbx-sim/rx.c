@@ -171,7 +171,7 @@ static uint32_t sim_rx_ptype(const struct sim_hdrs *h)
 	return pt | l4_bit[h->l4];
 }
 
-/* Packet checksum (datasheet 7.1.4.x): one's complement sum from
+/* Packet checksum (datasheet 7.1.4): one's complement sum from
  * RXCSUM.PCSS, or from the IP payload with RXCSUM.IPPCSE, to the end.
  */
 static uint16_t sim_rx_packet_csum(const uint8_t *f, uint32_t len,
@@ -609,7 +609,7 @@ unsigned int sim_rx_poll(struct sim_port *p)
 }
 
 /* A frame that found no descriptor waits in the packet buffer, unless
- * SRRCTL.DROP_EN asks to drop it at once (datasheet 7.1.3.x).
+ * SRRCTL.DROP_EN asks to drop it at once (datasheet 7.1.3).
  */
 static void sim_rx_wait(struct sim_port *p, const uint8_t *f, uint32_t len,
 			bool crc_ok, const struct sim_rx_verdict *v,
