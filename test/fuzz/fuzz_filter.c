@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* fuzz_filter.c - libFuzzer harness: the multicast, MAC, VLAN, RSS key/RETA and flow
- * control programming of igbx_filter.c with random arguments on a fake BAR0 (128 KiB
+/* fuzz_filter.c - libFuzzer harness: the multicast, MAC, VLAN and flow control programming
+ * of igbx_filter.c and the RSS key/RETA of igbx_rss.c with random arguments on a fake BAR0 (128 KiB
  * of malloc'd memory: ASan flags a register offset outside the window). */
 #include <stdlib.h>
 #include <string.h>
