@@ -241,3 +241,44 @@ def test_qinq_strip(driver, testpmd):
     qinq_case(tp, mac0, 'strip only', s_c, s_c[:1], INNER_STRIPPED, INNER,
               OUTER)
     assert 'INVALID mbuf' not in tp.sim.buf
+
+
+# QINQ_STRIP asked for alone (no `vlan set extend on`, as DTS's qinq suite
+# does): the 82576 has an outer tag only in double VLAN mode, so igbx turns
+# that mode on itself with the 802.1ad S-tag type, 0x88a8, as VET.VET_EXT.
+REG_CTRL_EXT, CTRL_EXT_EXT_VLAN, REG_VET = 0x18, 1 << 26, 0x38
+
+
+def test_qinq_strip_alone(driver, testpmd):
+    """qinq_strip without extend: CTRL_EXT.EXT_VLAN goes on with
+    VET.VET_EXT 0x88a8; a 0x88a8/0x8100 frame loses its outer tag only
+    (inner tag kept in the frame, both TCIs reported, QINQ_STRIPPED without
+    VLAN_STRIPPED), a single 0x88a8 tag is stripped as a plain VLAN; with
+    strip on too both tags go. qinq_strip off takes double VLAN mode away:
+    the 0x88a8 tag is then no tag and passes as it came."""
+    tp = ch.start(testpmd, driver)
+    ch.gate(tp, [('rx', 'QINQ_STRIP')])
+    mac0 = tp.port_info(0)['mac']
+    for line in ('vlan set filter off 0', 'vlan set qinq_strip on 0',
+                 'set fwd io', 'set verbose 1', 'start'):
+        tp.cmd(line)
+    ch.capture_on(tp, 1)
+    assert tp.sim.peek(0, REG_CTRL_EXT) & CTRL_EXT_EXT_VLAN, \
+        'CTRL_EXT.EXT_VLAN clear with qinq_strip on'
+    assert tp.sim.peek(0, REG_VET) >> 16 == S_TAG, \
+        'VET 0x%08x' % tp.sim.peek(0, REG_VET)
+    s_c = [(S_TAG, OUTER), (C_TAG, INNER)]
+    qinq_case(tp, mac0, 'qinq_strip alone', s_c, s_c[1:], OUTER_STRIPPED,
+              INNER, OUTER)
+    qinq_case(tp, mac0, 'qinq_strip alone, single 0x88a8', [(S_TAG, SINGLE)],
+              [], ONE_STRIPPED, SINGLE, None)
+    qinq_case(tp, mac0, 'qinq_strip alone, untagged', [], [], set(), None,
+              None)
+    tp.cmd('vlan set strip on 0')
+    qinq_case(tp, mac0, 'qinq_strip and strip', s_c, [], BOTH_STRIPPED,
+              INNER, OUTER)
+    tp.cmd('vlan set qinq_strip off 0')
+    assert not tp.sim.peek(0, REG_CTRL_EXT) & CTRL_EXT_EXT_VLAN, \
+        'CTRL_EXT.EXT_VLAN still set after qinq_strip off'
+    qinq_case(tp, mac0, 'qinq_strip off', s_c, s_c, set(), None, None)
+    assert 'INVALID mbuf' not in tp.sim.buf
