@@ -21,8 +21,10 @@ run: setup
 # igbx's bursts forced to TEST_PATH2 (sse; TEST_PATH2= or a PYTEST_ARGS
 # selection skips that pass). Fails if either pass failed.
 TEST_PATH2 ?= sse
+test: export PYTEST_ARGS := $(PYTEST_ARGS)
+test: export TEST_PATH2 := $(TEST_PATH2)
 test: setup
-	@PYTEST_ARGS="$(PYTEST_ARGS)" TEST_PATH2="$(TEST_PATH2)" buildtools/test.sh
+	@buildtools/test.sh
 
 # the QEMU tier alone (make test runs it too): igbx and stock on QEMU's igb
 # device in a TCG guest; buildtools/qemu-setup.sh installs QEMU from
