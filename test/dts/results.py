@@ -14,7 +14,8 @@ STEPS = ('setup', 'teardown')
 # {(suite, case or '*'): why}: what the logs of make dts showed (igbx and the
 # stock driver alike), checked against the 82576 datasheet.
 KNOWN = {
-    ('l2fwd', '*'): 'testbed: DTS wants 4 cores, the testbed has 2 vCPUs',
+    ('l2fwd', '*'): 'testbed: DTS wants 4 cores per socket, the testbed has '
+    '2 vCPUs',
     ('mtu', '*'): 'DTS: each frame carries 4 filler bytes ("CRC placeholder") '
     'after the MTU + 18, so the frame "equal to the MTU" is MTU + 22 bytes '
     'on the wire, over what the 82576 takes at that MTU (1518 bytes with '
