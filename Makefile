@@ -15,28 +15,16 @@ build: setup
 run: setup
 	@buildtools/run.sh
 
-# every test: unit tests, the simulated device, the driver, conformance,
-# reliability, and the suite's ASan+UBSan build (IGBX_SANITIZE=0 skips that);
-# then (issue 4) test/sim and test/conformance again, igbx variants only (stock
-# ports take no devargs), with igbx's bursts forced to TEST_PATH2: auto picks
-# AVX2 where the CPU has it, scalar is the fallback of every offload the vector
-# bursts lack. TEST_PATH2= (or a PYTEST_ARGS selection) skips the pass; logs
-# in build/test-logs-<path>.
-# Fails if either pass failed.
+# every test (buildtools/test.sh): unit tests, the simulated device, the
+# driver, conformance, reliability, the suite's ASan+UBSan build
+# (IGBX_SANITIZE=0 skips that); then test/sim and test/conformance again with
+# igbx's bursts forced to TEST_PATH2 (sse; TEST_PATH2= or a PYTEST_ARGS
+# selection skips that pass). Fails if either pass failed.
 TEST_PATH2 ?= sse
+test: export PYTEST_ARGS := $(PYTEST_ARGS)
+test: export TEST_PATH2 := $(TEST_PATH2)
 test: setup
-	@rc=0; \
-	IGBX_SANITIZE=$${IGBX_SANITIZE:-1} \
-	ASAN_BUILD=$${ASAN_BUILD:-$$(readlink -f build)-asan} \
-		/usr/bin/python3 -m pytest $(PYTEST_ARGS) || rc=1; \
-	if [ -n "$(TEST_PATH2)" ] && [ -z "$(PYTEST_ARGS)" ]; then \
-		echo "== test/sim test/conformance with IGBX_TEST_PATH=$(TEST_PATH2)"; \
-		IGBX_TEST_PATH=$(TEST_PATH2) IGBX_SANITIZE=0 \
-		IGBX_TEST_LOGS=$$(readlink -f $${IGBX_BUILD:-build})/test-logs-$(TEST_PATH2) \
-			/usr/bin/python3 -m pytest -m 'not stock' test/sim test/conformance \
-			|| rc=1; \
-	fi; \
-	exit $$rc
+	@buildtools/test.sh
 
 # the QEMU tier alone (make test runs it too): igbx and stock on QEMU's igb
 # device in a TCG guest; buildtools/qemu-setup.sh installs QEMU from

@@ -7,7 +7,12 @@
 # fetched here is committed: it lands in $IGBX_CACHE (default /var/cache/igbx).
 # Prints the directory of the unpacked source tree; its sdk-include/ folder
 # holds just the SDK headers, staged for the build.
+# --check: fetch nothing, change no apt configuration; print the tree if it is
+# already in the cache, else say what is missing and exit 1 (what meson's
+# configure step runs: buildtools/setup.sh is what fetches).
 set -euo pipefail
+check=0
+[ "${1:-}" != --check ] || check=1
 # shellcheck source=buildtools/debian-src.sh
 . "$(dirname "$0")/debian-src.sh"
 
@@ -23,6 +28,12 @@ if [ -f "$tree/lib/ethdev/ethdev_driver.h" ]; then
 	[ -d "$tree/sdk-include" ] || igbx_stage_sdk_headers "$tree"
 	echo "$tree"
 	exit 0
+fi
+if [ $check = 1 ]; then
+	echo "dpdk-sdk: no DPDK $upstream source tree in $tree: run buildtools/setup.sh" \
+	     "(make setup), which fetches Debian's dpdk source package into" \
+	     "$cache/src, or give meson -Ddpdk_src=DIR or -Ddpdk_sdk=DIR" >&2
+	exit 1
 fi
 
 mkdir -p "$cache/src"

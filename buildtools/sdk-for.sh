@@ -7,7 +7,9 @@
 # folder.
 #
 # - 22.11, the release Debian 12 installs: from Debian's dpdk source package
-#   of exactly that version (dpdk-sdk.sh, cached in /var/cache/igbx).
+#   of exactly that version, cached in /var/cache/igbx by buildtools/setup.sh
+#   (dpdk-sdk.sh); this script only looks (meson runs it while configuring,
+#   which must not install anything or touch apt's sources).
 # - 24.11, 25.11 (whose source packages cannot be fetched here): from
 #   $IGBX_DPDK_SDK/<major.minor>/ (default: shared/dpdk-sdk/ beside this
 #   checkout), used in place, never copied.
@@ -18,7 +20,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 release=$(echo "$1" | cut -d. -f1,2)
 
 if [ "$release" = 22.11 ]; then
-	tree=$("$here/dpdk-sdk.sh")
+	tree=$("$here/dpdk-sdk.sh" --check)
 	echo "$tree/sdk-include"
 	exit 0
 fi

@@ -380,8 +380,11 @@ cases_vlan(void)
 	EXPECT(rte_eth_dev_vlan_filter(P, 4095, 0), 0);
 	EXPECT(rte_eth_dev_vlan_filter(P, 0, 1), 0);
 	EXPECT(rte_eth_dev_vlan_filter(P, 0, 0), 0);
-	/* QinQ strip is not in rx_offload_capa: ethdev refuses it */
-	EXPECT(rte_eth_dev_set_vlan_offload(P, RTE_ETH_QINQ_STRIP_OFFLOAD), -EINVAL);
+	/* QinQ strip alone brings double VLAN mode (extend) with it, and takes
+	 * it away again */
+	EXPECT(rte_eth_dev_set_vlan_offload(P, RTE_ETH_QINQ_STRIP_OFFLOAD), 0);
+	EXPECT(rte_eth_dev_get_vlan_offload(P),
+	       RTE_ETH_QINQ_STRIP_OFFLOAD | RTE_ETH_VLAN_EXTEND_OFFLOAD);
 	EXPECT(rte_eth_dev_set_vlan_offload(P, 0), 0);
 	EXPECT(rte_eth_dev_get_vlan_offload(P), 0);
 	EXPECT(rte_eth_dev_set_vlan_ether_type(P, RTE_ETH_VLAN_TYPE_UNKNOWN, 0x8100), -EINVAL);

@@ -2,8 +2,8 @@
 # confhelp.py - helpers of the DTS-style conformance scenarios: the
 # two-link topology (inject on one port, capture what the other sends),
 # capability gates as DTS applies them, tagged frames that survive rewriting.
-"""Builds on test/lib/igbxsim.py, frames.py and scenarios.py without
-changing them. The topology is the one DTS uses between its traffic generator
+"""Builds on test/lib/igbxsim.py, frames.py and scenarios.py (whose
+port_stats_all is also the reliability tests' counter reading). The topology is the one DTS uses between its traffic generator
 and the system under test: the simulator runs with `--wire none`, so a frame
 injected into port 0 arrives from "the generator", and what port 1 transmits
 is read back with `capture` - nothing loops back through a wire pair."""
@@ -178,9 +178,4 @@ def igbx_gap(request, driver, symptom):
 
 
 # ---- port stats ------------------------------------------------------------
-def stats(tp):
-    return [tp.port_stats(p) for p in range(tp.nb_ports)]
-
-
-def delta(after, before):
-    return [{k: a[k] - b[k] for k in a} for a, b in zip(after, before)]
+stats = scenarios.port_stats_all

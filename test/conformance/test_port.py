@@ -1,11 +1,9 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # test_port.py - DTS port_control, port_restart_config_persistency,
-# shutdown_api (82576 plan), queue_start_stop, dynamic_queue_conf, link
-# status interrupt and single_core_forward_perf.
+# shutdown_api (82576 plan), dynamic_queue_conf, link status interrupt and
+# single_core_forward_perf. (queue_start_stop: DTS's own suite in CI.)
 import re
 import time
-
-import pytest
 
 import confhelp as ch
 import igbxsim
@@ -178,55 +176,6 @@ def test_link_status_interrupt(driver, testpmd):
 
 RUNTIME_QUEUE_CAPS = [('dev', 'RUNTIME_RX_QUEUE_SETUP'),
                       ('dev', 'RUNTIME_TX_QUEUE_SETUP')]
-
-
-def test_queue_start_stop(request, driver, testpmd):
-    """queue_start_stop (gate: runtime RX/TX queue setup): RX queue 0 of
-    port 0 stopped - frames are not forwarded; started - they are; the same
-    for TX queue 0 of port 1; deferred start likewise."""
-    tp = ch.start(testpmd, driver)
-    ch.gate(tp, RUNTIME_QUEUE_CAPS)
-    run_queue_start_stop(tp)
-
-
-def test_queue_start_stop_ungated(driver, testpmd):
-    """queue_start_stop without the capability gate: igbx implements queue
-    start/stop; the stock driver has no rx_queue_stop (ENOTSUP)."""
-    tp = ch.start(testpmd, driver)
-    if driver == 'stock':
-        out = tp.cmd('port 0 rxq 0 stop', check=False)
-        assert re.search(r'(?i)not supported|error|fail', out), out
-        pytest.skip('stock net_e1000_igb: no RX queue stop: %s' %
-                    out.strip().split('\n')[-1])
-    run_queue_start_stop(tp)
-
-
-def run_queue_start_stop(tp):
-    for line in ('set fwd io', 'start'):
-        tp.cmd(line)
-    ch.capture_on(tp, 1)
-    assert passes(tp)
-    for q in ('port 0 rxq 0', 'port 1 txq 0'):
-        tp.cmd('stop', check=False)     # testpmd: "stop forwarding first"
-        out = tp.cmd('%s stop' % q)
-        assert 'Please' not in out, out
-        tp.cmd('start')
-        assert not passes(tp, timeout=1), '%s stopped, frame forwarded' % q
-        tp.cmd('stop', check=False)
-        tp.cmd('%s start' % q)
-        tp.cmd('start')
-        assert passes(tp), '%s started again, frame lost' % q
-    tp.cmd('stop', check=False)
-    for line in ('port stop all', 'port 0 rxq 0 deferred_start on',
-                 'port start all', 'start'):
-        tp.cmd(line)
-    scenarios.wait_link_up(tp, 0)
-    assert 'RX deferred start: on' in tp.cmd('show rxq info 0 0')
-    assert not passes(tp, timeout=1), 'deferred RX queue received a frame'
-    tp.cmd('stop', check=False)
-    tp.cmd('port 0 rxq 0 start')
-    tp.cmd('start')
-    assert passes(tp), 'deferred RX queue started, frame lost'
 
 
 def queue1_frame(tp):

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: BSD-3-Clause
-# scenarios.py - testpmd scenarios shared by the device tests and
-# the igbx PMD tests: probe checks and io forwarding with counters.
+# scenarios.py - testpmd scenarios shared by the device tests and the igbx
+# PMD tests: probe checks, io forwarding with counters, counter deltas.
 import re
 import time
 
@@ -94,6 +94,16 @@ def check_io_forwarding(tp, seconds=3, tx_first=True, min_packets=2000):
             assert s[key] == 0, 'port %d %s=%d: %s' % (p, key, s[key], s)
     assert fwd_dropped(stop) == 0, stop
     return st
+
+
+def port_stats_all(tp):
+    """`show port stats` of every port, in port order."""
+    return [tp.port_stats(p) for p in range(tp.nb_ports)]
+
+
+def stats_delta(after, before):
+    """Per port, what each counter of port_stats_all() gained."""
+    return [{k: a[k] - b[k] for k in a} for a, b in zip(after, before)]
 
 
 def check_byte_counters(st):

@@ -3,7 +3,7 @@
 # mempool accounting, frame bursts from the wire, C programs built with pkg-config.
 """Shared by test_faults.py, test_soak.py, test_badinput.py, test_fuzz.py and
 test_sanitize.py. Everything here builds on test/lib/igbxsim.py and
-test/lib/scenarios.py (owned by TESTS) without changing them."""
+test/lib/scenarios.py (counter reading and deltas are shared from there)."""
 import os
 import re
 import subprocess
@@ -22,19 +22,14 @@ RX_COUNTERS = ('rx_packets', 'tx_packets', 'rx_errors', 'rx_missed',
                'rx_nombuf', 'tx_errors')
 
 
-def stats_all(tp):
-    return [tp.port_stats(p) for p in range(tp.nb_ports)]
-
-
-def delta(after, before):
-    return [{k: a[k] - b[k] for k in a} for a, b in zip(after, before)]
+stats_all = scenarios.port_stats_all
 
 
 def progress(tp, seconds):
     """Port counter increments over `seconds` of forwarding (still running)."""
     before = stats_all(tp)
     idle(tp, seconds)
-    return delta(stats_all(tp), before)
+    return scenarios.stats_delta(stats_all(tp), before)
 
 
 def assert_forwarding(tp, seconds=1.0, min_packets=200, what=''):

@@ -372,6 +372,24 @@ def test_ntuple_rule_steers(rxonly):
     assert others != {target}, others
 
 
+def test_ntuple_priority_decides(tp):
+    """The same 5-tuple match at three priorities (DTS rte_flow
+    priority_attribute): each new rule, of a higher priority (lower number),
+    takes the frame to its queue; the same match at the same priority again
+    is refused (the lower filter index would always win). igbx only: stock
+    takes no 5-tuple rule without an L4 item."""
+    for line in ('set fwd rxonly', 'set verbose 1', 'start'):
+        tp.cmd(line)
+    mac = port_mac(tp)
+    rule = ('priority %d ingress pattern eth / ipv4 dst is 10.0.0.2 / end '
+            'actions queue index %d / end')
+    for prio, queue in ((3, 1), (2, 2), (1, 3)):
+        flow(tp, rule % (prio, queue))
+        assert rx_queue_of(tp, frames.udp(mac, dport=5000)) == queue, prio
+    etype, msg = refused(tp, rule % (2, 0))
+    assert 'same match' in msg, msg
+
+
 def ether_frame(mac, etype=0x88B5):
     src = frames.new_src()
     return frames.pad(bytes.fromhex(mac.replace(':', '')) +

@@ -81,23 +81,18 @@ igbx_check_offloads(const struct rte_eth_conf *conf)
 
 /*
  * QINQ_STRIP: in double VLAN mode the 82576 strips only the inner tag (7.4.5);
- * the scalar RX burst cuts the outer tag out of the frame in software.
+ * the scalar RX burst cuts the outer tag out of the frame in software. Asked
+ * for without VLAN_EXTEND, it brings double VLAN mode with it.
  */
-static int
-igbx_check_qinq(struct rte_eth_dev *dev, const struct rte_eth_conf *conf)
+static void
+igbx_configure_qinq(struct rte_eth_dev *dev)
 {
-	uint64_t rx = conf->rxmode.offloads;
-
-	if (!(rx & RTE_ETH_RX_OFFLOAD_QINQ_STRIP))
-		return 0;
-	if (!(rx & RTE_ETH_RX_OFFLOAD_VLAN_EXTEND)) {
-		IGBX_LOG(ERR, "rxmode.offloads 0x%" PRIx64 ": QINQ_STRIP needs VLAN_EXTEND", rx);
-		return -EINVAL;
-	}
-	IGBX_LOG(NOTICE, "port %u: QINQ_STRIP: the 82576 strips only the inner tag, "
-		 "the outer tag is stripped in software (scalar RX burst)",
-		 dev->data->port_id);
-	return 0;
+	igbx_filter_of(dev)->extend_by_qinq = false;	/* the request is new */
+	igbx_qinq_extend_sync(dev);
+	if (dev->data->dev_conf.rxmode.offloads & RTE_ETH_RX_OFFLOAD_QINQ_STRIP)
+		IGBX_LOG(NOTICE, "port %u: QINQ_STRIP: the 82576 strips only the inner "
+			 "tag, the outer tag is stripped in software (scalar RX burst)",
+			 dev->data->port_id);
 }
 
 static int
@@ -161,8 +156,6 @@ igbx_dev_configure(struct rte_eth_dev *dev)
 	if (ret == 0)
 		ret = igbx_check_offloads(conf);
 	if (ret == 0)
-		ret = igbx_check_qinq(dev, conf);
-	if (ret == 0)
 		ret = igbx_check_rss_conf(conf);
 	if (ret == 0)
 		ret = igbx_check_link_and_intr(conf);
@@ -173,6 +166,7 @@ igbx_dev_configure(struct rte_eth_dev *dev)
 	if (ret != 0)
 		return ret;
 	igbx_qstats_configure(dev);
+	igbx_configure_qinq(dev);
 	/* with RSS the hash is computed anyway: report it (DPDK convention) */
 	if (conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG)
 		conf->rxmode.offloads |= RTE_ETH_RX_OFFLOAD_RSS_HASH &

@@ -373,18 +373,48 @@ igbx_vlan_extend_apply(struct igbx_hw *hw, uint64_t offloads)
 		igbx_clear_bits(hw, IGBX_CTRL_EXT, IGBX_CTRL_EXT_EXT_VLAN);
 }
 
+/*
+ * The 82576 sees an outer tag only in double VLAN mode (7.4.5), so QINQ_STRIP
+ * asked for alone turns that mode on: VLAN_EXTEND joins the port's offloads
+ * (ethdev accepts an offload enabled beyond the request) and the outer tag
+ * type becomes 802.1ad's S-tag, 0x88a8, until `vlan_tpid_set` says otherwise.
+ * The mode goes when QINQ_STRIP goes, unless the application asked for it.
+ * Returns the RTE_ETH_VLAN_*_MASK bits whose offload this changed.
+ */
+int
+igbx_qinq_extend_sync(struct rte_eth_dev *dev)
+{
+	struct igbx_filter_state *fs = igbx_filter_of(dev);
+	uint64_t *offloads = &dev->data->dev_conf.rxmode.offloads;
+
+	if ((*offloads & RTE_ETH_RX_OFFLOAD_QINQ_STRIP) &&
+	    !(*offloads & RTE_ETH_RX_OFFLOAD_VLAN_EXTEND)) {
+		*offloads |= RTE_ETH_RX_OFFLOAD_VLAN_EXTEND;
+		fs->extend_by_qinq = true;
+		fs->tpid_outer = RTE_ETHER_TYPE_QINQ;
+		igbx_vet_apply(dev);
+		IGBX_LOG(NOTICE, "port %u: QINQ_STRIP: double VLAN mode (VLAN_EXTEND) on, "
+			 "outer tag type 0x%04x", dev->data->port_id, fs->tpid_outer);
+		return RTE_ETH_VLAN_EXTEND_MASK;
+	}
+	if (!(*offloads & RTE_ETH_RX_OFFLOAD_QINQ_STRIP) && fs->extend_by_qinq) {
+		fs->extend_by_qinq = false;
+		*offloads &= ~RTE_ETH_RX_OFFLOAD_VLAN_EXTEND;
+		return RTE_ETH_VLAN_EXTEND_MASK;
+	}
+	return 0;
+}
+
 int
 igbx_vlan_offload_set(struct rte_eth_dev *dev, int mask)
 {
-	uint64_t offloads = dev->data->dev_conf.rxmode.offloads;
 	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+	uint64_t offloads;
 
 	/* the outer tag is cut out by the driver, and only exists in extend mode */
-	if ((offloads & RTE_ETH_RX_OFFLOAD_QINQ_STRIP) &&
-	    !(offloads & RTE_ETH_RX_OFFLOAD_VLAN_EXTEND)) {
-		IGBX_LOG(ERR, "offload QINQ_STRIP invalid without VLAN_EXTEND (QinQ mode)");
-		return -EINVAL;
-	}
+	if (mask & (RTE_ETH_QINQ_STRIP_MASK | RTE_ETH_VLAN_EXTEND_MASK))
+		mask |= igbx_qinq_extend_sync(dev);
+	offloads = dev->data->dev_conf.rxmode.offloads;
 	if (mask & RTE_ETH_VLAN_STRIP_MASK)
 		igbx_vlan_strip_apply(dev, offloads);
 	if (mask & RTE_ETH_VLAN_FILTER_MASK)

@@ -39,6 +39,7 @@ struct igbx_filter_state {
 	bool allmulti;
 	uint16_t tpid_outer;			/* VET.VET_EXT */
 	uint16_t tpid_inner;			/* VET.VET */
+	bool extend_by_qinq;			/* VLAN_EXTEND on for QINQ_STRIP */
 	/* Flow control as last set (or the defaults from igbx_filter_init). */
 	struct rte_eth_fc_conf fc;
 };
@@ -63,6 +64,7 @@ int igbx_set_mc_addr_list(struct rte_eth_dev *dev,
 			  struct rte_ether_addr *mc_addr_set, uint32_t nb_mc_addr);
 int igbx_vlan_filter_set(struct rte_eth_dev *dev, uint16_t vlan_id, int on);
 int igbx_vlan_offload_set(struct rte_eth_dev *dev, int mask);
+int igbx_qinq_extend_sync(struct rte_eth_dev *dev);
 int igbx_vlan_tpid_set(struct rte_eth_dev *dev, enum rte_vlan_type type,
 		       uint16_t tpid);
 int igbx_flow_ctrl_get(struct rte_eth_dev *dev, struct rte_eth_fc_conf *fc_conf);

@@ -69,11 +69,15 @@ igbx_ntuple_find(const struct igbx_flow_state *fs, const struct igbx_flow_rule *
 	const struct rte_flow *f;
 	int slot;
 
+	/* the same match at another priority is a rule of its own: of the filters
+	 * a frame matches, the highest IMIR.Priority wins (7.1.2); at the same
+	 * priority the lower index would, and the new rule could never apply */
 	TAILQ_FOREACH(f, &fs->flows, next)
 		if (f->rule.kind == IGBX_FLOW_NTUPLE &&
+		    f->rule.ntuple.priority == rule->ntuple.priority &&
 		    igbx_ntuple_same(&f->rule.ntuple, &rule->ntuple))
 			return rte_flow_error_set(error, EEXIST, RTE_FLOW_ERROR_TYPE_HANDLE, NULL,
-						  "a 5-tuple rule with the same match exists");
+						  "a 5-tuple rule with the same match and priority exists");
 	slot = igbx_free_slot(fs->ntuple_used, IGBX_NTUPLE_FILTERS, false);
 	if (slot < 0)
 		return rte_flow_error_set(error, ENOSPC, RTE_FLOW_ERROR_TYPE_HANDLE, NULL,
