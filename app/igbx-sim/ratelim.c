@@ -15,8 +15,6 @@
  */
 #include "engines.h"
 
-#define SIM_RTTDQSEL		0x03604
-#define SIM_RTTBCNRC		0x036b0
 #define  SIM_RTTBCNRC_RS_ENA	(1u << 31)
 #define  SIM_RTTBCNRC_RF_MASK	0x00ffffffu	/* RF_INT 23:14, RF_DEC 13:0 */
 #define SIM_RF_ONE		(1u << 14)	/* factor 1.0 */

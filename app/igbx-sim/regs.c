@@ -11,11 +11,15 @@
 #include "engines.h"	/* sim_ptp_read/write (SIM-FILTERS) */
 
 #define SIM_REG(n, o, c, s, d, m, t)	{ #n, o, c, s, 0, d, SIM_##m, t },
+#define SIM_ARR(n, o, c, s, d, m, t)	{ #n, o, c, s, 0, d, SIM_##m, t },
+#define SIM_ALIAS(n, o, c, s, d, m, t)	{ #n, o, c, s, 0, d, SIM_##m, t },
 #define SIM_REGX(n, o, c, s, f, d, m, t) { #n, o, c, s, f, d, SIM_##m, t },
 const struct sim_reg_desc sim_reg_table[] = {
 #include "regs_table.h"
 };
 #undef SIM_REG
+#undef SIM_ARR
+#undef SIM_ALIAS
 #undef SIM_REGX
 const unsigned int sim_reg_table_len =
 	sizeof(sim_reg_table) / sizeof(sim_reg_table[0]);
@@ -97,23 +101,30 @@ void sim_reg_dump(const struct sim_port *p, bool all_regs,
 
 uint32_t sim_qreg_canonical(uint32_t off)
 {
-	uint32_t r = off & 0xffu;
+	const uint32_t rx_end = SIM_RXQ_REG(SIM_NUM_QUEUES, 0);
+	const uint32_t tx_end = SIM_TXQ_REG(SIM_NUM_QUEUES, 0);
+	const uint32_t stride = SIM_RDBAL_ALIAS_STRIDE;
+	uint32_t r = off % stride;
 
-	if ((off >= 0xc000 && off < 0xc400) || (off >= 0xe000 && off < 0xe400))
+	if ((off >= SIM_RXQ_REG(0, 0) && off < rx_end) ||
+	    (off >= SIM_TXQ_REG(0, 0) && off < tx_end))
 		return off;
-	if (off >= 0x2800 && off < 0x2c00 && r < 0x40)
-		return SIM_RXQ_REG((off - 0x2800) >> 8, r);
-	if (off >= 0x3800 && off < 0x3c00 && r < 0x40)
-		return SIM_TXQ_REG((off - 0x3800) >> 8, r);
+	if (off >= SIM_RXQ_ALIAS(0, 0) && off < SIM_RXQ_ALIAS(SIM_Q_ALIASED, 0) &&
+	    r < SIM_Q_BLOCK)
+		return SIM_RXQ_REG((off - SIM_RXQ_ALIAS(0, 0)) / stride, r);
+	if (off >= SIM_TXQ_ALIAS(0, 0) && off < SIM_TXQ_ALIAS(SIM_Q_ALIASED, 0) &&
+	    r < SIM_Q_BLOCK)
+		return SIM_TXQ_REG((off - SIM_TXQ_ALIAS(0, 0)) / stride, r);
 	return 0;
 }
 
 /* Splits a canonical queue offset: queue, TX or not, offset in the block. */
 static void sim_qreg_split(uint32_t c, unsigned int *q, bool *tx, uint32_t *r)
 {
-	*tx = c >= 0xe000;
-	*q = ((c & 0xfffu) >> 6) & 0xfu;
-	*r = c & 0x3fu;
+	*tx = c >= SIM_TXQ_REG(0, 0);
+	c -= *tx ? SIM_TXQ_REG(0, 0) : SIM_RXQ_REG(0, 0);
+	*q = c / SIM_Q_BLOCK;
+	*r = c % SIM_Q_BLOCK;
 }
 
 /* Model word shadowing one word of an aliased block (queues 0-3 only). */
@@ -325,7 +336,7 @@ static void sim_qblock_sync(struct sim_port *p, unsigned int q, bool tx)
 	uint32_t r;
 
 	if (sim_qblock_changed(p, q, tx))
-		for (r = 0; r < 0x40; r += 4)
+		for (r = 0; r < SIM_Q_BLOCK; r += 4)
 			sim_qreg_sync(p, q, tx, r);
 }
 
@@ -585,7 +596,7 @@ static uint32_t sim_reg_read32(struct sim_port *p, uint32_t off)
 		break;
 	}
 	c = sim_qreg_canonical(off);
-	if (c && c < SIM_TXQ_REG(0, 0) && (c & 0x3fu) == SIM_Q_RQDPC)
+	if (c && c < SIM_TXQ_REG(0, 0) && c % SIM_Q_BLOCK == SIM_Q_RQDPC)
 		return sim_qreg_read_clear(p, c);
 	if (c)
 		return sim_qreg_read(p, c);

@@ -15,6 +15,7 @@
 #include <pthread.h>
 
 #include "board.h"
+#include "regs.h"
 
 #define SIM_MAX_PORTS		8
 #define SIM_BAR0_SIZE		(128u * 1024u)	/* 82576 memory BAR 0 */
@@ -26,17 +27,20 @@
 /*
  * Register file. The BAR0 memory that the application maps (the sysfs
  * resource0 file) holds every register's current value as a little-endian
- * 32-bit word. Pages that hold queue doorbells (0x2000, 0x3000, 0xC000,
- * 0xE000) are left mapped read/write in the application and are polled by the
+ * 32-bit word. Pages that hold queue doorbells (RDT and TDT, both copies)
+ * are left mapped read/write in the application and are polled by the
  * device thread; every other page is trapped, so that reads and writes of it
  * reach sim_reg_read()/sim_reg_write() with their side effects.
  */
+#define SIM_PAGE_OF(off)	((uint32_t)(off) & ~0xfffu)
+
 static inline bool sim_page_is_polled(uint32_t off)
 {
-	uint32_t page = off & ~0xfffu;
+	uint32_t page = SIM_PAGE_OF(off);
 
-	return page == 0x2000 || page == 0x3000 || page == 0xc000 ||
-	       page == 0xe000;
+	return page == SIM_PAGE_OF(SIM_RDT_ALIAS) ||
+	       page == SIM_PAGE_OF(SIM_TDT_ALIAS) ||
+	       page == SIM_PAGE_OF(SIM_RDT_0) || page == SIM_PAGE_OF(SIM_TDT_0);
 }
 
 /* Per-port state that must be the same in every process attached to the run
@@ -137,14 +141,12 @@ uint32_t sim_reg_read(struct sim_port *p, uint32_t off, unsigned int size);
 void sim_reg_write(struct sim_port *p, uint32_t off, uint32_t val,
 		   unsigned int size);
 
-/* Queue registers. Queue q's block is canonically at 0xC000 + 0x40*q (RX)
- * and 0xE000 + 0x40*q (TX); queues 0-3 are also at 0x2800 + 0x100*q and
- * 0x3800 + 0x100*q. The model keeps both copies coherent; engines use these.
- * r is the offset inside the block (0x00 BAL, 0x04 BAH, 0x08 LEN, 0x0C
- * SRRCTL, 0x10 head, 0x18 tail, 0x28 RXDCTL/TXDCTL, 0x38 TDWBAL ...).
+/* Queue registers. Queue q's block is canonically at RDBAL[q] (RX) and
+ * TDBAL[q] (TX), SIM_RXQ_REG/SIM_TXQ_REG in regs.h; queues 0-3 also have
+ * the alias blocks. The model keeps both copies coherent; engines use these.
+ * r is the offset inside the block (SIM_Q_*: BAL, BAH, LEN, SRRCTL, HEAD,
+ * TAIL, DCTL, TDWBAL ...).
  */
-#define SIM_RXQ_REG(q, r)	(0xC000u + 0x40u * (q) + (r))
-#define SIM_TXQ_REG(q, r)	(0xE000u + 0x40u * (q) + (r))
 uint32_t sim_qreg_read(struct sim_port *p, uint32_t canonical_off);
 void sim_qreg_write(struct sim_port *p, uint32_t canonical_off, uint32_t v);
 
