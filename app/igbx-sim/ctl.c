@@ -286,7 +286,7 @@ static const char *cmd_counters(FILE *out, int argc, char **argv)
 		(unsigned long long)atomic_load(&p->wire_tx_frames),
 		(unsigned long long)atomic_load(&p->wire_rx_frames),
 		(unsigned long long)p->sh->reset_count,
-		p->sh->model[SIM_MW_AN_RESTARTS]);
+		p->sh->model.phy.an_restarts);
 	return NULL;
 }
 

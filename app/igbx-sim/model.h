@@ -357,25 +357,7 @@ void sim_reg_dump(const struct sim_port *p, bool all_regs,
 		  void (*fn)(void *arg, const char *line), void *arg);
 
 /* ---- model internals (shared by regs.c, nvm.c, phy.c, intr.c) --------- */
-/* Words of sim_shared.model[] the register model keeps its state in. */
-enum sim_model_word {
-	SIM_MW_PHY_FLAGS,	/* SIM_PHYF_* */
-	SIM_MW_AN_DEADLINE,	/* ms (CLOCK_MONOTONIC) when autoneg completes */
-	SIM_MW_LINK_SPEED,	/* resolved: 0 10, 1 100, 2 1000 Mb/s */
-	SIM_MW_LINK_FD,		/* resolved duplex: 1 full */
-	SIM_MW_INT_ASSERTED,	/* interrupt asserted since last ICR clear */
-	SIM_MW_AN_RESTARTS,	/* autonegotiation restarts (tests check it) */
-	SIM_MW_QSHADOW = 16,	/* aliased blocks: RX 0-3 then TX 0-3, 16 words */
-	SIM_MW_DCTL = SIM_MW_QSHADOW + 8 * 16,	/* RX 0-15, TX 0-15: last DCTL */
-	SIM_MW_HEAD = SIM_MW_DCTL + 32,		/* RX 0-15, TX 0-15: last head */
-	SIM_MW_RATE_SEL = SIM_MW_HEAD + 32,	/* RTTDQSEL as last seen */
-	SIM_MW_RATE_LAST,			/* RTTBCNRC as last seen */
-	SIM_MW_RATE,				/* TX 0-15: RTTBCNRC per queue */
-	SIM_MW_ITR_WAITING = SIM_MW_RATE + 16,	/* a moderated interrupt waits */
-	SIM_MW_ITR_NEXT_LO,			/* ns (CLOCK_MONOTONIC) it may */
-	SIM_MW_ITR_NEXT_HI,			/* assert again */
-	SIM_MW_END,
-};
+/* sim_phy_state.flags */
 #define SIM_PHYF_AN_PENDING	(1u << 0)	/* restarted, not complete yet */
 #define SIM_PHYF_AN_DONE	(1u << 1)	/* autoneg completed (configured) */
 #define SIM_PHYF_IN_RESET	(1u << 2)	/* CTRL.PHY_RST held */

@@ -666,10 +666,10 @@ static void test_board_phy_reset(void)
 	sleep_ms(SIM_AN_TIME_MS + 5);
 	UNIT_CHECK(rd(p, SIM_STATUS) & SIM_STATUS_LU);
 	UNIT_CHECK(rd(q, SIM_STATUS) & SIM_STATUS_LU);
-	restarts = q->sh->model[SIM_MW_AN_RESTARTS];
+	restarts = q->sh->model.phy.an_restarts;
 	wr(q, SIM_CTRL, SIM_CTRL_RST);
 	UNIT_CHECK(rd(q, SIM_STATUS) & SIM_STATUS_LU);
-	UNIT_CHECK_EQ(q->sh->model[SIM_MW_AN_RESTARTS], restarts);
+	UNIT_CHECK_EQ(q->sh->model.phy.an_restarts, restarts);
 	mdic(p, SIM_PHY_ADDR, SIM_PHY_ANAR, SIM_MDIC_OP_WRITE, 0x0de1);
 	wr(p, SIM_CTRL, SIM_CTRL_RST);
 	UNIT_CHECK(!(rd(p, SIM_STATUS) & SIM_STATUS_LU));
