@@ -118,12 +118,20 @@ uint32_t sim_qreg_canonical(uint32_t off)
 	return 0;
 }
 
-/* Splits a canonical queue offset: queue, TX or not, offset in the block. */
+/* Splits a canonical queue offset: queue, TX or not, offset in the block.
+ * The TX blocks start a whole number of 16-queue rounds after the RX ones,
+ * so one modulo finds the queue of either (this runs on every engine
+ * access to a queue register).
+ */
+_Static_assert(SIM_RXQ_REG(0, 0) % SIM_Q_BLOCK == 0 &&
+	       (SIM_TXQ_REG(0, 0) - SIM_RXQ_REG(0, 0)) %
+	       (SIM_Q_BLOCK * SIM_NUM_QUEUES) == 0,
+	       "queue blocks must be aligned for sim_qreg_split");
+
 static void sim_qreg_split(uint32_t c, unsigned int *q, bool *tx, uint32_t *r)
 {
 	*tx = c >= SIM_TXQ_REG(0, 0);
-	c -= *tx ? SIM_TXQ_REG(0, 0) : SIM_RXQ_REG(0, 0);
-	*q = c / SIM_Q_BLOCK;
+	*q = (c / SIM_Q_BLOCK) % SIM_NUM_QUEUES;
 	*r = c % SIM_Q_BLOCK;
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define SIM_STUB_NOTE_HOOK
 #include "platform_stub.h"
 #include "sim_fixture.h"
 

@@ -11,6 +11,7 @@
 #include "unit.h"
 
 /* ---- platform stubs: no host memory here ---------------------------- */
+#define SIM_STUB_NO_HOST_MEMORY
 #include "platform_stub.h"
 
 /* ---- a port with its own BAR and shared state ------------------------- */
@@ -716,7 +717,6 @@ static void test_sfp_i2ccmd(void)
 
 int main(void)
 {
-	sim_stub_no_host_memory = true;
 	UNIT_RUN(test_defaults);
 	UNIT_RUN(test_stats_read_clear);
 	UNIT_RUN(test_icr);
