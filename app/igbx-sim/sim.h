@@ -30,7 +30,8 @@
  * 32-bit word. Pages that hold queue doorbells (RDT and TDT, both copies)
  * are left mapped read/write in the application and are polled by the
  * device thread; every other page is trapped, so that reads and writes of it
- * reach sim_reg_read()/sim_reg_write() with their side effects.
+ * reach sim_reg_read()/sim_reg_write() with their side effects. This is the
+ * port's own register map, the physical function's (sim_fn_pf in pci.h).
  */
 #define SIM_PAGE_OF(off)	((uint32_t)(off) & ~0xfffu)
 
