@@ -15,6 +15,7 @@
 /* ---- register bits model.h does not name ------------------------------ */
 #define SIM_CTRL_EXT_EXT_VLAN	(1u << 26)	/* double VLAN: outer tag always */
 #define SIM_RCTL_BSEX		(1u << 25)	/* RCTL.BSIZE x16 */
+/* SRRCTL */
 #define  SIM_SRRCTL_DESCTYPE_SPLIT_ALWAYS 5u	/* header split, always use hdr */
 #define SIM_RETA_QUEUE_MASK	0x7u		/* 82576: 3-bit queue per entry */
 
@@ -286,13 +287,17 @@ void sim_qfilter_match(const struct sim_qfilter_regs *r, const uint8_t *f,
 		       struct sim_qfilter_hit *hit);
 
 /* ---- ptp.c: IEEE 1588 time stamping (datasheet 7.9) ------------------- */
+/* TIMINCA */
 #define  SIM_TIMINCA_INCVALUE_MASK 0xffffffu
 #define  SIM_TIMINCA_INCPERIOD_SHIFT 24		/* in 16 ns units */
+/* TIMADJH */
 #define  SIM_TIMADJH_SIGN	(1u << 31)	/* 1: subtract */
+/* TSYNCRXCTL and TSYNCTXCTL */
 #define  SIM_TSYNC_VALID	(1u << 0)	/* RXTT / TXTT: registers latched */
+#define  SIM_TSYNC_EN		(1u << 4)
+/* TSYNCRXCTL */
 #define  SIM_TSYNCRXCTL_TYPE_SHIFT 1
 #define  SIM_TSYNCRXCTL_TYPE_MASK 0x7u
-#define  SIM_TSYNC_EN		(1u << 4)
 #define SIM_PTP_ETHERTYPE	0x88f7
 #define SIM_RXD_STAT_TS		(1u << 16)	/* advanced: packet time stamped */
 #define SIM_RXADV_PTYPE_ETQF	(1u << 11)	/* packet type: ETQF index 2:0 */

@@ -10,6 +10,7 @@
 #include "sim.h"
 
 /* ---- general (datasheet 8.2) ------------------------------------------ */
+/* CTRL */
 #define  SIM_CTRL_FD		(1u << 0)
 #define  SIM_CTRL_GIO_MASTER_DIS (1u << 2)
 #define  SIM_CTRL_LRST		(1u << 3)
@@ -28,6 +29,7 @@
 #define  SIM_CTRL_DEV_RST	(1u << 29)	/* not on 82576: reserved */
 #define  SIM_CTRL_VME		(1u << 30)
 #define  SIM_CTRL_PHY_RST	(1u << 31)
+/* STATUS */
 #define  SIM_STATUS_FD		(1u << 0)
 #define  SIM_STATUS_LU		(1u << 1)
 #define  SIM_STATUS_LAN_ID_SHIFT 2		/* bits 3:2, PCI function */
@@ -40,17 +42,20 @@
 #define  SIM_STATUS_PHYRA	(1u << 10)
 #define  SIM_STATUS_GIO_MASTER_EN (1u << 19)
 #define  SIM_STATUS_PF_RST_DONE	(1u << 21)
+/* EECD */
 #define  SIM_EECD_REQ		(1u << 6)
 #define  SIM_EECD_GNT		(1u << 7)
 #define  SIM_EECD_PRES		(1u << 8)
 #define  SIM_EECD_AUTO_RD	(1u << 9)
 #define  SIM_EECD_SIZE_SHIFT	11		/* bits 14:11 */
 #define  SIM_EECD_SIZE_MASK	(0xfu << 11)
+/* EERD and EEWR */
 #define  SIM_EERW_START		(1u << 0)
 #define  SIM_EERW_DONE		(1u << 1)
 #define  SIM_EERW_ADDR_SHIFT	2		/* bits 15:2 */
 #define  SIM_EERW_ADDR_MASK	(0x3fffu << 2)
 #define  SIM_EERW_DATA_SHIFT	16
+/* CTRL_EXT */
 #define  SIM_CTRL_EXT_SDP3_DATA	(1u << 7)
 #define  SIM_CTRL_EXT_EE_RST	(1u << 13)	/* reload from NVM, self-clearing */
 #define  SIM_CTRL_EXT_PFRSTD	(1u << 14)
@@ -59,6 +64,7 @@
 #define  SIM_CTRL_EXT_EIAME	(1u << 24)
 #define  SIM_CTRL_EXT_IAME	(1u << 27)
 #define  SIM_CTRL_EXT_DRV_LOAD	(1u << 28)
+/* MDIC */
 #define  SIM_MDIC_DATA_MASK	0xffffu
 #define  SIM_MDIC_REG_SHIFT	16		/* bits 20:16 */
 #define  SIM_MDIC_PHY_SHIFT	21		/* bits 25:21 */
@@ -68,13 +74,17 @@
 #define  SIM_MDIC_READY		(1u << 28)
 #define  SIM_MDIC_IE		(1u << 29)
 #define  SIM_MDIC_ERROR		(1u << 30)
+/* VET */
 #define  SIM_VET_VET_MASK	0xffffu		/* VLAN ethertype */
 #define  SIM_VET_EXT_SHIFT	16		/* outer (double VLAN) ethertype */
+/* LEDCTL */
 #define  SIM_LEDCTL_MODE_MASK	0x0fu		/* per LED byte: mode 3:0 */
 #define  SIM_LEDCTL_IVRT	0x40u		/* invert the output */
 #define  SIM_LEDCTL_BLINK	0x80u
+/* EEMNGCTL */
 #define  SIM_EEMNGCTL_CFG_DONE0	(1u << 18)	/* port 0 config cycle done */
 #define  SIM_EEMNGCTL_CFG_DONE1	(1u << 19)	/* port 1 */
+/* I2CCMD */
 #define  SIM_I2CCMD_DATA_MASK	0xffffu		/* first byte read in 7:0 */
 #define  SIM_I2CCMD_REG_SHIFT	16		/* bits 23:16 */
 #define  SIM_I2CCMD_PHY_SHIFT	24		/* bits 26:24: address bits 3:1 */
@@ -83,16 +93,20 @@
 #define  SIM_I2CCMD_READY	(1u << 29)
 #define  SIM_I2CCMD_IE		(1u << 30)
 #define  SIM_I2CCMD_ERROR	(1u << 31)
+/* PCS_LSTAT */
 #define  SIM_PCS_LSTS_LINK_OK	(1u << 0)
 #define  SIM_PCS_LSTS_SPEED_1000 (2u << 1)	/* bits 2:1 */
 #define  SIM_PCS_LSTS_DUPLEX_FULL (1u << 3)
 #define  SIM_PCS_LSTS_SYNC_OK	(1u << 4)
 #define  SIM_PCS_LSTS_AN_COMPLETE (1u << 16)
+/* SWSM */
 #define  SIM_SWSM_SMBI		(1u << 0)	/* software semaphore */
 #define  SIM_SWSM_SWESMBI	(1u << 1)	/* software/firmware semaphore */
+/* SW_FW_SYNC */
 #define  SIM_SW_FW_SYNC_SW_MASK	0x0000ffffu	/* software-owned resource bits */
 
 /* ---- interrupts (datasheet 8.8) --------------------------------------- */
+/* ICR (ICS, IMS and IMC take the same bits) */
 #define  SIM_ICR_TXDW		(1u << 0)	/* TX descriptor written back */
 #define  SIM_ICR_LSC		(1u << 2)	/* link status change */
 #define  SIM_ICR_RXDMT0		(1u << 4)	/* RX descriptor minimum threshold */
@@ -106,11 +120,13 @@
 #define  SIM_ICR_DOUTSYNC	(1u << 28)
 #define  SIM_ICR_TCP_TIMER	(1u << 30)
 #define  SIM_ICR_INT_ASSERTED	(1u << 31)
+/* EICR */
 #define  SIM_EICR_RXQ(q)	(1u << (q))		/* non-MSI-X mode */
 #define  SIM_EICR_TXQ(q)	(1u << (8 + (q)))	/* non-MSI-X mode */
 #define  SIM_EICR_TCP_TIMER	(1u << 30)
 #define  SIM_EICR_OTHER		(1u << 31)
 #define  SIM_EICR_MSIX_MASK	0x1ffffffu	/* 25 vectors in MSI-X mode */
+/* GPIE */
 #define  SIM_GPIE_NSICR		(1u << 0)	/* clear ICR on read only if INTA */
 #define  SIM_GPIE_MSIX_MODE	(1u << 4)
 #define  SIM_GPIE_EIAME		(1u << 30)
@@ -120,10 +136,12 @@
 #define SIM_IVAR(n)	SIM_REG_AT(IVAR, n)
 #define  SIM_IVAR_VALID		0x80u		/* per byte: bit 7 valid, 4:0 vector */
 #define  SIM_IVAR_VECTOR_MASK	0x1fu
+/* IVAR_MISC */
 #define  SIM_IVAR_MISC_TCP_SHIFT 0		/* byte 0: TCP timer vector */
 #define  SIM_IVAR_MISC_OTHER_SHIFT 8		/* byte 1: other causes vector */
 
 /* ---- receive (datasheet 8.9) ------------------------------------------ */
+/* RCTL */
 #define  SIM_RCTL_RST		(1u << 0)
 #define  SIM_RCTL_EN		(1u << 1)
 #define  SIM_RCTL_SBP		(1u << 2)
@@ -146,12 +164,14 @@
 #define  SIM_RCTL_DPF		(1u << 22)
 #define  SIM_RCTL_PMCF		(1u << 23)
 #define  SIM_RCTL_SECRC		(1u << 26)
+/* RXCSUM */
 #define  SIM_RXCSUM_PCSS_MASK	0xffu
 #define  SIM_RXCSUM_IPOFLD	(1u << 8)
 #define  SIM_RXCSUM_TUOFLD	(1u << 9)
 #define  SIM_RXCSUM_CRCOFL	(1u << 11)	/* SCTP CRC32c offload */
 #define  SIM_RXCSUM_IPPCSE	(1u << 12)
 #define  SIM_RXCSUM_PCSD	(1u << 13)	/* RSS hash instead of checksum */
+/* RLPML */
 #define  SIM_RLPML_MASK		0x3fffu
 #define SIM_MTA(n)	SIM_REG_AT(MTA, n)
 /* receive addresses 0-15, then 16-23 at another place */
@@ -160,6 +180,7 @@
 				 ((uint32_t)(n) - SIM_RAL_X_FIRST))
 #define SIM_RAH(n)		(SIM_RAL(n) + (uint32_t)(SIM_RAH_0 - SIM_RAL_0))
 #define SIM_RAR_COUNT		(SIM_RAL_COUNT + SIM_RAL_X_COUNT)
+/* RAH */
 #define  SIM_RAH_ADDR_MASK	0xffffu
 #define  SIM_RAH_ASEL_MASK	(3u << 16)	/* 00 = match destination */
 #define  SIM_RAH_POOL_SHIFT	18		/* pool select, bits 25:18 */
@@ -167,6 +188,7 @@
 #define  SIM_RAH_AV		(1u << 31)
 #define SIM_PSRTYPE(n)	SIM_REG_AT(PSRTYPE, n)
 #define SIM_VFTA(n)	SIM_REG_AT(VFTA, n)
+/* MRQC */
 #define  SIM_MRQC_MRQE_MASK	0x7u
 #define  SIM_MRQC_MRQE_NONE	0x0u
 #define  SIM_MRQC_MRQE_RSS	0x2u		/* RSS only */
@@ -221,6 +243,7 @@
  * the 0xC000 copies for all queues (36 us a trapped store on our loaded VM),
  * and still leave 0x2830 (queues 0-3) on the 0x2000 doorbell page.
  */
+/* SRRCTL */
 #define  SIM_SRRCTL_BSIZEPKT_MASK 0x7fu		/* 1 KiB units */
 #define  SIM_SRRCTL_BSIZEHDR_SHIFT 8		/* 64-byte units, bits 11:8 */
 #define  SIM_SRRCTL_BSIZEHDR_MASK (0xfu << 8)
@@ -231,6 +254,7 @@
 #define  SIM_SRRCTL_DESCTYPE_HDR_SPLIT 2u
 #define  SIM_SRRCTL_TIMESTAMP	(1u << 30)
 #define  SIM_SRRCTL_DROP_EN	(1u << 31)
+/* RXDCTL and TXDCTL */
 #define  SIM_DCTL_PTHRESH_MASK	0x1fu
 #define  SIM_DCTL_HTHRESH_SHIFT	8
 #define  SIM_DCTL_WTHRESH_SHIFT	16
@@ -238,9 +262,11 @@
 #define  SIM_DCTL_ENABLE	(1u << 25)	/* RXDCTL/TXDCTL queue enable */
 #define  SIM_DCTL_WTHRESH_SHIFT	16		/* bits 20:16, write-back threshold */
 #define  SIM_DCTL_SWFLSH	(1u << 26)	/* flush written-back descriptors */
+/* TDWBAL */
 #define  SIM_TDWBAL_HEAD_WB_EN	(1u << 0)
 
 /* ---- transmit (datasheet 8.12) ---------------------------------------- */
+/* TCTL */
 #define  SIM_TCTL_EN		(1u << 1)
 #define  SIM_TCTL_PSP		(1u << 3)
 #define  SIM_TCTL_CT_SHIFT	4
