@@ -36,5 +36,5 @@ def test_unit(test):
 
 def test_unit_tests_exist():
     names = {t["name"] for t in UNIT_TESTS}
-    assert {"sim_regs", "sim_engines", "sim_trap", "igbx_filter",
-            "igbx_rxtx"} <= names
+    assert {"sim_regs", "sim_offload", "sim_rx", "sim_tx", "sim_trap",
+            "sim_fn", "igbx_filter", "igbx_rxtx"} <= names

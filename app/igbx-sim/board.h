@@ -26,7 +26,7 @@ struct sim_board {
 	 * control bits; 0/0: no limit
 	 */
 	uint16_t partner_anar_mask, partner_gcr_mask;
-	uint16_t device_id;	/* PCI device id; 0: 0x10c9 (copper) */
+	uint16_t device_id;	/* PCI device id; 0: SIM_DEVICE_ID_COPPER */
 };
 
 /* One row of the trait table. */
@@ -44,10 +44,13 @@ extern const unsigned int sim_board_nb_traits;
  */
 int sim_board_parse(const char *spec, struct sim_board *b, const char **bad);
 
-/* The PCI device id the board presents. */
+/* 82576 copper (8086:10C9): the device id of a port without a board one. */
+#define SIM_DEVICE_ID_COPPER	0x10c9u
+
+/* The PCI device id the board's port presents. */
 static inline uint16_t sim_board_device_id(const struct sim_board *b)
 {
-	return b && b->device_id ? b->device_id : 0x10c9u;
+	return b && b->device_id ? b->device_id : SIM_DEVICE_ID_COPPER;
 }
 
 static inline bool sim_board_has(const struct sim_board *b, uint32_t flag)

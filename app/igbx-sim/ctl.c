@@ -61,11 +61,16 @@ static const char *cmd_ports(FILE *out, int argc, char **argv)
 
 	(void)argc;
 	(void)argv;
-	for (i = 0; i < sim_nb_ports; i++)
-		fprintf(out, "%u " SIM_PCI_BDF_FMT " wire=%s link=%s board=%s\n", i, i,
+	for (i = 0; i < sim_nb_ports; i++) {
+		const struct sim_fn *fn = sim_fn_of_port(i);
+		char bdf[SIM_PCI_BDF_LEN];
+
+		fprintf(out, "%u %s wire=%s link=%s board=%s\n", i,
+			fn ? sim_fn_bdf(fn, bdf) : "-",
 			sim_wire_name(sim_ports[i].wire),
 			sim_ports[i].sh->link_up ? "up" : "down",
 			sim_cfg.board[i][0] ? sim_cfg.board[i] : "plain");
+	}
 	return NULL;
 }
 
@@ -286,7 +291,7 @@ static const char *cmd_counters(FILE *out, int argc, char **argv)
 		(unsigned long long)atomic_load(&p->wire_tx_frames),
 		(unsigned long long)atomic_load(&p->wire_rx_frames),
 		(unsigned long long)p->sh->reset_count,
-		p->sh->model[SIM_MW_AN_RESTARTS]);
+		p->sh->model.phy.an_restarts);
 	return NULL;
 }
 

@@ -15,8 +15,7 @@
 /* ---- register bits model.h does not name ------------------------------ */
 #define SIM_CTRL_EXT_EXT_VLAN	(1u << 26)	/* double VLAN: outer tag always */
 #define SIM_RCTL_BSEX		(1u << 25)	/* RCTL.BSIZE x16 */
-#define SIM_DTXTCPFLGL		0x0359c		/* TSO TCP flag masks first/middle */
-#define SIM_DTXTCPFLGH		0x035a0		/* TSO TCP flag mask last segment */
+/* SRRCTL */
 #define  SIM_SRRCTL_DESCTYPE_SPLIT_ALWAYS 5u	/* header split, always use hdr */
 #define SIM_RETA_QUEUE_MASK	0x7u		/* 82576: 3-bit queue per entry */
 
@@ -288,28 +287,17 @@ void sim_qfilter_match(const struct sim_qfilter_regs *r, const uint8_t *f,
 		       struct sim_qfilter_hit *hit);
 
 /* ---- ptp.c: IEEE 1588 time stamping (datasheet 7.9) ------------------- */
-#define SIM_SYSTIML		0x0b600
-#define SIM_SYSTIMH		0x0b604
-#define SIM_TIMINCA		0x0b608
+/* TIMINCA */
 #define  SIM_TIMINCA_INCVALUE_MASK 0xffffffu
 #define  SIM_TIMINCA_INCPERIOD_SHIFT 24		/* in 16 ns units */
-#define SIM_TIMADJL		0x0b60c
-#define SIM_TIMADJH		0x0b610
+/* TIMADJH */
 #define  SIM_TIMADJH_SIGN	(1u << 31)	/* 1: subtract */
-#define SIM_TSYNCTXCTL		0x0b614
-#define SIM_TXSTMPL		0x0b618
-#define SIM_TXSTMPH		0x0b61c
-#define SIM_TSYNCRXCTL		0x0b620
-#define SIM_RXSTMPL		0x0b624
-#define SIM_RXSTMPH		0x0b628
-#define SIM_RXSATRL		0x0b62c
-#define SIM_RXSATRH		0x0b630
-#define SIM_TSAUXC		0x0b640
-#define SIM_TSYNCRXCFG		0x05f50
+/* TSYNCRXCTL and TSYNCTXCTL */
 #define  SIM_TSYNC_VALID	(1u << 0)	/* RXTT / TXTT: registers latched */
+#define  SIM_TSYNC_EN		(1u << 4)
+/* TSYNCRXCTL */
 #define  SIM_TSYNCRXCTL_TYPE_SHIFT 1
 #define  SIM_TSYNCRXCTL_TYPE_MASK 0x7u
-#define  SIM_TSYNC_EN		(1u << 4)
 #define SIM_PTP_ETHERTYPE	0x88f7
 #define SIM_RXD_STAT_TS		(1u << 16)	/* advanced: packet time stamped */
 #define SIM_RXADV_PTYPE_ETQF	(1u << 11)	/* packet type: ETQF index 2:0 */

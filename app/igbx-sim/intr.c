@@ -10,9 +10,9 @@ static bool sim_intr_msix(const struct sim_port *p)
 	return sim_reg_peek(p, SIM_GPIE) & SIM_GPIE_MSIX_MODE;
 }
 
-static uint32_t *sim_intr_asserted(struct sim_port *p)
+static bool *sim_intr_asserted(struct sim_port *p)
 {
-	return &p->sh->model[SIM_MW_INT_ASSERTED];
+	return &p->sh->model.itr.asserted;
 }
 
 /* The BAR words mirror the state so that `peek` shows it. */
@@ -27,7 +27,7 @@ static void sim_intr_mirror(struct sim_port *p)
 void sim_intr_reset(struct sim_port *p)
 {
 	p->sh->icr = p->sh->ims = p->sh->eicr = p->sh->eims = 0;
-	*sim_intr_asserted(p) = 0;
+	*sim_intr_asserted(p) = false;
 	sim_intr_mirror(p);
 }
 
@@ -45,8 +45,7 @@ static uint64_t sim_intr_itr_ns(const struct sim_port *p)
 
 static uint64_t sim_intr_next_ns(const struct sim_port *p)
 {
-	return (uint64_t)p->sh->model[SIM_MW_ITR_NEXT_HI] << 32 |
-	       p->sh->model[SIM_MW_ITR_NEXT_LO];
+	return p->sh->model.itr.next_ns;
 }
 
 /*
@@ -63,13 +62,12 @@ static bool sim_intr_moderated(struct sim_port *p)
 		return false;
 	now = sim_mono_ns();
 	if (now < sim_intr_next_ns(p)) {
-		p->sh->model[SIM_MW_ITR_WAITING] = 1;
+		p->sh->model.itr.waiting = true;
 		return true;
 	}
 	next = now + itr;
-	p->sh->model[SIM_MW_ITR_NEXT_LO] = (uint32_t)next;
-	p->sh->model[SIM_MW_ITR_NEXT_HI] = (uint32_t)(next >> 32);
-	p->sh->model[SIM_MW_ITR_WAITING] = 0;
+	p->sh->model.itr.next_ns = next;
+	p->sh->model.itr.waiting = false;
 	return false;
 }
 
@@ -89,7 +87,7 @@ static void sim_intr_evaluate(struct sim_port *p, bool news)
 		sim_intr_mirror(p);
 		return;
 	}
-	*sim_intr_asserted(p) = 1;
+	*sim_intr_asserted(p) = true;
 	sim_stat_add(p, SIM_IAC, 1);
 	if (sim_intr_msix(p)) {
 		fired = sh->eicr & sh->eims;
@@ -158,14 +156,14 @@ void sim_irq_queue(struct sim_port *p, unsigned int q, bool tx)
 static uint32_t sim_icr_read(struct sim_port *p)
 {
 	struct sim_shared *sh = p->sh;
-	uint32_t *asserted = sim_intr_asserted(p);
+	bool *asserted = sim_intr_asserted(p);
 	uint32_t v = sh->icr | (*asserted ? SIM_ICR_INT_ASSERTED : 0);
 	uint32_t gpie = sim_reg_peek(p, SIM_GPIE);
 
 	if (!(gpie & SIM_GPIE_MSIX_MODE) || (gpie & SIM_GPIE_NSICR) ||
 	    *asserted) {
 		sh->icr = 0;
-		*asserted = 0;
+		*asserted = false;
 	}
 	if (v && (sim_reg_peek(p, SIM_CTRL_EXT) & SIM_CTRL_EXT_IAME))
 		sh->ims &= ~sim_reg_peek(p, SIM_IAM);
@@ -183,7 +181,7 @@ static uint32_t sim_eicr_read(struct sim_port *p)
 	if (!(sim_reg_peek(p, SIM_GPIE) & SIM_GPIE_EIAME))
 		sh->eims &= ~(v & sim_reg_peek(p, SIM_EIAM));
 	if (!sim_intr_pending(p))
-		*sim_intr_asserted(p) = 0;
+		*sim_intr_asserted(p) = false;
 	sim_intr_mirror(p);
 	return v;
 }
@@ -218,7 +216,7 @@ static void sim_intr_clear(struct sim_port *p, uint32_t *causes, uint32_t val)
 {
 	*causes &= ~val;
 	if (!sim_intr_pending(p))
-		*sim_intr_asserted(p) = 0;
+		*sim_intr_asserted(p) = false;
 	sim_intr_mirror(p);
 }
 
@@ -267,9 +265,9 @@ bool sim_intr_write(struct sim_port *p, uint32_t off, uint32_t val)
  * if its causes are still pending and unmasked. */
 void sim_intr_tick(struct sim_port *p)
 {
-	if (!p->sh->model[SIM_MW_ITR_WAITING] ||
+	if (!p->sh->model.itr.waiting ||
 	    sim_mono_ns() < sim_intr_next_ns(p))
 		return;
-	p->sh->model[SIM_MW_ITR_WAITING] = 0;
+	p->sh->model.itr.waiting = false;
 	sim_intr_evaluate(p, true);
 }

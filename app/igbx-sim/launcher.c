@@ -356,16 +356,11 @@ static int prepare_run_dir(struct launch_opts *o)
 	ret = mkdir_parents(o->run_dir);
 	if (ret)
 		return die(o->run_dir, -ret);
-	for (i = 0; i < o->cfg.nb_ports && !ret; i++) {
-		struct sim_board b = { 0 };
-		const char *bad;
-
-		sim_board_parse(o->cfg.board[i], &b, &bad);
-		ret = sim_pci_create(o->run_dir, i, SIM_UIO_BASE + i,
-				     sim_board_device_id(&b));
-		if (!ret)
-			ret = create_state(o->run_dir, i);
-	}
+	sim_fn_layout(o->cfg.nb_ports, o->cfg.board);
+	for (i = 0; i < sim_nb_fns && !ret; i++)
+		ret = sim_pci_create(o->run_dir, &sim_fns[i]);
+	for (i = 0; i < o->cfg.nb_ports && !ret; i++)
+		ret = create_state(o->run_dir, i);
 	if (!ret)
 		ret = write_config(o);
 	if (!ret)
@@ -440,7 +435,7 @@ static void exec_child(const struct launch_opts *o)
 	char path[PATH_MAX];
 
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
-	sim_pci_dev_path(path, sizeof(path), o->run_dir, 0, NULL);
+	sim_pci_dev_path(path, sizeof(path), o->run_dir, &sim_fns[0], NULL);
 	*strrchr(path, '/') = '\0';
 	setenv("SYSFS_PCI_DEVICES", path, 1);
 	setenv("IGBX_SIM_RUN_DIR", o->run_dir, 1);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * pci.c - the fake sysfs PCI device of one simulated port: identity files,
+ * pci.c - the fake sysfs PCI device of one PCI function: identity files,
  * the kernel's `resource` table, BAR files, a uio_pci_generic binding and the
  * 4 KiB configuration space (82576 datasheet section 9, PCI/PCIe registers).
  */
@@ -64,11 +64,11 @@ static void build_capabilities(uint8_t *c)
 	put16(c, CAP_PCIE + 0x12, 0x1041);	/* linksta: x4, 2.5 GT/s */
 }
 
-static void build_config(uint8_t *c, unsigned int port, uint16_t device_id)
+static void build_config(uint8_t *c, const struct sim_fn *fn)
 {
 	memset(c, 0, SIM_PCI_CFG_SIZE);
 	put16(c, 0x00, SIM_PCI_VENDOR);
-	put16(c, 0x02, device_id);
+	put16(c, 0x02, fn->device_id);
 	put16(c, 0x04, 0x0002);		/* memory space enabled by firmware */
 	put16(c, 0x06, 0x0010);		/* capabilities list present */
 	c[0x08] = 0x01;			/* revision */
@@ -77,8 +77,8 @@ static void build_config(uint8_t *c, unsigned int port, uint16_t device_id)
 	c[0x0b] = SIM_PCI_CLASS >> 16;
 	c[0x0e] = 0x00;			/* header type 0 */
 	/* BAR0 and BAR3: 32-bit, non-prefetchable memory */
-	put32(c, 0x10, (uint32_t)sim_pci_bar0_addr(port));
-	put32(c, 0x1c, (uint32_t)sim_pci_bar3_addr(port));
+	put32(c, 0x10, (uint32_t)sim_pci_bar0_addr(fn));
+	put32(c, 0x1c, (uint32_t)sim_pci_bar3_addr(fn));
 	put16(c, 0x2c, SIM_PCI_SUBSYS_VENDOR);
 	put16(c, 0x2e, SIM_PCI_SUBSYS_DEVICE);
 	c[0x34] = CAP_PM;
@@ -125,7 +125,7 @@ static int create_bar(const char *dir, const char *name, size_t len)
 }
 
 /* One "start end flags" line per resource, as the kernel prints it. */
-static int write_resource_table(const char *dir, unsigned int port)
+static int write_resource_table(const char *dir, const struct sim_fn *fn)
 {
 	char text[SIM_PCI_RESOURCES * 64], *t = text;
 	uint64_t flags = SIM_IORESOURCE_MEM | SIM_IORESOURCE_SIZEALIGN;
@@ -135,11 +135,11 @@ static int write_resource_table(const char *dir, unsigned int port)
 		uint64_t start = 0, end = 0, fl = 0;
 
 		if (i == 0) {
-			start = sim_pci_bar0_addr(port);
-			end = start + SIM_BAR0_SIZE - 1;
+			start = sim_pci_bar0_addr(fn);
+			end = start + fn->kind->bar0_size - 1;
 			fl = flags;
 		} else if (i == 3) {
-			start = sim_pci_bar3_addr(port);
+			start = sim_pci_bar3_addr(fn);
 			end = start + SIM_BAR3_SIZE - 1;
 			fl = flags;
 		}
@@ -217,28 +217,27 @@ static int write_uio_binding(const char *run, const char *dir, unsigned int uio)
 	return write_text(path, "dev", v);
 }
 
-int sim_pci_create(const char *run, unsigned int port, unsigned int uio,
-		   uint16_t device_id)
+int sim_pci_create(const char *run, const struct sim_fn *fn)
 {
 	static uint8_t cfg[SIM_PCI_CFG_SIZE];
 	char dir[PATH_MAX];
 	int ret;
 
-	sim_pci_dev_path(dir, sizeof(dir), run, port, NULL);
+	sim_pci_dev_path(dir, sizeof(dir), run, fn, NULL);
 	ret = mkdir_p(dir);
 	if (ret)
 		return ret;
-	build_config(cfg, port, device_id);
-	ret = write_identity(dir, device_id);
+	build_config(cfg, fn);
+	ret = write_identity(dir, fn->device_id);
 	if (!ret)
-		ret = write_resource_table(dir, port);
+		ret = write_resource_table(dir, fn);
 	if (!ret)
 		ret = write_file(dir, "config", cfg, sizeof(cfg));
 	if (!ret)
-		ret = create_bar(dir, "resource0", SIM_BAR0_SIZE);
+		ret = create_bar(dir, "resource0", fn->kind->bar0_size);
 	if (!ret)
 		ret = create_bar(dir, "resource3", SIM_BAR3_SIZE);
 	if (!ret)
-		ret = write_uio_binding(run, dir, uio);
+		ret = write_uio_binding(run, dir, SIM_UIO_BASE + fn->index);
 	return ret;
 }

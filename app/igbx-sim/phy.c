@@ -37,7 +37,7 @@ static uint32_t sim_now_ms(void)
 
 static uint32_t *sim_phy_flags(struct sim_port *p)
 {
-	return &p->sh->model[SIM_MW_PHY_FLAGS];
+	return &p->sh->model.phy.flags;
 }
 
 /* Autonegotiation starts over: the link drops until it completes (after
@@ -49,8 +49,8 @@ static void sim_phy_restart_an(struct sim_port *p)
 
 	*sim_phy_flags(p) = (*sim_phy_flags(p) & ~SIM_PHYF_AN_DONE) |
 			    SIM_PHYF_AN_PENDING;
-	p->sh->model[SIM_MW_AN_DEADLINE] = sim_now_ms() + an_ms;
-	p->sh->model[SIM_MW_AN_RESTARTS]++;
+	p->sh->model.phy.an_deadline_ms = sim_now_ms() + an_ms;
+	p->sh->model.phy.an_restarts++;
 }
 
 /* phy-reset boards (QEMU's igb): CTRL.RST takes the PHY back to its reset
@@ -92,12 +92,12 @@ static const struct sim_port *sim_phy_peer(const struct sim_port *p)
 
 static bool sim_phy_an_done(const struct sim_port *p)
 {
-	uint32_t flags = p->sh->model[SIM_MW_PHY_FLAGS];
+	uint32_t flags = p->sh->model.phy.flags;
 
 	if (flags & SIM_PHYF_AN_DONE)
 		return true;
 	return (flags & SIM_PHYF_AN_PENDING) &&
-	       (int32_t)(sim_now_ms() - p->sh->model[SIM_MW_AN_DEADLINE]) >= 0;
+	       (int32_t)(sim_now_ms() - p->sh->model.phy.an_deadline_ms) >= 0;
 }
 
 /* Whether this PHY drives the wire: out of reset, powered, negotiated. A
@@ -109,7 +109,7 @@ static bool sim_phy_ready(const struct sim_port *p)
 
 	if (sim_board_has(&p->board, SIM_BOARD_SERDES))
 		return (sim_reg_peek(p, SIM_CTRL) & SIM_CTRL_SLU) != 0;
-	if (p->sh->model[SIM_MW_PHY_FLAGS] & SIM_PHYF_IN_RESET)
+	if (p->sh->model.phy.flags & SIM_PHYF_IN_RESET)
 		return false;
 	if (ctrl & (SIM_PHY_CTRL_POWER_DOWN | SIM_PHY_CTRL_ISOLATE))
 		return false;
@@ -224,7 +224,7 @@ static uint32_t sim_status_compute(struct sim_port *p)
 	uint32_t ctrl = sim_reg_peek(p, SIM_CTRL);
 	uint32_t v = (sim_lan_id(p) << SIM_STATUS_LAN_ID_SHIFT) |
 		     SIM_STATUS_PF_RST_DONE;
-	uint32_t speed = p->sh->model[SIM_MW_LINK_SPEED];
+	uint32_t speed = p->sh->model.phy.link_speed;
 
 	/* TXOFF belongs to the TX engine (paused by a received PAUSE frame) */
 	v |= sim_reg_peek(p, SIM_STATUS) & SIM_STATUS_TXOFF;
@@ -234,7 +234,7 @@ static uint32_t sim_status_compute(struct sim_port *p)
 	if (p->sh->link_up) {
 		v |= SIM_STATUS_LU | speed_bits[speed < 3 ? speed : 2] |
 		     (speed_bits[speed < 3 ? speed : 2] << 2);
-		if (p->sh->model[SIM_MW_LINK_FD])
+		if (p->sh->model.phy.link_fd)
 			v |= SIM_STATUS_FD;
 	} else {
 		v |= sim_status_loopback(p);
@@ -256,12 +256,12 @@ void sim_link_update(struct sim_port *p)
 	int speed;
 
 	if ((*flags & SIM_PHYF_AN_PENDING) &&
-	    (int32_t)(sim_now_ms() - p->sh->model[SIM_MW_AN_DEADLINE]) >= 0)
+	    (int32_t)(sim_now_ms() - p->sh->model.phy.an_deadline_ms) >= 0)
 		*flags = (*flags & ~SIM_PHYF_AN_PENDING) | SIM_PHYF_AN_DONE;
 	up = sim_phy_link_possible(p, &speed, &fd);
 	if (up) {
-		p->sh->model[SIM_MW_LINK_SPEED] = (uint32_t)speed;
-		p->sh->model[SIM_MW_LINK_FD] = fd;
+		p->sh->model.phy.link_speed = (uint32_t)speed;
+		p->sh->model.phy.link_fd = fd;
 	}
 	if (up == p->sh->link_up)
 		return;
@@ -300,7 +300,7 @@ static uint16_t sim_phy_read_live(struct sim_port *p, unsigned int reg)
 	const uint16_t *r = p->sh->phy;
 	uint32_t *flags = sim_phy_flags(p);
 	bool up = p->sh->link_up, an = *flags & SIM_PHYF_AN_DONE;
-	uint32_t speed = p->sh->model[SIM_MW_LINK_SPEED];
+	uint32_t speed = p->sh->model.phy.link_speed;
 	uint16_t v = 0, pa, pg;
 
 	switch (reg) {
@@ -331,7 +331,7 @@ static uint16_t sim_phy_read_live(struct sim_port *p, unsigned int reg)
 		if (!up)
 			return 0;
 		v = SIM_PHY_PSTATUS_LINK | SIM_PHY_PSTATUS_AN_DONE;
-		if (p->sh->model[SIM_MW_LINK_FD])
+		if (p->sh->model.phy.link_fd)
 			v |= SIM_PHY_PSTATUS_DUPLEX;
 		if (speed == 2)
 			v |= SIM_PHY_PSTATUS_SPEED_1000;

@@ -20,7 +20,6 @@
 #define SIM_CONFIG_FILE		"config"
 #define SIM_CTL_SOCK		"ctl.sock"
 #define SIM_PRIMARY_LOCK	"primary.lock"
-#define SIM_UIO_BASE		200u		/* /dev/uio<200 + port> */
 #define SIM_CAPTURE_MAX		4096u		/* frames kept by `capture` */
 
 /* Run options the launcher hands to every process (<run>/config). */
@@ -100,9 +99,13 @@ void sim_debug_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void sim_dma_track(bool on);
 unsigned int sim_dma_evict(void);
 
-/* trap.c: MMIO traps on the application's BAR0 mappings */
+/* trap.c: MMIO traps on the application's BAR0 mappings; the function's
+ * kind says which pages stay untrapped.
+ */
+struct sim_fn_kind;
 void sim_trap_install(void);
-void sim_trap_add(void *va, size_t len, struct sim_port *p);
+void sim_trap_add(void *va, size_t len, struct sim_port *p,
+		  const struct sim_fn_kind *kind);
 void sim_trap_forget(void *va, size_t len);
 
 /* The instruction decoder, exposed for its unit test. */

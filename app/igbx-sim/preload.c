@@ -137,6 +137,7 @@ static void read_config(void)
 	fclose(f);
 	if (sim_cfg.nb_ports > SIM_MAX_PORTS)
 		sim_cfg.nb_ports = SIM_MAX_PORTS;
+	sim_fn_layout(sim_cfg.nb_ports, sim_cfg.board);
 }
 
 __attribute__((constructor)) static void sim_preload_init(void)
@@ -183,16 +184,19 @@ static void *map_file(const char *path, size_t len, int *fdp)
 
 static int map_port(struct sim_port *p, unsigned int id)
 {
+	const struct sim_fn *fn = sim_fn_of_port(id);
 	char path[PATH_MAX];
 
+	if (!fn)
+		return -1;
 	memset(p, 0, sizeof(*p));
 	p->id = id;
 	p->irq_fd = p->cfg_fd = p->tap_fd = -1;
-	sim_pci_dev_path(path, sizeof(path), sim_run_dir, id, "resource0");
-	p->bar = map_file(path, SIM_BAR0_SIZE, NULL);
+	sim_pci_dev_path(path, sizeof(path), sim_run_dir, fn, "resource0");
+	p->bar = map_file(path, fn->kind->bar0_size, NULL);
 	snprintf(path, sizeof(path), "%s/port%u.state", sim_run_dir, id);
 	p->sh = map_file(path, sizeof(struct sim_shared), NULL);
-	sim_pci_dev_path(path, sizeof(path), sim_run_dir, id, "config");
+	sim_pci_dev_path(path, sizeof(path), sim_run_dir, fn, "config");
 	p->cfg_fd = sim_real_open(path, O_RDWR | O_CLOEXEC, 0);
 	if (!p->bar || !p->sh || p->cfg_fd < 0)
 		return -1;
@@ -359,46 +363,44 @@ static int open_uio(struct sim_port *p, int flags)
 	return sv[0];
 }
 
-/* Which port a path names: /dev/uio<K> (*cfg false) or the uio config file
- * (*cfg true); -1 when none.
+/* Which function a path names: /dev/uio<K> (*cfg false) or the uio config
+ * file (*cfg true); NULL when none.
  */
-static int match_uio_path(const char *path, bool *cfg)
+static const struct sim_fn *match_uio_path(const char *path, bool *cfg)
 {
 	unsigned int k;
 	int n = 0;
 
 	if (!sim_run_dir[0] || !path)
-		return -1;
+		return NULL;
 	if (sscanf(path, "/dev/uio%u%n", &k, &n) == 1 && path[n] == '\0')
 		*cfg = false;
 	else if (sscanf(path, "/sys/class/uio/uio%u/device/config%n", &k,
 			&n) == 1 && path[n] == '\0')
 		*cfg = true;
 	else
-		return -1;
-	if (k < SIM_UIO_BASE || k - SIM_UIO_BASE >= sim_cfg.nb_ports)
-		return -1;
-	return k - SIM_UIO_BASE;
+		return NULL;
+	return sim_fn_of_uio(k);
 }
 
 /* Returns the fd to use, or -2 when the path is not ours. */
 static int open_interposed(const char *path, int flags, int mode)
 {
+	const struct sim_fn *fn;
 	char real[PATH_MAX];
 	bool cfg;
-	int port;
 
-	port = match_uio_path(path, &cfg);
-	if (port < 0)
+	fn = match_uio_path(path, &cfg);
+	if (!fn)
 		return -2;
 	ensure_attached();
-	if (port >= (int)sim_nb_ports) {
+	if (fn->kind != &sim_fn_pf || fn->port >= sim_nb_ports) {
 		errno = ENODEV;
 		return -1;
 	}
 	if (!cfg)
-		return open_uio(&sim_ports[port], flags);
-	sim_pci_dev_path(real, sizeof(real), sim_run_dir, port, "config");
+		return open_uio(&sim_ports[fn->port], flags);
+	sim_pci_dev_path(real, sizeof(real), sim_run_dir, fn, "config");
 	return real_open(real, flags, mode);
 }
 
@@ -485,8 +487,8 @@ int __openat64_2(int dirfd, const char *path, int flags)
 
 /* ---- BAR0 mappings --------------------------------------------------- */
 
-/* The port whose resource0 file fd is, or -1. */
-static int resource0_port(int fd)
+/* The function whose resource0 file fd is, or NULL. */
+static const struct sim_fn *resource0_fn(int fd)
 {
 	char link[64], target[PATH_MAX], want[PATH_MAX];
 	unsigned int i;
@@ -495,34 +497,35 @@ static int resource0_port(int fd)
 	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
 	n = readlink(link, target, sizeof(target) - 1);
 	if (n <= 0)
-		return -1;
+		return NULL;
 	target[n] = '\0';
 	if (strncmp(target, sim_run_dir, strlen(sim_run_dir)))
-		return -1;
-	for (i = 0; i < sim_cfg.nb_ports; i++) {
-		sim_pci_dev_path(want, sizeof(want), sim_run_dir, i, "resource0");
+		return NULL;
+	for (i = 0; i < sim_nb_fns; i++) {
+		sim_pci_dev_path(want, sizeof(want), sim_run_dir, &sim_fns[i],
+				 "resource0");
 		if (!strcmp(target, want))
-			return i;
+			return &sim_fns[i];
 	}
-	return -1;
+	return NULL;
 }
 
 void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
+	const struct sim_fn *fn;
 	void *va;
-	int port;
 
 	resolve_real();
 	va = real_mmap(addr, len, prot, flags, fd, off);
 	if (va == MAP_FAILED || fd < 0 || !sim_run_dir[0] || off != 0)
 		return va;
-	port = resource0_port(fd);
-	if (port < 0)
+	fn = resource0_fn(fd);
+	if (!fn)
 		return va;
 	ensure_attached();
-	if (port < (int)sim_nb_ports) {
-		sim_trap_add(va, len, &sim_ports[port]);
-		sim_debug_log("port %u: BAR0 mapped at %p", port, va);
+	if (fn->kind == &sim_fn_pf && fn->port < sim_nb_ports) {
+		sim_trap_add(va, len, &sim_ports[fn->port], fn->kind);
+		sim_debug_log("port %u: BAR0 mapped at %p", fn->port, va);
 	}
 	return va;
 }

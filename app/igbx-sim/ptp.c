@@ -23,21 +23,6 @@ enum sim_ptp_rx_type {
 	SIM_PTP_RX_EVENT_V2 = 5,	/* L2 or L4 V2 event messages (0-3) */
 };
 
-/* Clock state, in words of sim_shared.model[] beyond the register model's
- * own (SIM_MW_END): shared by every process that traps a SYSTIM read.
- */
-enum sim_ptp_word {
-	SIM_PTPW_BASE_LO = 240,		/* SYSTIM at the base instant */
-	SIM_PTPW_BASE_HI,
-	SIM_PTPW_NS_LO,			/* base instant, CLOCK_MONOTONIC ns */
-	SIM_PTPW_NS_HI,
-	SIM_PTPW_SYSTIMH_LATCH,		/* SYSTIMH as the last SYSTIML read saw */
-	SIM_PTPW_RESETS,		/* device resets the clock has seen */
-	SIM_PTPW_END,
-};
-_Static_assert((int)SIM_MW_END <= (int)SIM_PTPW_BASE_LO, "model words overlap");
-_Static_assert(SIM_PTPW_END <= 256, "model words overflow");
-
 /* ---- pure functions --------------------------------------------------- */
 /* Every incperiod x 16 ns, incvalue is added to SYSTIM; a zero period or
  * value stops the clock (the drivers stop it by writing TIMINCA = 0).
@@ -111,17 +96,6 @@ bool sim_ptp_rx_selected(uint32_t rxctl, uint32_t rxcfg, const uint8_t *f,
 }
 
 /* ---- the clock -------------------------------------------------------- */
-static uint64_t sim_ptp_word64(const struct sim_port *p, unsigned int w)
-{
-	return (uint64_t)p->sh->model[w + 1] << 32 | p->sh->model[w];
-}
-
-static void sim_ptp_set64(struct sim_port *p, unsigned int w, uint64_t v)
-{
-	p->sh->model[w] = (uint32_t)v;
-	p->sh->model[w + 1] = (uint32_t)(v >> 32);
-}
-
 static uint64_t sim_ptp_mono_ns(void)
 {
 	struct timespec ts;
@@ -135,25 +109,24 @@ static uint64_t sim_ptp_mono_ns(void)
  */
 static uint64_t sim_ptp_systim(struct sim_port *p)
 {
-	uint32_t *mw = p->sh->model;
+	struct sim_ptp_state *c = &p->sh->model.ptp;
 	uint64_t now = sim_ptp_mono_ns(), left, systim;
 
-	if (mw[SIM_PTPW_RESETS] != (uint32_t)p->sh->reset_count) {
-		mw[SIM_PTPW_RESETS] = (uint32_t)p->sh->reset_count;
-		sim_ptp_set64(p, SIM_PTPW_BASE_LO, 0);
-		sim_ptp_set64(p, SIM_PTPW_NS_LO, now);
+	if (c->resets != (uint32_t)p->sh->reset_count) {
+		c->resets = (uint32_t)p->sh->reset_count;
+		c->base_systim = 0;
+		c->base_ns = now;
 	}
-	systim = sim_ptp_advance(sim_ptp_word64(p, SIM_PTPW_BASE_LO),
-				 sim_reg_peek(p, SIM_TIMINCA),
-				 now - sim_ptp_word64(p, SIM_PTPW_NS_LO), &left);
-	sim_ptp_set64(p, SIM_PTPW_BASE_LO, systim);
-	sim_ptp_set64(p, SIM_PTPW_NS_LO, now - left);
+	systim = sim_ptp_advance(c->base_systim, sim_reg_peek(p, SIM_TIMINCA),
+				 now - c->base_ns, &left);
+	c->base_systim = systim;
+	c->base_ns = now - left;
 	return systim;
 }
 
 static void sim_ptp_set_systim(struct sim_port *p, uint64_t systim)
 {
-	sim_ptp_set64(p, SIM_PTPW_BASE_LO, systim);
+	p->sh->model.ptp.base_systim = systim;
 }
 
 /* ---- time stamps ------------------------------------------------------ */
@@ -225,13 +198,13 @@ bool sim_ptp_read(struct sim_port *p, uint32_t off, uint32_t *val)
 	case SIM_SYSTIML:
 		/* reading SYSTIML latches SYSTIMH for the read that follows */
 		t = sim_ptp_systim(p);
-		p->sh->model[SIM_PTPW_SYSTIMH_LATCH] = (uint32_t)(t >> 32);
+		p->sh->model.ptp.systimh_latch = (uint32_t)(t >> 32);
 		sim_reg_poke(p, SIM_SYSTIML, (uint32_t)t);
 		sim_reg_poke(p, SIM_SYSTIMH, (uint32_t)(t >> 32));
 		*val = (uint32_t)t;
 		return true;
 	case SIM_SYSTIMH:
-		*val = p->sh->model[SIM_PTPW_SYSTIMH_LATCH];
+		*val = p->sh->model.ptp.systimh_latch;
 		return true;
 	case SIM_RXSTMPH:
 	case SIM_TXSTMPH: {

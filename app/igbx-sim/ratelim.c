@@ -15,8 +15,6 @@
  */
 #include "engines.h"
 
-#define SIM_RTTDQSEL		0x03604
-#define SIM_RTTBCNRC		0x036b0
 #define  SIM_RTTBCNRC_RS_ENA	(1u << 31)
 #define  SIM_RTTBCNRC_RF_MASK	0x00ffffffu	/* RF_INT 23:14, RF_DEC 13:0 */
 #define SIM_RF_ONE		(1u << 14)	/* factor 1.0 */
@@ -24,30 +22,27 @@
  * start delimiter and the inter-packet gap (IEEE 802.3 4.4.2). */
 #define SIM_WIRE_OVERHEAD	20u
 
-/* Device-thread private: when each queue may send its next frame. */
-static uint64_t sim_rate_next_ns[SIM_MAX_PORTS][SIM_NUM_QUEUES];
-
 uint32_t sim_ratelim_factor(const struct sim_port *p, unsigned int q)
 {
-	return p->sh->model[SIM_MW_RATE + q];
+	return p->sh->model.rate.factor[q];
 }
 
 void sim_ratelim_tick(struct sim_port *p)
 {
-	uint32_t *m = p->sh->model;
+	struct sim_rate_state *r = &p->sh->model.rate;
 	uint32_t sel = sim_reg_peek(p, SIM_RTTDQSEL) % SIM_NUM_QUEUES;
 	uint32_t val = sim_reg_peek(p, SIM_RTTBCNRC);
 
-	if (val != m[SIM_MW_RATE_LAST]) {
+	if (val != r->last) {
 		/* written: the value belongs to the queue selected now */
-		m[SIM_MW_RATE + sel] = val & (SIM_RTTBCNRC_RS_ENA | SIM_RTTBCNRC_RF_MASK);
-	} else if (sel != m[SIM_MW_RATE_SEL]) {
+		r->factor[sel] = val & (SIM_RTTBCNRC_RS_ENA | SIM_RTTBCNRC_RF_MASK);
+	} else if (sel != r->sel) {
 		/* another queue selected: RTTBCNRC reads as its factor */
-		val = m[SIM_MW_RATE + sel];
+		val = r->factor[sel];
 		sim_reg_poke(p, SIM_RTTBCNRC, val);
 	}
-	m[SIM_MW_RATE_SEL] = sel;
-	m[SIM_MW_RATE_LAST] = val;
+	r->sel = sel;
+	r->last = val;
 }
 
 static uint32_t sim_link_mbps(const struct sim_port *p)
@@ -68,7 +63,7 @@ bool sim_ratelim_may_send(const struct sim_port *p, unsigned int q)
 
 	if (!(rf & SIM_RTTBCNRC_RS_ENA))
 		return true;
-	return sim_mono_ns() >= sim_rate_next_ns[p->id][q];
+	return sim_mono_ns() >= p->sh->engine.rate_next_ns[q];
 }
 
 /*
@@ -79,7 +74,7 @@ void sim_ratelim_sent(const struct sim_port *p, unsigned int q, uint32_t pkts,
 		      uint64_t bytes)
 {
 	uint32_t rf = sim_ratelim_factor(p, q) & SIM_RTTBCNRC_RF_MASK;
-	uint64_t bits, now, *next = &sim_rate_next_ns[p->id][q];
+	uint64_t bits, now, *next = &p->sh->engine.rate_next_ns[q];
 
 	if (!(sim_ratelim_factor(p, q) & SIM_RTTBCNRC_RS_ENA) || pkts == 0)
 		return;

@@ -11,11 +11,15 @@
 #include "engines.h"	/* sim_ptp_read/write */
 
 #define SIM_REG(n, o, c, s, d, m, t)	{ #n, o, c, s, 0, d, SIM_##m, t },
+#define SIM_ARR(n, o, c, s, d, m, t)	{ #n, o, c, s, 0, d, SIM_##m, t },
+#define SIM_ALIAS(n, o, c, s, d, m, t)	{ #n, o, c, s, 0, d, SIM_##m, t },
 #define SIM_REGX(n, o, c, s, f, d, m, t) { #n, o, c, s, f, d, SIM_##m, t },
 const struct sim_reg_desc sim_reg_table[] = {
 #include "regs_table.h"
 };
 #undef SIM_REG
+#undef SIM_ARR
+#undef SIM_ALIAS
 #undef SIM_REGX
 const unsigned int sim_reg_table_len =
 	sizeof(sim_reg_table) / sizeof(sim_reg_table[0]);
@@ -97,30 +101,45 @@ void sim_reg_dump(const struct sim_port *p, bool all_regs,
 
 uint32_t sim_qreg_canonical(uint32_t off)
 {
-	uint32_t r = off & 0xffu;
+	const uint32_t rx_end = SIM_RXQ_REG(SIM_NUM_QUEUES, 0);
+	const uint32_t tx_end = SIM_TXQ_REG(SIM_NUM_QUEUES, 0);
+	const uint32_t stride = SIM_RDBAL_ALIAS_STRIDE;
+	uint32_t r = off % stride;
 
-	if ((off >= 0xc000 && off < 0xc400) || (off >= 0xe000 && off < 0xe400))
+	if ((off >= SIM_RXQ_REG(0, 0) && off < rx_end) ||
+	    (off >= SIM_TXQ_REG(0, 0) && off < tx_end))
 		return off;
-	if (off >= 0x2800 && off < 0x2c00 && r < 0x40)
-		return SIM_RXQ_REG((off - 0x2800) >> 8, r);
-	if (off >= 0x3800 && off < 0x3c00 && r < 0x40)
-		return SIM_TXQ_REG((off - 0x3800) >> 8, r);
+	if (off >= SIM_RXQ_ALIAS(0, 0) && off < SIM_RXQ_ALIAS(SIM_Q_ALIASED, 0) &&
+	    r < SIM_Q_BLOCK)
+		return SIM_RXQ_REG((off - SIM_RXQ_ALIAS(0, 0)) / stride, r);
+	if (off >= SIM_TXQ_ALIAS(0, 0) && off < SIM_TXQ_ALIAS(SIM_Q_ALIASED, 0) &&
+	    r < SIM_Q_BLOCK)
+		return SIM_TXQ_REG((off - SIM_TXQ_ALIAS(0, 0)) / stride, r);
 	return 0;
 }
 
-/* Splits a canonical queue offset: queue, TX or not, offset in the block. */
+/* Splits a canonical queue offset: queue, TX or not, offset in the block.
+ * The TX blocks start a whole number of 16-queue rounds after the RX ones,
+ * so one modulo finds the queue of either (this runs on every engine
+ * access to a queue register).
+ */
+_Static_assert(SIM_RXQ_REG(0, 0) % SIM_Q_BLOCK == 0 &&
+	       (SIM_TXQ_REG(0, 0) - SIM_RXQ_REG(0, 0)) %
+	       (SIM_Q_BLOCK * SIM_NUM_QUEUES) == 0,
+	       "queue blocks must be aligned for sim_qreg_split");
+
 static void sim_qreg_split(uint32_t c, unsigned int *q, bool *tx, uint32_t *r)
 {
-	*tx = c >= 0xe000;
-	*q = ((c & 0xfffu) >> 6) & 0xfu;
-	*r = c & 0x3fu;
+	*tx = c >= SIM_TXQ_REG(0, 0);
+	*q = (c / SIM_Q_BLOCK) % SIM_NUM_QUEUES;
+	*r = c % SIM_Q_BLOCK;
 }
 
-/* Model word shadowing one word of an aliased block (queues 0-3 only). */
+/* The shadow of one word of an aliased block (queues 0-3 only). */
 static uint32_t *sim_qreg_shadow(struct sim_port *p, unsigned int q, bool tx,
 				 uint32_t r)
 {
-	return &p->sh->model[SIM_MW_QSHADOW + ((tx ? 4 : 0) + q) * 16 + r / 4];
+	return &p->sh->model.q.block[tx][q][r / 4];
 }
 
 static uint32_t sim_qreg_alias(unsigned int q, bool tx, uint32_t r)
@@ -156,7 +175,7 @@ static struct sim_queue_state *sim_qstate(struct sim_port *p, unsigned int q,
 
 static uint32_t *sim_qhead_shadow(struct sim_port *p, unsigned int q, bool tx)
 {
-	return &p->sh->model[SIM_MW_HEAD + (tx ? 16 : 0) + q];
+	return &p->sh->model.q.head[tx][q];
 }
 
 uint32_t sim_qreg_read(struct sim_port *p, uint32_t canonical_off)
@@ -233,7 +252,7 @@ static void sim_queue_latch(struct sim_port *p, unsigned int q, bool tx)
 static void sim_queue_check_enable(struct sim_port *p, unsigned int q, bool tx)
 {
 	uint32_t off = (tx ? SIM_TXQ_REG(q, 0) : SIM_RXQ_REG(q, 0)) + SIM_Q_DCTL;
-	uint32_t *last = &p->sh->model[SIM_MW_DCTL + (tx ? 16 : 0) + q];
+	uint32_t *last = &p->sh->model.q.dctl[tx][q];
 	uint32_t dctl = p->bar[off >> 2];
 
 	if (dctl == *last)
@@ -268,8 +287,7 @@ static void sim_unit_enable(struct sim_port *p, bool tx)
 			sim_qreg_sync(p, q, tx, SIM_Q_DCTL);
 		if ((p->bar[off >> 2] & SIM_DCTL_ENABLE) &&
 		    !sim_qstate(p, q, tx)->enabled) {
-			p->sh->model[SIM_MW_DCTL + (tx ? 16 : 0) + q] =
-				p->bar[off >> 2];
+			p->sh->model.q.dctl[tx][q] = p->bar[off >> 2];
 			sim_queue_latch(p, q, tx);
 		}
 	}
@@ -297,12 +315,15 @@ static void sim_queue_check_head(struct sim_port *p, unsigned int q, bool tx)
 
 /* Whether either copy of an aliased block differs from its shadow: the
  * common answer is no, so compare 64 bits at a time before word by word.
- * The blocks are 64-byte aligned in the BAR, the shadow words even-indexed
- * in sim_shared.model, which sim.h aligns to 8 bytes.
+ * The blocks are 64-byte aligned in the BAR, the shadow blocks 8-byte
+ * aligned (sim.h).
  */
 typedef uint64_t __attribute__((may_alias)) sim_u64_alias;
-_Static_assert(offsetof(struct sim_shared, model) % 8 == 0 &&
-	       SIM_MW_QSHADOW % 2 == 0, "64-bit shadow loads must be aligned");
+_Static_assert((offsetof(struct sim_shared, model) +
+		offsetof(struct sim_model_state, q) +
+		offsetof(struct sim_qshadow, block)) % 8 == 0 &&
+	       sizeof(((struct sim_qshadow *)0)->block[0][0]) % 8 == 0,
+	       "64-bit shadow loads must be aligned");
 
 static bool sim_qblock_changed(struct sim_port *p, unsigned int q, bool tx)
 {
@@ -325,7 +346,7 @@ static void sim_qblock_sync(struct sim_port *p, unsigned int q, bool tx)
 	uint32_t r;
 
 	if (sim_qblock_changed(p, q, tx))
-		for (r = 0; r < 0x40; r += 4)
+		for (r = 0; r < SIM_Q_BLOCK; r += 4)
 			sim_qreg_sync(p, q, tx, r);
 }
 
@@ -379,18 +400,20 @@ void sim_regs_reset(struct sim_port *p)
 	/* queue bookkeeping follows the registers back to their defaults */
 	memset(p->sh->rxq, 0, sizeof(p->sh->rxq));
 	memset(p->sh->txq, 0, sizeof(p->sh->txq));
-	for (i = SIM_MW_QSHADOW; i < SIM_MW_END; i++)
-		p->sh->model[i] = 0;
+	memset(&p->sh->model.q, 0, sizeof(p->sh->model.q));
+	memset(&p->sh->model.rate, 0, sizeof(p->sh->model.rate));
+	memset(&p->sh->model.itr, 0, sizeof(p->sh->model.itr));
 	for (i = 0; i < SIM_NUM_QUEUES; i++) {
-		p->sh->model[SIM_MW_DCTL + i] = p->bar[SIM_RXQ_REG(i, SIM_Q_DCTL) >> 2];
-		p->sh->model[SIM_MW_DCTL + 16 + i] =
-			p->bar[SIM_TXQ_REG(i, SIM_Q_DCTL) >> 2];
+		p->sh->model.q.dctl[0][i] = p->bar[SIM_RXQ_REG(i, SIM_Q_DCTL) >> 2];
+		p->sh->model.q.dctl[1][i] = p->bar[SIM_TXQ_REG(i, SIM_Q_DCTL) >> 2];
 	}
-	for (i = 0; i < SIM_Q_ALIASED * 16; i++) {
-		p->sh->model[SIM_MW_QSHADOW + i] =
-			p->bar[(SIM_RXQ_REG(i / 16, (i % 16) * 4)) >> 2];
-		p->sh->model[SIM_MW_QSHADOW + 64 + i] =
-			p->bar[(SIM_TXQ_REG(i / 16, (i % 16) * 4)) >> 2];
+	for (i = 0; i < SIM_Q_ALIASED; i++) {
+		for (k = 0; k < SIM_Q_BLOCK / 4; k++) {
+			p->sh->model.q.block[0][i][k] =
+				p->bar[SIM_RXQ_REG(i, k * 4) >> 2];
+			p->sh->model.q.block[1][i][k] =
+				p->bar[SIM_TXQ_REG(i, k * 4) >> 2];
+		}
 	}
 	sim_intr_reset(p);
 	/* SerDes boards: the NVM's initialization control 3 word selects the
@@ -408,7 +431,8 @@ void sim_port_power_on(struct sim_port *p)
 	struct sim_shared *sh = p->sh;
 
 	pthread_once(&sim_reg_index_once, sim_reg_index_build);
-	memset(sh->model, 0, sizeof(sh->model));
+	memset(&sh->model, 0, sizeof(sh->model));
+	memset(&sh->engine, 0, sizeof(sh->engine));
 	sh->port_id = p->id;
 	sh->link_up = false;
 	sh->link_wanted = p->wire != SIM_WIRE_NONE;
@@ -585,7 +609,7 @@ static uint32_t sim_reg_read32(struct sim_port *p, uint32_t off)
 		break;
 	}
 	c = sim_qreg_canonical(off);
-	if (c && c < SIM_TXQ_REG(0, 0) && (c & 0x3fu) == SIM_Q_RQDPC)
+	if (c && c < SIM_TXQ_REG(0, 0) && c % SIM_Q_BLOCK == SIM_Q_RQDPC)
 		return sim_qreg_read_clear(p, c);
 	if (c)
 		return sim_qreg_read(p, c);

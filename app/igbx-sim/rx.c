@@ -10,7 +10,6 @@
 
 #define SIM_RX_DESC_SIZE	16u
 #define SIM_FCS_LEN		4u
-#define SIM_SHADOW_RX_RESETS	0	/* p->shadow[]: reset count seen */
 
 enum sim_rx_result { SIM_RX_DONE, SIM_RX_NO_DESC, SIM_RX_DROP };
 
@@ -485,23 +484,19 @@ static void sim_rx_parse(struct sim_port *p, const uint8_t *f, uint32_t len,
 }
 
 /* A device reset (CTRL.RST) empties the packet buffer: the engines notice
- * it through the reset count they last saw (p->shadow is theirs).
+ * it through the reset count they last saw (p->rxfifo_resets).
  */
 static void sim_rxfifo_check_reset(struct sim_port *p)
 {
 	uint32_t seen = (uint32_t)p->sh->reset_count;
 
-	if (p->shadow[SIM_SHADOW_RX_RESETS] != seen) {
-		p->shadow[SIM_SHADOW_RX_RESETS] = seen;
+	if (p->rxfifo_resets != seen) {
+		p->rxfifo_resets = seen;
 		p->rxfifo_used = 0;
 	}
 }
 
 /* ---- flow control: PAUSE frames generated (datasheet 3.7.5) ---------- */
-/* Device-thread private: XOFF state per port and when the last XOFF left. */
-static bool sim_fc_xoff[SIM_MAX_PORTS];
-static uint64_t sim_fc_xoff_ns[SIM_MAX_PORTS];
-
 /* Above FCRTH: XOFF. Once sent, XOFF is repeated every FCRTV while the
  * buffer stays above FCRTL; below FCRTL the state ends with an XON.
  */
@@ -540,26 +535,26 @@ static void sim_fc_send(struct sim_port *p, uint16_t quanta)
 
 void sim_rx_flow_control(struct sim_port *p)
 {
-	unsigned int i = p->id % SIM_MAX_PORTS;
+	struct sim_fc_state *fc = &p->sh->engine.fc;
 	uint32_t fcrtl, fcrtv;
 	uint64_t now = 0;
 	bool due = false;
 
 	if (!(sim_reg_peek(p, SIM_CTRL) & SIM_CTRL_TFCE)) {
-		sim_fc_xoff[i] = false;
+		fc->xoff = false;
 		return;
 	}
 	fcrtl = sim_reg_peek(p, SIM_FCRTL);
 	fcrtv = sim_reg_peek(p, SIM_FCRTV) & SIM_FCRTV_MASK;
-	if (sim_fc_xoff[i] && fcrtv) {
+	if (fc->xoff && fcrtv) {
 		now = sim_mono_ns();
-		due = now - sim_fc_xoff_ns[i] >= sim_pause_quanta_ns(p, fcrtv);
+		due = now - fc->xoff_ns >= sim_pause_quanta_ns(p, fcrtv);
 	}
 	switch (sim_fc_decide(p->rxfifo_used,
 			      sim_reg_peek(p, SIM_FCRTH) & SIM_FCRTH_RTH_MASK,
-			      fcrtl & SIM_FCRTL_RTL_MASK, due, &sim_fc_xoff[i])) {
+			      fcrtl & SIM_FCRTL_RTL_MASK, due, &fc->xoff)) {
 	case SIM_FC_XOFF:
-		sim_fc_xoff_ns[i] = now ? now : sim_mono_ns();
+		fc->xoff_ns = now ? now : sim_mono_ns();
 		sim_fc_send(p, (uint16_t)(sim_reg_peek(p, SIM_FCTTV) &
 					  SIM_FCTTV_TTV_MASK));
 		break;

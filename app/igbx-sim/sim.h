@@ -15,6 +15,7 @@
 #include <pthread.h>
 
 #include "board.h"
+#include "regs.h"
 
 #define SIM_MAX_PORTS		8
 #define SIM_BAR0_SIZE		(128u * 1024u)	/* 82576 memory BAR 0 */
@@ -26,18 +27,95 @@
 /*
  * Register file. The BAR0 memory that the application maps (the sysfs
  * resource0 file) holds every register's current value as a little-endian
- * 32-bit word. Pages that hold queue doorbells (0x2000, 0x3000, 0xC000,
- * 0xE000) are left mapped read/write in the application and are polled by the
+ * 32-bit word. Pages that hold queue doorbells (RDT and TDT, both copies)
+ * are left mapped read/write in the application and are polled by the
  * device thread; every other page is trapped, so that reads and writes of it
- * reach sim_reg_read()/sim_reg_write() with their side effects.
+ * reach sim_reg_read()/sim_reg_write() with their side effects. This is the
+ * port's own register map, the physical function's (sim_fn_pf in pci.h).
  */
+#define SIM_PAGE_OF(off)	((uint32_t)(off) & ~0xfffu)
+
 static inline bool sim_page_is_polled(uint32_t off)
 {
-	uint32_t page = off & ~0xfffu;
+	uint32_t page = SIM_PAGE_OF(off);
 
-	return page == 0x2000 || page == 0x3000 || page == 0xc000 ||
-	       page == 0xe000;
+	return page == SIM_PAGE_OF(SIM_RDT_ALIAS) ||
+	       page == SIM_PAGE_OF(SIM_TDT_ALIAS) ||
+	       page == SIM_PAGE_OF(SIM_RDT_0) || page == SIM_PAGE_OF(SIM_TDT_0);
 }
+
+/* ---- shared device state, by owner ------------------------------------ */
+/* PHY and link (phy.c); a device reset leaves it alone. */
+struct sim_phy_state {
+	uint32_t flags;			/* SIM_PHYF_* (model.h) */
+	uint32_t an_deadline_ms;	/* CLOCK_MONOTONIC ms autoneg completes */
+	uint32_t an_restarts;		/* autonegotiation restarts (tests) */
+	uint32_t link_speed;		/* resolved: 0 10, 1 100, 2 1000 Mb/s */
+	bool link_fd;			/* resolved duplex: full */
+};
+
+/* Queue register bookkeeping (regs.c), indexed [tx][queue]: the last value
+ * of each word of the aliased blocks (queues 0-3), of RXDCTL/TXDCTL and of
+ * the head registers, to tell which side changed what.
+ */
+struct sim_qshadow {
+	/* 8-byte aligned: compared 64 bits at a time against the BAR */
+	uint32_t block[2][SIM_Q_ALIASED][SIM_Q_BLOCK / 4]
+		__attribute__((aligned(8)));
+	uint32_t dctl[2][SIM_NUM_QUEUES];
+	uint32_t head[2][SIM_NUM_QUEUES];
+};
+
+/* TX rate scheduler registers as last seen (ratelim.c). */
+struct sim_rate_state {
+	uint32_t sel;			/* RTTDQSEL */
+	uint32_t last;			/* RTTBCNRC */
+	uint32_t factor[SIM_NUM_QUEUES];	/* RTTBCNRC per TX queue */
+};
+
+/* Interrupt assertion and moderation of INTx/MSI (intr.c). */
+struct sim_itr_state {
+	bool asserted;			/* asserted since the last ICR clear */
+	bool waiting;			/* a moderated interrupt waits */
+	uint64_t next_ns;		/* CLOCK_MONOTONIC ns it may assert */
+};
+
+/* The IEEE 1588 clock (ptp.c): shared by every process that traps a
+ * SYSTIM read.
+ */
+struct sim_ptp_state {
+	uint64_t base_systim;		/* SYSTIM at the base instant */
+	uint64_t base_ns;		/* base instant, CLOCK_MONOTONIC ns */
+	uint32_t systimh_latch;		/* SYSTIMH as the last SYSTIML read saw */
+	uint32_t resets;		/* device resets the clock has seen */
+};
+
+/* The register model's state beyond the register file. A device reset
+ * clears q, rate and the moderation timer; power-on clears all of it.
+ */
+struct sim_model_state {
+	struct sim_phy_state phy;
+	struct sim_itr_state itr;
+	struct sim_qshadow q;
+	struct sim_rate_state rate;
+	struct sim_ptp_state ptp;
+};
+
+/* IEEE 802.3x flow control (rx.c sends PAUSE frames, tx.c obeys them). */
+struct sim_fc_state {
+	bool xoff;			/* XOFF sent, XON not yet */
+	uint64_t xoff_ns;		/* when the last XOFF left */
+	uint64_t pause_end_ns;		/* received pause ends; 0: none */
+	uint64_t pause_resets;		/* reset count it was armed under */
+};
+
+/* State only the engines of the device thread use; shared so that any
+ * process may run them.
+ */
+struct sim_engine_state {
+	struct sim_fc_state fc;
+	uint64_t rate_next_ns[SIM_NUM_QUEUES];	/* paced TX queue may send */
+};
 
 /* Per-port state that must be the same in every process attached to the run
  * (primary and secondaries): plain data only, no pointers. Lives in the
@@ -72,10 +150,8 @@ struct sim_shared {
 		uint32_t rx_starve;	/* pretend no RX descriptors are free */
 		uint32_t crc_errors;	/* next N received frames carry bad CRC */
 	} faults;
-	/* free for the register model's own bookkeeping; 8-byte aligned so
-	 * that the model may compare its words 64 bits at a time
-	 */
-	uint32_t model[256] __attribute__((aligned(8)));
+	struct sim_model_state model;	/* the register model's bookkeeping */
+	struct sim_engine_state engine;	/* the device thread's engines' */
 };
 
 struct sim_port;
@@ -104,8 +180,8 @@ struct sim_port {
 	/* RX packet buffer: frames waiting for a free descriptor (model-owned) */
 	uint8_t *rxfifo;
 	uint32_t rxfifo_used;
-	/* device-thread private shadows used by the engines */
-	uint32_t shadow[64];
+	/* device resets the RX packet buffer was last emptied for */
+	uint32_t rxfifo_resets;
 	/* frames this port put on the wire / took from the wire (for tests) */
 	_Atomic uint64_t wire_tx_frames, wire_rx_frames;
 };
@@ -137,14 +213,12 @@ uint32_t sim_reg_read(struct sim_port *p, uint32_t off, unsigned int size);
 void sim_reg_write(struct sim_port *p, uint32_t off, uint32_t val,
 		   unsigned int size);
 
-/* Queue registers. Queue q's block is canonically at 0xC000 + 0x40*q (RX)
- * and 0xE000 + 0x40*q (TX); queues 0-3 are also at 0x2800 + 0x100*q and
- * 0x3800 + 0x100*q. The model keeps both copies coherent; engines use these.
- * r is the offset inside the block (0x00 BAL, 0x04 BAH, 0x08 LEN, 0x0C
- * SRRCTL, 0x10 head, 0x18 tail, 0x28 RXDCTL/TXDCTL, 0x38 TDWBAL ...).
+/* Queue registers. Queue q's block is canonically at RDBAL[q] (RX) and
+ * TDBAL[q] (TX), SIM_RXQ_REG/SIM_TXQ_REG in regs.h; queues 0-3 also have
+ * the alias blocks. The model keeps both copies coherent; engines use these.
+ * r is the offset inside the block (SIM_Q_*: BAL, BAH, LEN, SRRCTL, HEAD,
+ * TAIL, DCTL, TDWBAL ...).
  */
-#define SIM_RXQ_REG(q, r)	(0xC000u + 0x40u * (q) + (r))
-#define SIM_TXQ_REG(q, r)	(0xE000u + 0x40u * (q) + (r))
 uint32_t sim_qreg_read(struct sim_port *p, uint32_t canonical_off);
 void sim_qreg_write(struct sim_port *p, uint32_t canonical_off, uint32_t v);
 

@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 #include <ucontext.h>
 
+#include "pci.h"
 #include "platform.h"
 
 #define SIM_TRAP_MAPS	64
@@ -432,15 +433,16 @@ void sim_trap_install(void)
 }
 
 /* Every page but the doorbell pages faults, so each access is seen. */
-static void protect_bar(uint8_t *va, size_t len)
+static void protect_bar(uint8_t *va, size_t len,
+			const struct sim_fn_kind *kind)
 {
 	uint32_t off, start = 0;
 	bool run = false;
 
-	if (len > SIM_BAR0_SIZE)
-		len = SIM_BAR0_SIZE;
+	if (len > kind->bar0_size)
+		len = kind->bar0_size;
 	for (off = 0; off <= len; off += SIM_PAGE) {
-		bool trapped = off < len && !sim_page_is_polled(off);
+		bool trapped = off < len && !kind->page_polled(off);
 
 		if (trapped && !run) {
 			start = off;
@@ -453,7 +455,8 @@ static void protect_bar(uint8_t *va, size_t len)
 	}
 }
 
-void sim_trap_add(void *va, size_t len, struct sim_port *p)
+void sim_trap_add(void *va, size_t len, struct sim_port *p,
+		  const struct sim_fn_kind *kind)
 {
 	unsigned int i;
 
@@ -472,7 +475,7 @@ void sim_trap_add(void *va, size_t len, struct sim_port *p)
 		sim_log("too many BAR0 mappings: port %u not trapped", p->id);
 		return;
 	}
-	protect_bar(va, len);
+	protect_bar(va, len, kind);
 }
 
 void sim_trap_forget(void *va, size_t len)

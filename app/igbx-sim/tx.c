@@ -435,12 +435,6 @@ static unsigned int sim_tx_queue(struct sim_port *p, unsigned int q)
 }
 
 /* ---- flow control: PAUSE frames honoured (datasheet 3.7.5) ----------- */
-/* Device-thread private: when the pause ends (CLOCK_MONOTONIC ns, 0 when
- * not paused) and the reset count it was armed under.
- */
-static uint64_t sim_tx_pause_end[SIM_MAX_PORTS];
-static uint64_t sim_tx_pause_resets[SIM_MAX_PORTS];
-
 uint64_t sim_mono_ns(void)
 {
 	struct timespec ts;
@@ -453,7 +447,7 @@ uint64_t sim_mono_ns(void)
 uint64_t sim_pause_quanta_ns(const struct sim_port *p, uint32_t n)
 {
 	static const uint64_t quantum_ns[3] = { 51200, 5120, 512 };
-	uint32_t speed = p->sh->model[SIM_MW_LINK_SPEED];
+	uint32_t speed = p->sh->model.phy.link_speed;
 
 	return (uint64_t)n * quantum_ns[speed < 3 ? speed : 2];
 }
@@ -472,11 +466,11 @@ static void sim_tx_show_txoff(struct sim_port *p, bool paused)
 
 void sim_tx_pause(struct sim_port *p, uint16_t quanta)
 {
-	unsigned int i = p->id % SIM_MAX_PORTS;
+	struct sim_fc_state *fc = &p->sh->engine.fc;
 
-	sim_tx_pause_end[i] = quanta ? sim_mono_ns() +
-				       sim_pause_quanta_ns(p, quanta) : 0;
-	sim_tx_pause_resets[i] = p->sh->reset_count;
+	fc->pause_end_ns = quanta ? sim_mono_ns() +
+				    sim_pause_quanta_ns(p, quanta) : 0;
+	fc->pause_resets = p->sh->reset_count;
 	sim_tx_show_txoff(p, quanta != 0);
 }
 
@@ -485,16 +479,16 @@ void sim_tx_pause(struct sim_port *p, uint16_t quanta)
  */
 static bool sim_tx_paused(struct sim_port *p)
 {
-	unsigned int i = p->id % SIM_MAX_PORTS;
+	struct sim_fc_state *fc = &p->sh->engine.fc;
 
-	if (!sim_tx_pause_end[i])
+	if (!fc->pause_end_ns)
 		return false;
-	if (sim_tx_pause_resets[i] == p->sh->reset_count &&
-	    sim_mono_ns() < sim_tx_pause_end[i]) {
+	if (fc->pause_resets == p->sh->reset_count &&
+	    sim_mono_ns() < fc->pause_end_ns) {
 		sim_tx_show_txoff(p, true);
 		return true;
 	}
-	sim_tx_pause_end[i] = 0;
+	fc->pause_end_ns = 0;
 	sim_tx_show_txoff(p, false);
 	return false;
 }

@@ -293,10 +293,10 @@ static bool pcap_receiver_ready(struct sim_port *p)
 {
 	const uint32_t rctl_en = 1u << 1;
 
-	return p->sh->link_up && (sim_reg_peek(p, 0x0100) & rctl_en) &&
+	return p->sh->link_up && (sim_reg_peek(p, SIM_RCTL) & rctl_en) &&
 	       p->sh->rxq[0].enabled &&
-	       sim_reg_peek(p, SIM_RXQ_REG(0, 0x10)) !=
-	       sim_reg_peek(p, SIM_RXQ_REG(0, 0x18)) &&
+	       sim_reg_peek(p, SIM_RXQ_REG(0, SIM_Q_HEAD)) !=
+	       sim_reg_peek(p, SIM_RXQ_REG(0, SIM_Q_TAIL)) &&
 	       p->rxfifo_used <= SIM_RXFIFO_BYTES / 2;
 }
 

@@ -3,7 +3,6 @@
  * test_sim_qfilter.c - unit tests of the simulated 82576's queue filters
  * (ethertype, SYN, 5-tuple and their precedence) and of its IEEE 1588 unit.
  */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -12,56 +11,7 @@
 #include "unit.h"
 
 /* ---- what the model library takes from the platform ------------------- */
-struct sim_port sim_ports[SIM_MAX_PORTS];
-unsigned int sim_nb_ports;
-
-/* Host memory of the tests: an IOVA is the process's own address. */
-void *sim_dma_ptr(uint64_t iova, uint32_t len)
-{
-	(void)len;
-	return (void *)(uintptr_t)iova;
-}
-
-int sim_dma_read(uint64_t iova, void *dst, uint32_t len)
-{
-	memcpy(dst, (const void *)(uintptr_t)iova, len);
-	return 0;
-}
-
-int sim_dma_write(uint64_t iova, const void *src, uint32_t len)
-{
-	memcpy((void *)(uintptr_t)iova, src, len);
-	return 0;
-}
-
-/* the benchmark's dma mode is the platform's (dma.c) */
-void sim_dma_note(const volatile void *va, uint32_t len)
-{
-	(void)va;
-	(void)len;
-}
-
-static unsigned int wire_frames;
-
-void sim_wire_send(struct sim_port *p, const uint8_t *frame, uint32_t len)
-{
-	(void)p, (void)frame, (void)len;
-	wire_frames++;
-}
-
-void sim_platform_signal_irq(struct sim_port *p)
-{
-	(void)p;
-}
-
-void sim_log(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-}
+#include "platform_stub.h"
 
 /* ---- frames ----------------------------------------------------------- */
 #define F_LEN	64
@@ -621,7 +571,7 @@ static void test_ptp_engines(void)
 	wr(p, SIM_SYSTIML, 0xdef);
 	wr(p, SIM_TXQ_REG(0, SIM_Q_TAIL), 1);
 	UNIT_CHECK_EQ(sim_tx_poll(p), 1);
-	UNIT_CHECK_EQ(wire_frames, 1);
+	UNIT_CHECK_EQ(sim_stub_wire_frames, 1);
 	UNIT_CHECK_EQ(rd(p, SIM_TSYNCTXCTL), SIM_TSYNC_EN | SIM_TSYNC_VALID);
 	UNIT_CHECK_EQ(rd(p, SIM_TXSTMPL), 0xdef);
 	/* without the bit: no stamp */

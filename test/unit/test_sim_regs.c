@@ -3,7 +3,6 @@
  * test_sim_regs.c - unit tests of the simulated 82576's register model: read
  * to clear counters, interrupts, NVM, PHY, reset, queue aliases, IVAR.
  */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -11,62 +10,9 @@
 #include "model.h"
 #include "unit.h"
 
-/* ---- platform stubs: the model library needs these from the platform ---- */
-struct sim_port sim_ports[SIM_MAX_PORTS];
-unsigned int sim_nb_ports;
-static unsigned int irq_signals;
-
-void *sim_dma_ptr(uint64_t iova, uint32_t len)
-{
-	(void)iova;
-	(void)len;
-	return NULL;
-}
-
-int sim_dma_read(uint64_t iova, void *dst, uint32_t len)
-{
-	(void)iova;
-	(void)dst;
-	(void)len;
-	return -1;
-}
-
-int sim_dma_write(uint64_t iova, const void *src, uint32_t len)
-{
-	(void)iova;
-	(void)src;
-	(void)len;
-	return -1;
-}
-
-/* the benchmark's dma mode is the platform's (dma.c) */
-void sim_dma_note(const volatile void *va, uint32_t len)
-{
-	(void)va;
-	(void)len;
-}
-
-void sim_wire_send(struct sim_port *p, const uint8_t *frame, uint32_t len)
-{
-	(void)p;
-	(void)frame;
-	(void)len;
-}
-
-void sim_platform_signal_irq(struct sim_port *p)
-{
-	(void)p;
-	irq_signals++;
-}
-
-void sim_log(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-}
+/* ---- platform stubs: no host memory here ---------------------------- */
+#define SIM_STUB_NO_HOST_MEMORY
+#include "platform_stub.h"
 
 /* ---- a port with its own BAR and shared state ------------------------- */
 static struct sim_port *port_new(unsigned int id)
@@ -185,51 +131,51 @@ static void test_eitr_moderation(void)
 {
 	struct sim_port *p = port_new(0);
 	struct timespec ms2 = { 0, 2000000 };
-	unsigned int before = irq_signals;
+	unsigned int before = sim_stub_irqs;
 
 	wr(p, SIM_IMS, SIM_ICR_LSC);
 	wr(p, SIM_EITR(0), 1000u << 2);		/* 1000 us */
 	sim_irq_raise(p, SIM_ICR_LSC);
-	UNIT_CHECK_EQ(irq_signals, before + 1);
+	UNIT_CHECK_EQ(sim_stub_irqs, before + 1);
 	rd(p, SIM_ICR);				/* handled: cause and line clear */
 	sim_irq_raise(p, SIM_ICR_LSC);
-	UNIT_CHECK_EQ(irq_signals, before + 1);	/* too soon: waits */
+	UNIT_CHECK_EQ(sim_stub_irqs, before + 1);	/* too soon: waits */
 	sim_intr_tick(p);
-	UNIT_CHECK_EQ(irq_signals, before + 1);
+	UNIT_CHECK_EQ(sim_stub_irqs, before + 1);
 	nanosleep(&ms2, NULL);
 	sim_intr_tick(p);
-	UNIT_CHECK_EQ(irq_signals, before + 2);	/* interval over: fires */
+	UNIT_CHECK_EQ(sim_stub_irqs, before + 2);	/* interval over: fires */
 	UNIT_CHECK_EQ(rd(p, SIM_ICR), SIM_ICR_LSC | SIM_ICR_INT_ASSERTED);
 	/* without moderation the next cause fires at once */
 	wr(p, SIM_EITR(0), 0);
 	sim_irq_raise(p, SIM_ICR_LSC);
-	UNIT_CHECK_EQ(irq_signals, before + 3);
+	UNIT_CHECK_EQ(sim_stub_irqs, before + 3);
 	port_free(p);
 }
 
 static void test_icr(void)
 {
 	struct sim_port *p = port_new(0);
-	unsigned int before = irq_signals;
+	unsigned int before = sim_stub_irqs;
 
 	rd(p, SIM_ICR);
 	wr(p, SIM_ICS, SIM_ICR_LSC);	/* masked: pending, no interrupt */
-	UNIT_CHECK_EQ(irq_signals, before);
+	UNIT_CHECK_EQ(sim_stub_irqs, before);
 	UNIT_CHECK_EQ(rd(p, SIM_ICR), SIM_ICR_LSC);
 	UNIT_CHECK_EQ(rd(p, SIM_ICR), 0);	/* read cleared it */
 	wr(p, SIM_IMS, SIM_ICR_LSC | SIM_ICR_RXDW);
 	UNIT_CHECK_EQ(rd(p, SIM_IMS), SIM_ICR_LSC | SIM_ICR_RXDW);
 	sim_irq_raise(p, SIM_ICR_LSC);
-	UNIT_CHECK_EQ(irq_signals, before + 1);
+	UNIT_CHECK_EQ(sim_stub_irqs, before + 1);
 	UNIT_CHECK_EQ(rd(p, SIM_ICR), SIM_ICR_LSC | SIM_ICR_INT_ASSERTED);
 	UNIT_CHECK_EQ(rd(p, SIM_IAC), 1);
 	wr(p, SIM_IMC, SIM_ICR_LSC);
 	UNIT_CHECK_EQ(rd(p, SIM_IMS), SIM_ICR_RXDW);
 	/* a cause pending while masked fires when unmasked */
 	sim_irq_raise(p, SIM_ICR_LSC);
-	UNIT_CHECK_EQ(irq_signals, before + 1);
+	UNIT_CHECK_EQ(sim_stub_irqs, before + 1);
 	wr(p, SIM_IMS, SIM_ICR_LSC);
-	UNIT_CHECK_EQ(irq_signals, before + 2);
+	UNIT_CHECK_EQ(sim_stub_irqs, before + 2);
 	/* write 1 to clear */
 	wr(p, SIM_ICR, SIM_ICR_LSC);
 	UNIT_CHECK_EQ(p->sh->icr, 0);
@@ -545,16 +491,16 @@ static void test_ivar_eicr(void)
 	/* unmasked vector with auto clear: fires and clears itself */
 	wr(p, SIM_EIAC, 1u << 3);
 	wr(p, SIM_EIMS, 1u << 3);
-	before = irq_signals;
+	before = sim_stub_irqs;
 	sim_irq_queue(p, 0, false);
-	UNIT_CHECK_EQ(irq_signals, before + 1);
+	UNIT_CHECK_EQ(sim_stub_irqs, before + 1);
 	UNIT_CHECK_EQ(p->sh->eicr, 0);
 	/* other causes go to the IVAR_MISC vector when enabled in IMS */
 	wr(p, SIM_IMS, SIM_ICR_LSC);
 	wr(p, SIM_EIMS, 1u << 0);
-	before = irq_signals;
+	before = sim_stub_irqs;
 	sim_irq_raise(p, SIM_ICR_LSC);
-	UNIT_CHECK_EQ(irq_signals, before + 1);
+	UNIT_CHECK_EQ(sim_stub_irqs, before + 1);
 	UNIT_CHECK(rd(p, SIM_EICR) & 1u);
 	UNIT_CHECK(rd(p, SIM_ICR) & SIM_ICR_LSC);
 	UNIT_CHECK_EQ(rd(p, SIM_ICR), 0);	/* NSICR: read clears */
@@ -666,10 +612,10 @@ static void test_board_phy_reset(void)
 	sleep_ms(SIM_AN_TIME_MS + 5);
 	UNIT_CHECK(rd(p, SIM_STATUS) & SIM_STATUS_LU);
 	UNIT_CHECK(rd(q, SIM_STATUS) & SIM_STATUS_LU);
-	restarts = q->sh->model[SIM_MW_AN_RESTARTS];
+	restarts = q->sh->model.phy.an_restarts;
 	wr(q, SIM_CTRL, SIM_CTRL_RST);
 	UNIT_CHECK(rd(q, SIM_STATUS) & SIM_STATUS_LU);
-	UNIT_CHECK_EQ(q->sh->model[SIM_MW_AN_RESTARTS], restarts);
+	UNIT_CHECK_EQ(q->sh->model.phy.an_restarts, restarts);
 	mdic(p, SIM_PHY_ADDR, SIM_PHY_ANAR, SIM_MDIC_OP_WRITE, 0x0de1);
 	wr(p, SIM_CTRL, SIM_CTRL_RST);
 	UNIT_CHECK(!(rd(p, SIM_STATUS) & SIM_STATUS_LU));

@@ -5,7 +5,6 @@
  * Usage: sim_bench [frames each port sends first, default 64]
  */
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,38 +21,14 @@
 #define BENCH_FRAMES	(2u << 20)	/* frames received per run */
 
 /* ---- platform: host memory is this process's, IOVA == VA ------------- */
-struct sim_port sim_ports[SIM_MAX_PORTS];
-unsigned int sim_nb_ports;
+#define SIM_STUB_OWN_WIRE
+#include "platform_stub.h"
+
 /* the device thread holds a port's lock (robust, process-shared) around
  * its step; so do we, with the same kind of lock
  */
 static pthread_mutex_t bench_lock[2];
 static bool bench_peer_locked[2];
-
-void *sim_dma_ptr(uint64_t iova, uint32_t len)
-{
-	(void)len;
-	return (void *)(uintptr_t)iova;
-}
-
-int sim_dma_read(uint64_t iova, void *dst, uint32_t len)
-{
-	memcpy(dst, (const void *)(uintptr_t)iova, len);
-	return 0;
-}
-
-int sim_dma_write(uint64_t iova, const void *src, uint32_t len)
-{
-	memcpy((void *)(uintptr_t)iova, src, len);
-	return 0;
-}
-
-/* the benchmark's dma mode is the platform's (dma.c) */
-void sim_dma_note(const volatile void *va, uint32_t len)
-{
-	(void)va;
-	(void)len;
-}
 
 /* A back-to-back pair, as wire.c delivers it: under the peer's lock, taken
  * at the first frame of a TX poll and let go after it.
@@ -78,22 +53,6 @@ static void wire_flush(struct sim_port *p)
 		bench_peer_locked[p->id] = false;
 		pthread_mutex_unlock(&bench_lock[p->peer->id]);
 	}
-}
-
-void sim_platform_signal_irq(struct sim_port *p)
-{
-	(void)p;
-}
-
-void sim_log(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	fputs("igbx-sim: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	va_end(ap);
 }
 
 /* ---- the "driver": rings in plain memory ------------------------------ */
