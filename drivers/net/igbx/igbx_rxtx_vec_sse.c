@@ -382,7 +382,7 @@ igbx_rx_vec_queues_ok(struct rte_eth_dev *dev)
 	for (i = 0; i < dev->data->nb_rx_queues; i++) {
 		const struct igbx_rx_queue *rxq = dev->data->rx_queues[i];
 
-		if (rxq == NULL)
+		if (rxq == NULL || rxq->split.hdr_mp != NULL)	/* split: scalar only */
 			return 0;
 		if (rxq->nb_desc % IGBX_RING_DESC_ALIGN != 0) {
 			IGBX_LOG(INFO, "port %u rx queue %u: nb_desc=%u not a multiple of %u: "
