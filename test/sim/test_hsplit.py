@@ -13,7 +13,9 @@ import re
 
 import pytest
 
+import frames
 import igbxsim
+from test_device import rxonly, send_and_sync
 
 APP = igbxsim.BUILD / 'test' / 'app' / 'igbx_hsplit'
 
@@ -200,3 +202,29 @@ def test_split_bad_input(sim):
     pools = result(out, 'bad-closed')
     assert pools['hdr_avail'] == pools['hdr_size'], pools
     assert pools['data_avail'] == pools['data_size'], pools
+
+
+RX_OFFLOAD_BUFFER_SPLIT = 1 << 20
+
+
+def test_testpmd_rxhdrs(testpmd):
+    """testpmd --rxhdrs=ipv4-tcp with two mbuf sizes: the ports start with
+    the header split burst, and TCP and UDP frames of several sizes arrive
+    whole (length) as two-segment chains."""
+    igbxsim.need_driver('igbx')
+    tp = testpmd('igbx', args=['--rxhdrs=ipv4-tcp', '--mbuf-size=256,2176',
+                               '--rx-offloads=0x%x' % RX_OFFLOAD_BUFFER_SPLIT])
+    info = tp.cmd('show rxq info 0 0')
+    assert re.search(r'Burst mode: Scalar Header Split', info), info
+    srrctl = tp.sim.peek(0, REG_SRRCTL0)
+    assert (srrctl >> SRRCTL_DESCTYPE_SHIFT) & 7 == DESCTYPE_SPLIT, hex(srrctl)
+    assert tp.sim.peek(0, REG_PSRTYPE0) == PSRTYPE_IPV4_TCP
+    mac = tp.port_info(0)['mac']
+    rxonly(tp)
+    sent = [frames.tcp(mac, size=n) for n in (60, 200, 1514)] + \
+        [frames.udp(mac, size=300)]
+    got = send_and_sync(tp, 0, mac, sent)
+    for f in sent:
+        pkts = got[frames.src_of(f)]
+        assert len(pkts) == 1, frames.src_of(f)
+        assert (pkts[0].length, pkts[0].nb_segs) == (len(f), 2), pkts[0].line
