@@ -455,7 +455,8 @@ main(int argc, char **argv)
 	{
 		struct rte_eth_dev_info info;
 
-		rte_eth_dev_info_get(P, &info);
+		if (rte_eth_dev_info_get(P, &info) != 0)
+			return 2;
 		printf("driver %s\n", info.driver_name);
 		printf("RESULT capa split=%d max_nseg=%u multi_pools=%u offset_allowed=%u\n",
 		       !!(info.rx_offload_capa & RTE_ETH_RX_OFFLOAD_BUFFER_SPLIT),
