@@ -21,8 +21,9 @@ uint32_t sim_hsplit_header_len(uint32_t psrtype, const struct sim_hdrs *h)
 		if (psrtype & SIM_PSRTYPE_IPV4_UDP)
 			len = h->hdr_len;
 	} else if (h->l3 == SIM_L3_IPV6 && h->frag) {
+		/* A.1.4.1: the header ends before the fragment header */
 		if (psrtype & SIM_PSRTYPE_IPV6)
-			len = h->hdr_len;
+			len = h->frag6_off;
 	} else if (h->l3 == SIM_L3_IPV6 && h->l4 == SIM_L4_TCP) {
 		if (psrtype & SIM_PSRTYPE_IPV6_TCP)
 			len = h->hdr_len;

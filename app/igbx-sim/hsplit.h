@@ -13,8 +13,8 @@
 #include "engines.h"
 
 /* PSRTYPE (8.10.x): one enable bit per header layout the parser knows.
- * Bits 4-6 (IPv6 in IPv4) and the NFS layouts (11-18) are not modelled:
- * such frames are not split.
+ * Not modelled: bits 4-6 (IPv6 in IPv4: such frames are not split) and the
+ * NFS layouts 11-18 (NFS over TCP/UDP is split as plain TCP/UDP).
  */
 #define SIM_PSRTYPE_L2		(1u << 0)	/* MAC (VLAN/SNAP) only */
 #define SIM_PSRTYPE_IPV4	(1u << 1)	/* MAC, IPv4: fragments */

@@ -120,7 +120,7 @@ static void test_psrtype_layouts(void)
 	struct sim_hdrs icmp4 = hdrs(SIM_L3_IPV4, SIM_L4_NONE, false, 14, 34);
 	struct sim_hdrs tcp6 = hdrs(SIM_L3_IPV6, SIM_L4_TCP, false, 14, 74);
 	struct sim_hdrs udp6 = hdrs(SIM_L3_IPV6, SIM_L4_UDP, false, 14, 62);
-	struct sim_hdrs frag6 = hdrs(SIM_L3_IPV6, SIM_L4_NONE, true, 14, 62);
+	struct sim_hdrs frag6 = hdrs(SIM_L3_IPV6, SIM_L4_NONE, true, 14, 70);
 	struct sim_hdrs sctp4 = hdrs(SIM_L3_IPV4, SIM_L4_SCTP, false, 14, 46);
 	struct sim_hdrs arp = hdrs(SIM_L3_NONE, SIM_L4_NONE, false, 14, 14);
 
@@ -134,6 +134,8 @@ static void test_psrtype_layouts(void)
 	UNIT_CHECK_EQ(sim_hsplit_header_len(SIM_PSRTYPE_IPV4_TCP, &tcp6), 0);
 	UNIT_CHECK_EQ(sim_hsplit_header_len(SIM_PSRTYPE_IPV6_TCP, &tcp6), 74);
 	UNIT_CHECK_EQ(sim_hsplit_header_len(SIM_PSRTYPE_IPV6_UDP, &udp6), 62);
+	/* hop-by-hop (8 bytes) then the fragment header: cut before it */
+	frag6.frag6_off = 14 + 40 + 8;
 	UNIT_CHECK_EQ(sim_hsplit_header_len(SIM_PSRTYPE_IPV6, &frag6), 62);
 	UNIT_CHECK_EQ(sim_hsplit_header_len(0x3ff & ~SIM_PSRTYPE_L2, &sctp4), 0);
 	/* PSR_TYPE0: after the MAC header (VLAN tag included) */
@@ -146,10 +148,55 @@ static void test_psrtype_layouts(void)
 					    &tcp4), 54);
 }
 
+/* Parsed frames: IPv4 with options and TCP options, an IPv6 fragment behind a
+ * hop-by-hop header, a tagged frame (PSR_TYPE0 keeps the tag with the MAC).
+ */
+static void test_parsed_frames(void)
+{
+	uint8_t f[256];
+	struct sim_hdrs h;
+
+	memset(f, 0, sizeof(f));
+	f[12] = 0x08;				/* IPv4, IHL 6, TCP, doff 8 */
+	f[14] = 0x46;
+	f[17] = 100;
+	f[23] = 6;
+	f[14 + 24 + 12] = 8 << 4;
+	sim_parse_headers(f, 114, 0x8100, 0x88a8, false, &h);
+	UNIT_CHECK_EQ(sim_hsplit_header_len(SIM_PSRTYPE_IPV4_TCP, &h), 14 + 24 + 32);
+	f[20] = 0x20;				/* MF: a first fragment */
+	sim_parse_headers(f, 114, 0x8100, 0x88a8, false, &h);
+	UNIT_CHECK_EQ(sim_hsplit_header_len(SIM_PSRTYPE_IPV4_TCP, &h), 0);
+	UNIT_CHECK_EQ(sim_hsplit_header_len(SIM_PSRTYPE_IPV4, &h), 14 + 24);
+
+	memset(f, 0, sizeof(f));
+	f[12] = 0x86;				/* IPv6, hop-by-hop, fragment */
+	f[13] = 0xdd;
+	f[14] = 0x60;
+	f[19] = 60;
+	f[20] = 0;				/* next: hop-by-hop */
+	f[54] = 44;				/* hop-by-hop's next: fragment */
+	f[62] = 17;				/* fragment's next: UDP */
+	f[65] = 1;				/* M: more fragments */
+	sim_parse_headers(f, 114, 0x8100, 0x88a8, false, &h);
+	UNIT_CHECK(h.frag);
+	UNIT_CHECK_EQ(sim_hsplit_header_len(SIM_PSRTYPE_IPV6, &h), 14 + 40 + 8);
+	UNIT_CHECK_EQ(sim_hsplit_header_len(SIM_PSRTYPE_IPV6_UDP, &h), 0);
+
+	memset(f, 0, sizeof(f));
+	f[12] = 0x81;				/* 802.1Q, then ARP */
+	f[16] = 0x08;
+	f[17] = 0x06;
+	sim_parse_headers(f, 64, 0x8100, 0x88a8, false, &h);
+	UNIT_CHECK_EQ(sim_hsplit_header_len(SIM_PSRTYPE_L2, &h), 18);
+	UNIT_CHECK_EQ(sim_hsplit_header_len(0x3fe, &h), 0);
+}
+
 int main(void)
 {
 	UNIT_RUN(test_split_rows);
 	UNIT_RUN(test_always_rows);
 	UNIT_RUN(test_psrtype_layouts);
+	UNIT_RUN(test_parsed_frames);
 	return unit_report();
 }

@@ -204,6 +204,8 @@ igbx_rx_queue_enable(struct rte_eth_dev *dev, struct igbx_rx_queue *rxq)
 	rxq->mbuf_rearm = igbx_rx_rearm_word(rxq->port_id);
 	igbx_ring_regs_get(true, q, &r);
 	igbx_ring_program(hw, &r, rxq->ring_iova, rxq->nb_desc);
+	if (rxq->split.hdr_mp != NULL)	/* a runtime setup may change it */
+		igbx_rx_split_program(dev);
 	igbx_write(hw, IGBX_SRRCTL(q), igbx_rx_srrctl(rxq));
 	igbx_write(hw, r.dctl, igbx_dctl_thresh(rxq->pthresh, rxq->hthresh, rxq->wthresh));
 	/* 4.5.9: only once ENABLE reads back may the tail move. */
