@@ -447,11 +447,14 @@ igbx_tx_vec_select(struct rte_eth_dev *dev)
 
 	if (path == IGBX_PATH_SCALAR || !igbx_tx_vec_queues_ok(dev))
 		return;
-	/* Scattered RX hands the application chains, which an application that
-	 * forwards (testpmd, l3fwd) sends back: only the scalar TX walks them. */
+	/* Scattered RX and buffer split hand the application chains, which an
+	 * application that forwards (testpmd, l3fwd) sends back: only the
+	 * scalar TX walks them. */
 	if (dev->data->scattered_rx ||
-	    (dev->data->dev_conf.rxmode.offloads & RTE_ETH_RX_OFFLOAD_SCATTER)) {
-		IGBX_LOG(INFO, "port %u: scattered RX: scalar tx", dev->data->port_id);
+	    (dev->data->dev_conf.rxmode.offloads &
+	     (RTE_ETH_RX_OFFLOAD_SCATTER | RTE_ETH_RX_OFFLOAD_BUFFER_SPLIT))) {
+		IGBX_LOG(INFO, "port %u: scattered RX or buffer split: scalar tx",
+			 dev->data->port_id);
 		return;
 	}
 	dev->tx_pkt_burst = path == IGBX_PATH_AVX2 ? igbx_xmit_pkts_vec_avx2 :
