@@ -67,8 +67,8 @@ def write_backs(text):
     dd, eop} from the write-back format (7.1.5.2)."""
     body = text.split('DUMP BEGIN', 1)[1].split('DUMP END', 1)[0]
     out = []
-    for w0, w1 in re.findall(r'(?m)^\s*\d+: 0x([0-9a-f]{16}) 0x([0-9a-f]{16})$',
-                             body):
+    desc = r'(?m)^\s*\d+: 0x([0-9a-f]{16}) 0x([0-9a-f]{16})$'
+    for w0, w1 in re.findall(desc, body):
         w0, w1 = int(w0, 16), int(w1, 16)
         out.append({'hdr_len': (w0 >> 21) & 0x3ff, 'sph': (w0 >> 31) & 1,
                     'hbo': (w1 >> 23) & 1, 'pkt_len': (w1 >> 32) & 0xffff,
@@ -111,7 +111,8 @@ def test_split_after_tcp(sim):
     assert (capa['split'], capa['max_nseg'], capa['multi_pools'],
             capa['offset_allowed']) == (1, 2, 1, 0), capa
     assert (srrctl >> SRRCTL_DESCTYPE_SHIFT) & 7 == DESCTYPE_SPLIT, hex(srrctl)
-    assert (srrctl >> SRRCTL_BSIZEHDR_SHIFT) & 0xf == HDR_ROOM // 64, hex(srrctl)
+    assert (srrctl >> SRRCTL_BSIZEHDR_SHIFT) & 0xf == HDR_ROOM // 64, \
+        hex(srrctl)
     assert psrtype == PSRTYPE_IPV4_TCP, hex(psrtype)
     check_frames(out, 'proto', [
         (54, 100, 54, 1, 0),
@@ -179,10 +180,12 @@ BAD = {
     'length-not-64': r'rx_seg\[0\]\.length=100 invalid: allowed 64\.\.960',
     'hdr-pool-small': r'rx_seg\[0\] mempool tiny_hdr buffer=32 bytes invalid',
     'no-offload': r'No Rx segmentation offload configured',
-    'offload-no-seg': r'offload BUFFER_SPLIT with rx_nseg=0 invalid: allowed 2',
+    'offload-no-seg':
+        r'offload BUFFER_SPLIT with rx_nseg=0 invalid: allowed 2',
     'keep-crc': r'offload KEEP_CRC invalid with BUFFER_SPLIT',
     'proto-l3': r'Requested Rx split header protocols 0x\w+ is not supported',
-    'psrtype-mismatch': r'split PSRTYPE=0x8 invalid: allowed the 0x4 of queue 0',
+    'psrtype-mismatch':
+        r'split PSRTYPE=0x8 invalid: allowed the 0x4 of queue 0',
 }
 
 

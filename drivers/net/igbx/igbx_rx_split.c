@@ -93,7 +93,8 @@ igbx_rx_split_header(uint16_t qid, const struct rte_eth_rxseg_split *h, struct i
 				break;
 		if (i == RTE_DIM(igbx_split_layouts)) {
 			IGBX_LOG(ERR, "rx queue %u: rx_seg[0].proto_hdr=0x%x invalid: allowed "
-				 "rte_eth_buffer_split_get_supported_hdr_ptypes()", qid, h->proto_hdr);
+				 "rte_eth_buffer_split_get_supported_hdr_ptypes()",
+				 qid, h->proto_hdr);
 			return -EINVAL;
 		}
 		if (room < IGBX_HDR_UNIT) {
