@@ -7,7 +7,8 @@
  * Runs inside igbx-sim on port 0:
  *   igbx-sim --ports 1 --wire none -- igbx_hsplit <EAL args> -- <scenario>
  * Scenarios: proto (split after Ethernet/IPv4/TCP), length (split at 128
- * bytes), refill (many bursts through small pools), bad (invalid set-ups).
+ * bytes), refill (many bursts through small pools), runtime (a stopped
+ * queue set up again with another split), bad (invalid set-ups).
  * Prints "RESULT <what> key=value ..." lines, the RX descriptors as the
  * device wrote them back (rte_eth_rx_descriptor_dump), and at "PAUSE <tag>"
  * waits for a line on stdin so that the test can read the device registers.
@@ -349,6 +350,48 @@ scenario_refill(void)
 	return 0;
 }
 
+/* A stopped queue of the running port set up again with another split. */
+static int
+scenario_runtime(void)
+{
+	static const struct frame_spec spec[] = {
+		{ IPPROTO_UDP, 0, 0, 200 },	/* header 42: split now */
+		{ IPPROTO_TCP, 0, 0, 200 },	/* no longer split */
+	};
+	union rte_eth_rxseg seg[2];
+	struct rte_eth_rxconf rxconf;
+	int ret;
+
+	seg_proto(seg, RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN | RTE_PTYPE_L4_TCP);
+	if (port_start_split(seg, 2, 0) != 0)
+		return 1;
+	pause_for_test("runtime-tcp");
+	ret = rte_eth_dev_rx_queue_stop(P, 0);
+	memset(&rxconf, 0, sizeof(rxconf));
+	rxconf.offloads = RTE_ETH_RX_OFFLOAD_BUFFER_SPLIT;
+	rxconf.rx_seg = seg;
+	rxconf.rx_nseg = 2;
+	seg_proto(seg, RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN | RTE_PTYPE_L4_UDP);
+	if (ret == 0)
+		ret = rte_eth_rx_queue_setup(P, 0, NB_DESC, SOCKET_ID_ANY, &rxconf, NULL);
+	if (ret == 0)
+		ret = rte_eth_dev_rx_queue_start(P, 0);
+	printf("RESULT runtime-setup ret=%d\n", ret);
+	if (ret != 0)
+		return 1;
+	pause_for_test("runtime-udp");
+	if (run_frames("runtime", spec, RTE_DIM(spec)) != 0)
+		return 1;
+	/* the running port splits: a queue without split does not fit it */
+	ret = rte_eth_dev_rx_queue_stop(P, 0);
+	if (ret == 0)
+		ret = rte_eth_rx_queue_setup(P, 0, NB_DESC, SOCKET_ID_ANY, NULL, data_pool);
+	printf("RESULT runtime-nosplit ret=%d\n", ret);
+	rte_eth_dev_stop(P);
+	report_pools("runtime-stopped");
+	return 0;
+}
+
 /* One invalid set-up: the queue setup's return value. */
 static int
 bad_setup(const char *name, uint16_t nb_rxq, union rte_eth_rxseg *seg, uint16_t nseg,
@@ -438,7 +481,8 @@ main(int argc, char **argv)
 	argc -= ret;
 	argv += ret;
 	if (argc < 2 || rte_eth_dev_count_avail() < 1) {
-		fprintf(stderr, "usage: igbx_hsplit <EAL args> -- proto|length|refill|bad\n");
+		fprintf(stderr, "usage: igbx_hsplit <EAL args> -- "
+			"proto|length|refill|runtime|bad\n");
 		return 2;
 	}
 	scenario = argv[1];
@@ -472,6 +516,8 @@ main(int argc, char **argv)
 		ret = scenario_refill();
 	else if (strcmp(scenario, "bad") == 0)
 		ret = scenario_bad();
+	else if (strcmp(scenario, "runtime") == 0)
+		ret = scenario_runtime();
 	else
 		ret = 2;
 	printf("DONE %s status %d\n", scenario, ret);

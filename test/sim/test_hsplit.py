@@ -26,6 +26,7 @@ SRRCTL_BSIZEHDR_SHIFT = 8
 DESCTYPE_SPLIT = 2
 DESCTYPE_SPLIT_ALWAYS = 5
 PSRTYPE_IPV4_TCP = 1 << 2
+PSRTYPE_IPV4_UDP = 1 << 3
 HDR_ROOM = 128                  # the header pool's bytes (igbx_hsplit.c)
 
 
@@ -259,3 +260,31 @@ def test_testpmd_forwards_split_chains(testpmd):
             break
     tp.cmd('stop')
     assert got == [bytes(f) for f in sent], [g.hex() for g in got]
+
+
+def test_split_runtime_queue_setup(sim):
+    """A stopped queue of the running port set up again with another
+    protocol split: PSRTYPE follows (IPv4/TCP, then IPv4/UDP), UDP headers
+    are split and TCP frames no longer; a queue without rx_seg on the split
+    port is refused (-EINVAL); pools full after stop."""
+    run = start(sim, 'runtime')
+    at_pause(run, 'runtime-tcp')
+    before = run.peek(0, REG_PSRTYPE0)
+    run.send('go')
+    at_pause(run, 'runtime-udp')
+    after = run.peek(0, REG_PSRTYPE0)
+    run.send('go')
+    out = finish(run, 'runtime')
+    assert (before, after) == (PSRTYPE_IPV4_TCP, PSRTYPE_IPV4_UDP), \
+        (hex(before), hex(after))
+    assert result(out, 'runtime-setup')['ret'] == 0
+    check_frames(out, 'runtime', [
+        (42, 200, 42, 1, 0),
+        (0, 254, None, 0, 0),
+    ])
+    assert result(out, 'runtime-nosplit')['ret'] == -22
+    # BUFFER_SPLIT is a port offload: every queue of the port must split
+    assert re.search(r'offload BUFFER_SPLIT with rx_nseg=0 invalid', out)
+    pools = result(out, 'runtime-stopped')
+    assert pools['hdr_avail'] == pools['hdr_size'], pools
+    assert pools['data_avail'] == pools['data_size'], pools
