@@ -441,6 +441,7 @@ scenario_bad(void)
 	seg_proto(seg, RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN | RTE_PTYPE_L4_TCP);
 	seg[2] = seg[1];
 	fails += bad_setup("nseg3", 1, seg, 3, NULL, split) >= 0;
+	fails += bad_setup("nseg1", 1, seg, 1, NULL, split) >= 0;
 	seg_length(seg, 0);
 	fails += bad_setup("zero-length", 1, seg, 2, NULL, split) >= 0;
 	seg_length(seg, 100);

@@ -175,6 +175,7 @@ def test_split_refill(sim):
 BAD = {
     # case: (what the log line names, by ethdev or by igbx)
     'nseg3': r'Rx segments 3 exceed supported 2',
+    'nseg1': r'offload BUFFER_SPLIT with rx_nseg=1 invalid: allowed 2',
     # ethdev reads length 0 as "the whole buffer", which the headroom
     # leaves no room for: its own check refuses before igbx sees it
     'zero-length': r'hdr mbuf_data_room_size 256 < 384',
