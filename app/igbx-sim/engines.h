@@ -165,6 +165,7 @@ struct sim_hdrs {
 	uint16_t l4_off;	/* 0 when no L4 header */
 	uint16_t hdr_len;	/* end of the last header parsed */
 	uint32_t ip_end;	/* end of the IP datagram (its length field) */
+	uint16_t frag6_off;	/* IPv6 fragment header's offset, 0 if none */
 };
 
 /* Parses L2 (up to 2 VLAN tags with ethertypes vet and vet_outer, the

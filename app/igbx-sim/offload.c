@@ -198,8 +198,10 @@ static void sim_parse_ipv6(const uint8_t *f, uint32_t len, struct sim_hdrs *h)
 			hl = (f[p + 1] + 2u) * 4;
 		if (len < p + hl)
 			return;
-		if (nh == 44)
+		if (nh == 44 && !h->frag) {
 			h->frag = true;
+			h->frag6_off = (uint16_t)p;
+		}
 		h->l3_ext = true;
 		nh = f[p];
 		p += hl;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "engines.h"
+#include "hsplit.h"
 
 #define SIM_RX_DESC_SIZE	16u
 #define SIM_FCS_LEN		4u
@@ -27,8 +28,8 @@ struct sim_rx_src {
 /* Everything the write-back needs, computed once per frame. */
 struct sim_rx_job {
 	struct sim_rx_src src;
-	uint32_t hdr_len;	/* headers in the DMA'd bytes (split point) */
-	bool ip_hdr;		/* an IP header was found: the frame can split */
+	uint32_t hdr_len;	/* header split point in the DMA'd bytes, 0 if
+				 * PSRTYPE enables no layout the frame has */
 	uint32_t info;		/* advanced dword 0 without HDR_LEN and SPH */
 	uint32_t hash;		/* advanced dword 1 */
 	uint32_t staterr;	/* status and errors without DD and EOP */
@@ -196,8 +197,9 @@ static void sim_rx_prepare(struct sim_port *p, const uint8_t *f, uint32_t len,
 
 	memset(j, 0, sizeof(*j));
 	sim_rx_src_build(p, f, len, crc_ok, strip, h, &j->src);
-	j->hdr_len = h->hdr_len - (strip ? 4 : 0);
-	j->ip_hdr = h->l3 != SIM_L3_NONE;
+	j->hdr_len = sim_hsplit_header_len(sim_hsplit_psrtype(p, v->queue), h);
+	if (j->hdr_len && strip)	/* the stripped tag precedes the split */
+		j->hdr_len -= 4;
 	if (strip) {
 		j->staterr |= SIM_RXD_STAT_VP;
 		j->vlan = h->vlan_tci;
@@ -282,30 +284,19 @@ struct sim_rx_plan {
 	uint32_t need;		/* descriptors */
 };
 
-/* Header split (datasheet 7.1.6): the headers go to the header buffer when
- * they fit; otherwise HBO and everything goes to the packet buffer.
- * "Split always" puts the start of frames with no IP header there too.
- */
+/* Header split (datasheet 7.1.6): hsplit.c decides the first descriptor. */
 static void sim_rx_plan_split(uint32_t srrctl, unsigned int dtype,
 			      const struct sim_rx_job *j,
 			      struct sim_rx_plan *pl)
 {
 	uint32_t hsize = ((srrctl & SIM_SRRCTL_BSIZEHDR_MASK) >>
 			  SIM_SRRCTL_BSIZEHDR_SHIFT) * 64u;
+	struct sim_hsplit hs;
 
-	if (j->ip_hdr) {
-		pl->hdr_field = (j->hdr_len & SIM_RXADV_HDRLEN_MASK) <<
-				SIM_RXADV_HDRLEN_SHIFT;
-		if (j->hdr_len <= hsize) {
-			pl->hb = j->hdr_len;
-			pl->hdr_field |= SIM_RXADV_SPH;
-		} else {
-			pl->hbo = SIM_RXADV_ERR_HBO;
-		}
-	} else if (dtype == SIM_SRRCTL_DESCTYPE_SPLIT_ALWAYS) {
-		pl->hb = j->src.total < hsize ? j->src.total : hsize;
-		pl->hdr_field = pl->hb << SIM_RXADV_HDRLEN_SHIFT;
-	}
+	sim_hsplit_plan(dtype, hsize, j->hdr_len, j->src.total, &hs);
+	pl->hb = hs.hb;
+	pl->hdr_field = hs.hdr_field;
+	pl->hbo = hs.hbo;
 }
 
 static void sim_rx_plan(struct sim_port *p, uint32_t srrctl,

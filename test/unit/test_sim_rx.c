@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hsplit.h"
 #include "sim_fixture.h"
 #include "unit.h"
 
@@ -193,6 +194,11 @@ static void test_rx_multi_desc(void)
 	UNIT_CHECK_EQ(rx_wb(&rxr[0], 6)->len_vlan, len - 3072);
 }
 
+#define SRRCTL_SPLIT(dtype, hdr64, kb) \
+	(((dtype) << SIM_SRRCTL_DESCTYPE_SHIFT) | \
+	 ((hdr64) << SIM_SRRCTL_BSIZEHDR_SHIFT) | (kb))
+
+/* Header split end to end: bytes in both buffers, the write-back fields. */
 static void test_rx_header_split(void)
 {
 	struct sim_port *p = rx_port();
@@ -200,9 +206,15 @@ static void test_rx_header_split(void)
 	uint32_t len = frame_ip4(f, port_mac, 6, 200, 7);
 	const struct sim_rx_adv_wb *wb = rx_wb(&rxr[0], 0);
 
-	rx_ring(p, 0, (SIM_SRRCTL_DESCTYPE_HDR_SPLIT <<
-		       SIM_SRRCTL_DESCTYPE_SHIFT) |
-		      (4u << SIM_SRRCTL_BSIZEHDR_SHIFT) | 2);
+	/* PSRTYPE 0 (reset): no layout enabled, the frame is not split */
+	rx_ring(p, 0, SRRCTL_SPLIT(SIM_SRRCTL_DESCTYPE_HDR_SPLIT, 4u, 2));
+	sim_rx_frame(p, f, len, true);
+	UNIT_CHECK(!(wb->info & SIM_RXADV_SPH));
+	UNIT_CHECK_EQ(wb->len_vlan, len);
+	UNIT_CHECK(memcmp(rxr[0].buf[0], f, len) == 0);
+	/* IPv4/TCP enabled: 54 header bytes, 200 payload bytes */
+	reg_write(p, SIM_PSRTYPE(0), 1u << 2);
+	rx_ring(p, 0, SRRCTL_SPLIT(SIM_SRRCTL_DESCTYPE_HDR_SPLIT, 4u, 2));
 	sim_rx_frame(p, f, len, true);
 	UNIT_CHECK(wb->info & SIM_RXADV_SPH);
 	UNIT_CHECK_EQ((wb->info >> SIM_RXADV_HDRLEN_SHIFT) &
@@ -210,15 +222,65 @@ static void test_rx_header_split(void)
 	UNIT_CHECK_EQ(wb->len_vlan, 200);
 	UNIT_CHECK(memcmp(rxr[0].hbuf[0], f, 54) == 0);
 	UNIT_CHECK(memcmp(rxr[0].buf[0], f + 54, 200) == 0);
-	/* header bigger than the 64-byte header buffer: HBO, no split */
-	rx_ring(p, 0, (SIM_SRRCTL_DESCTYPE_HDR_SPLIT <<
-		       SIM_SRRCTL_DESCTYPE_SHIFT) |
-		      (1u << SIM_SRRCTL_BSIZEHDR_SHIFT) | 2);
+	/* a header-only frame (TCP with 12 option bytes): PKT_LEN 0 */
+	len = frame_ip4(f, port_mac, 6, 12, 7);
+	f[46] = 8 << 4;
+	sim_rx_frame(p, f, len, true);
+	UNIT_CHECK_EQ(rx_wb(&rxr[0], 1)->len_vlan, 0);
+	UNIT_CHECK(rx_wb(&rxr[0], 1)->info & SIM_RXADV_SPH);
+	UNIT_CHECK_EQ((rx_wb(&rxr[0], 1)->info >> SIM_RXADV_HDRLEN_SHIFT) &
+		      SIM_RXADV_HDRLEN_MASK, 66);
+	UNIT_CHECK(memcmp(rxr[0].hbuf[1], f, 66) == 0);
+	/* header bigger than the 64-byte header buffer: SPH and HBO, HDR_LEN
+	 * the header's size, all of it in the packet buffer
+	 */
+	len = frame_ip4(f, port_mac, 6, 200, 7);
+	rx_ring(p, 0, SRRCTL_SPLIT(SIM_SRRCTL_DESCTYPE_HDR_SPLIT, 1u, 2));
 	f[46] = 0xf0;		/* TCP data offset 15: a 60-byte header */
 	sim_rx_frame(p, f, len, true);
-	UNIT_CHECK(!(wb->info & SIM_RXADV_SPH));
+	UNIT_CHECK(wb->info & SIM_RXADV_SPH);
+	UNIT_CHECK_EQ((wb->info >> SIM_RXADV_HDRLEN_SHIFT) &
+		      SIM_RXADV_HDRLEN_MASK, 94);
 	UNIT_CHECK(wb->staterr & SIM_RXADV_ERR_HBO);
 	UNIT_CHECK_EQ(wb->len_vlan, len);
+	UNIT_CHECK(memcmp(rxr[0].buf[0], f, len) == 0);
+	/* split always, same frame: 64 bytes to the header buffer, the rest
+	 * to the packet buffer
+	 */
+	rx_ring(p, 0, SRRCTL_SPLIT(SIM_SRRCTL_DESCTYPE_SPLIT_ALWAYS, 1u, 2));
+	sim_rx_frame(p, f, len, true);
+	UNIT_CHECK(wb->staterr & SIM_RXADV_ERR_HBO);
+	UNIT_CHECK_EQ(wb->len_vlan, len - 64);
+	UNIT_CHECK(memcmp(rxr[0].hbuf[0], f, 64) == 0);
+	UNIT_CHECK(memcmp(rxr[0].buf[0], f + 64, len - 64) == 0);
+	/* split always, UDP (not enabled): BSIZEHEADER bytes, SPH 0 */
+	len = frame_ip4(f, port_mac, 17, 200, 7);
+	rx_ring(p, 0, SRRCTL_SPLIT(SIM_SRRCTL_DESCTYPE_SPLIT_ALWAYS, 2u, 2));
+	sim_rx_frame(p, f, len, true);
+	UNIT_CHECK(!(wb->info & SIM_RXADV_SPH));
+	UNIT_CHECK_EQ((wb->info >> SIM_RXADV_HDRLEN_SHIFT) &
+		      SIM_RXADV_HDRLEN_MASK, 128);
+	UNIT_CHECK_EQ(wb->len_vlan, len - 128);
+	UNIT_CHECK(memcmp(rxr[0].hbuf[0], f, 128) == 0);
+	UNIT_CHECK(memcmp(rxr[0].buf[0], f + 128, len - 128) == 0);
+	/* split always, a frame shorter than the header buffer: all in it */
+	len = frame_ip4(f, port_mac, 17, 30, 7);
+	sim_rx_frame(p, f, len, true);
+	wb = rx_wb(&rxr[0], 1);
+	UNIT_CHECK_EQ(wb->len_vlan, 0);
+	UNIT_CHECK_EQ((wb->info >> SIM_RXADV_HDRLEN_SHIFT) &
+		      SIM_RXADV_HDRLEN_MASK, len);
+	UNIT_CHECK(memcmp(rxr[0].hbuf[1], f, len) == 0);
+	/* VMDq: queue 1 is pool 1, whose PSRTYPE[1] enables UDP */
+	reg_write(p, SIM_PSRTYPE(0), 0);
+	reg_write(p, SIM_PSRTYPE(1), 1u << 3);
+	reg_write(p, SIM_MRQC, SIM_MRQC_MRQE_VMDQ);
+	UNIT_CHECK_EQ(sim_hsplit_psrtype(p, 1), 1u << 3);
+	UNIT_CHECK_EQ(sim_hsplit_psrtype(p, 9), 1u << 3);
+	UNIT_CHECK_EQ(sim_hsplit_psrtype(p, 0), 0);
+	reg_write(p, SIM_MRQC, 0);
+	UNIT_CHECK_EQ(sim_hsplit_psrtype(p, 1), 0);
+	reg_write(p, SIM_PSRTYPE(1), 0);
 }
 
 static void test_rx_legacy_crc(void)

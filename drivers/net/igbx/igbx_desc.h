@@ -78,6 +78,11 @@ union igbx_adv_rx_desc {
 #define IGBX_RXD_STAT_SECP		(1u << 17)	/* security processing */
 #define IGBX_RXD_STAT_LB		(1u << 18)	/* VM to VM loopback */
 
+/* hdr_info (dword 0 bits 31:16): HDR_LEN 14:5 and SPH 15 (7.1.5.2) */
+#define IGBX_RXD_HDR_LEN_SHIFT		5
+#define IGBX_RXD_HDR_LEN_MASK		0x3FFu
+#define IGBX_RXD_HDR_SPH		(1u << 15)
+
 /* status_error: errors, bits 31:20 */
 #define IGBX_RXD_ERR_HBO		(1u << 23)	/* header buffer overflow */
 #define IGBX_RXD_ERR_SECERR_MASK	(3u << 27)	/* security error code */

@@ -222,6 +222,7 @@ igbx_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->max_vmdq_pools = 0;
 	info->rx_queue_offload_capa = igbx_rx_queue_offload_capa();
 	info->rx_offload_capa = igbx_rx_offload_capa() | info->rx_queue_offload_capa;
+	igbx_rx_split_info(info);
 	info->tx_queue_offload_capa = igbx_tx_queue_offload_capa();
 	info->tx_offload_capa = igbx_tx_offload_capa() | info->tx_queue_offload_capa;
 	info->hash_key_size = IGBX_RSS_KEY_SIZE;
@@ -442,6 +443,7 @@ static const struct eth_dev_ops igbx_eth_dev_ops = {
 	.tx_burst_mode_get	= igbx_tx_burst_mode_get,
 	.fw_version_get		= igbx_fw_version_get,
 	.dev_supported_ptypes_get = igbx_supported_ptypes_get,
+	.buffer_split_supported_hdr_ptypes_get = igbx_buffer_split_hdr_ptypes,
 	.vlan_filter_set	= igbx_vlan_filter_set,
 	.vlan_tpid_set		= igbx_vlan_tpid_set,
 	.vlan_offload_set	= igbx_vlan_offload_set,
@@ -586,8 +588,7 @@ igbx_dev_init(struct rte_eth_dev *dev)
 	igbx_set_burst_functions(dev);
 	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
 		/* the queues live in shared memory: choose as the primary did */
-		if (dev->data->scattered_rx)
-			dev->rx_pkt_burst = igbx_recv_scattered_pkts;
+		dev->rx_pkt_burst = igbx_rx_scalar_burst(dev);
 		if (dev->data->dev_started) {
 			igbx_tx_vec_select(dev);
 			igbx_rx_vec_select(dev);

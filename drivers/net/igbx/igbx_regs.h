@@ -265,7 +265,15 @@
 #define IGBX_RAH_POOLSEL_MASK	(UINT32_C(0xFF) << 18)
 #define IGBX_RAH_AV		IGBX_BIT(31)	/* address valid */
 #define IGBX_RAR_ENTRIES	24
-#define IGBX_PSRTYPE(i)		(0x05480 + 4 * (i))
+#define IGBX_PSRTYPE(i)		(0x05480 + 4 * (i))	/* per pool; 0 without VMDq */
+/* PSRTYPE: header layouts header split recognises (8.10, appendix A.1) */
+#define IGBX_PSRTYPE_L2		IGBX_BIT(0)	/* MAC (VLAN/SNAP) only */
+#define IGBX_PSRTYPE_IPV4_FRAG	IGBX_BIT(1)	/* MAC, IPv4, fragments */
+#define IGBX_PSRTYPE_IPV4_TCP	IGBX_BIT(2)
+#define IGBX_PSRTYPE_IPV4_UDP	IGBX_BIT(3)
+#define IGBX_PSRTYPE_IPV6_FRAG	IGBX_BIT(7)
+#define IGBX_PSRTYPE_IPV6_TCP	IGBX_BIT(8)
+#define IGBX_PSRTYPE_IPV6_UDP	IGBX_BIT(9)
 #define IGBX_SYNQF(i)		(0x055FC + 4 * (i))
 #define IGBX_SYNQF_QUEUE_ENABLE	IGBX_BIT(0)
 #define IGBX_SYNQF_QUEUE_SHIFT	1

@@ -305,6 +305,16 @@ igbx_rx_complete(const struct igbx_rx_queue *rxq, const struct igbx_rx_flags *f,
 	m->ol_flags = ol;
 }
 
+void
+igbx_rx_complete_mbuf(const struct igbx_rx_queue *rxq, struct rte_mbuf *m,
+		      volatile union igbx_adv_rx_desc *d, uint32_t staterr)
+{
+	struct igbx_rx_flags f;
+
+	igbx_rx_flags_init(rxq, &f);
+	igbx_rx_complete(rxq, &f, m, d, staterr);
+}
+
 /*
  * The status of descriptor idx once the device wrote it back (DD), else 0.
  * The device writes DD last: the rest is read only after it.

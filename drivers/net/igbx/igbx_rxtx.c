@@ -129,6 +129,11 @@ igbx_rx_fill_ring(struct igbx_rx_queue *rxq)
 	}
 	for (i = 0; i < rxq->nb_desc; i++)
 		igbx_rx_post(&rxq->ring[i], rxq->sw_ring[i]);
+	if (rxq->split.hdr_mp != NULL && igbx_rx_split_fill(rxq) != 0) {
+		rte_mempool_put_bulk(rxq->mp, (void **)rxq->sw_ring, rxq->nb_desc);
+		memset(rxq->sw_ring, 0, sizeof(*rxq->sw_ring) * rxq->nb_desc);
+		return -ENOMEM;
+	}
 	rxq->next = 0;
 	rxq->nb_hold = 0;
 	rxq->rdt = rxq->nb_desc - 1;
@@ -148,11 +153,12 @@ igbx_rx_rearm_word(uint16_t port_id)
 	return *igbx_rearm_word_ptr(&m);
 }
 
-/* SRRCTL (8.10.2): advanced one-buffer descriptors, buffer size in 1 KB units. */
+/* SRRCTL (8.10.2): advanced descriptors (one buffer, or header split with its
+ * header buffer size), packet buffer size in 1 KB units. */
 static uint32_t
 igbx_rx_srrctl(const struct igbx_rx_queue *rxq)
 {
-	uint32_t srrctl = IGBX_SRRCTL_DESCTYPE_ADV_ONEBUF |
+	uint32_t srrctl = igbx_rx_split_srrctl(rxq) |
 		((rxq->buf_size / IGBX_RX_BUF_UNIT) & IGBX_SRRCTL_BSIZEPACKET_MASK);
 
 	if (rxq->drop_en)
@@ -198,6 +204,8 @@ igbx_rx_queue_enable(struct rte_eth_dev *dev, struct igbx_rx_queue *rxq)
 	rxq->mbuf_rearm = igbx_rx_rearm_word(rxq->port_id);
 	igbx_ring_regs_get(true, q, &r);
 	igbx_ring_program(hw, &r, rxq->ring_iova, rxq->nb_desc);
+	if (rxq->split.hdr_mp != NULL)	/* a runtime setup may change it */
+		igbx_rx_split_program(dev);
 	igbx_write(hw, IGBX_SRRCTL(q), igbx_rx_srrctl(rxq));
 	igbx_write(hw, r.dctl, igbx_dctl_thresh(rxq->pthresh, rxq->hthresh, rxq->wthresh));
 	/* 4.5.9: only once ENABLE reads back may the tail move. */
@@ -286,6 +294,7 @@ igbx_rx_init(struct rte_eth_dev *dev)
 			scatter = 1;
 	}
 	igbx_rx_program_port(dev, offloads, frame);
+	igbx_rx_split_program(dev);
 	for (i = 0; i < data->nb_rx_queues; i++) {
 		struct igbx_rx_queue *rxq = data->rx_queues[i];
 
@@ -302,8 +311,19 @@ igbx_rx_init(struct rte_eth_dev *dev)
 			return ret;
 	}
 	data->scattered_rx = scatter;
-	dev->rx_pkt_burst = scatter ? igbx_recv_scattered_pkts : igbx_recv_pkts;
+	dev->rx_pkt_burst = igbx_rx_scalar_burst(dev);
 	return 0;
+}
+
+/* The scalar burst the port's queues need (igbx_rx_vec_select may then pick
+ * a SIMD one); every caller that chooses a burst starts here. */
+eth_rx_burst_t
+igbx_rx_scalar_burst(const struct rte_eth_dev *dev)
+{
+	/* header/buffer split: two-segment chains, a burst of its own */
+	if (igbx_rx_split_any(dev))
+		return igbx_recv_split_pkts;
+	return dev->data->scattered_rx ? igbx_recv_scattered_pkts : igbx_recv_pkts;
 }
 
 /*
@@ -318,7 +338,7 @@ igbx_rx_burst_refresh(struct rte_eth_dev *dev)
 {
 	struct rte_eth_dev_data *data = dev->data;
 
-	dev->rx_pkt_burst = data->scattered_rx ? igbx_recv_scattered_pkts : igbx_recv_pkts;
+	dev->rx_pkt_burst = igbx_rx_scalar_burst(dev);
 	igbx_rx_vec_select(dev);
 	rte_eth_fp_ops[data->port_id].rx_pkt_burst = dev->rx_pkt_burst;
 }
@@ -529,7 +549,9 @@ igbx_rx_burst_mode_get(struct rte_eth_dev *dev, uint16_t qid __rte_unused,
 {
 	const char *name;
 
-	if (dev->rx_pkt_burst == igbx_recv_scattered_pkts)
+	if (dev->rx_pkt_burst == igbx_recv_split_pkts)
+		name = "Scalar Header Split";
+	else if (dev->rx_pkt_burst == igbx_recv_scattered_pkts)
 		name = "Scalar Scattered";
 	else if (dev->rx_pkt_burst == igbx_recv_pkts)
 		name = "Scalar";

@@ -49,6 +49,19 @@
 #define IGBX_PTP_ETQF_NONE		0xFF
 
 /*
+ * Header/buffer split of one RX queue (igbx_rx_split.c): every descriptor
+ * carries a header mbuf (hdr_ring, from hdr_mp) beside the data mbuf of
+ * sw_ring. hdr_mp NULL: the queue does not split.
+ */
+struct igbx_rx_split {
+	struct rte_mempool *hdr_mp;
+	struct rte_mbuf **hdr_ring;
+	uint32_t psrtype;	/* header layouts split on (port-wide register) */
+	uint16_t hdr_size;	/* SRRCTL.BSIZEHEADER in bytes */
+	uint8_t always;		/* DESCTYPE "split always": split at hdr_size */
+};
+
+/*
  * Receive queue. The first cache line holds what igbx_recv_pkts touches, in
  * the order it touches it. Per-queue software counters for the stats ops
  * (igbx_stats.c): packets, bytes (without CRC), errors (frames dropped because
@@ -94,6 +107,7 @@ struct igbx_rx_queue {
 	 * with sw_strip != 0 runs the scalar burst. */
 	uint8_t sw_strip;
 	uint64_t queue_offloads;	/* what rx_queue_setup asked for this queue */
+	struct igbx_rx_split split;
 };
 
 /* The queue strips the 802.1Q tag itself (per-queue VLAN_STRIP, CTRL.VME off). */
@@ -317,6 +331,27 @@ uint64_t igbx_tx_offload_capa(void);
 uint64_t igbx_tx_queue_offload_capa(void);
 
 uint16_t igbx_recv_pkts(void *rxq, struct rte_mbuf **pkts, uint16_t n);
+eth_rx_burst_t igbx_rx_scalar_burst(const struct rte_eth_dev *dev);
+/* The offload results of a completed write-back into m (scalar bursts). */
+void igbx_rx_complete_mbuf(const struct igbx_rx_queue *rxq, struct rte_mbuf *m,
+			   volatile union igbx_adv_rx_desc *d, uint32_t staterr);
+
+/* igbx_rx_split.c: RTE_ETH_RX_OFFLOAD_BUFFER_SPLIT on the 82576's header split */
+void igbx_rx_split_info(struct rte_eth_dev_info *info);
+const uint32_t *igbx_buffer_split_hdr_ptypes(struct rte_eth_dev *dev IGBX_PTYPES_COUNT_PARAM);
+/* rx_queue_setup: validates rx_seg/rx_nseg against offloads; fills *s and
+ * *data_mp (the pool of the packet buffers) when the queue splits. */
+int igbx_rx_split_check(struct rte_eth_dev *dev, uint16_t qid, const struct rte_eth_rxconf *conf,
+			uint64_t offloads, struct igbx_rx_split *s, struct rte_mempool **data_mp);
+int igbx_rx_split_alloc(struct igbx_rx_queue *rxq, const struct igbx_rx_split *s,
+			unsigned int socket_id);
+void igbx_rx_split_release(struct igbx_rx_queue *rxq);
+int igbx_rx_split_fill(struct igbx_rx_queue *rxq);	/* header mbufs in every descriptor */
+void igbx_rx_split_free_mbufs(struct igbx_rx_queue *rxq);
+uint32_t igbx_rx_split_srrctl(const struct igbx_rx_queue *rxq);
+void igbx_rx_split_program(struct rte_eth_dev *dev);	/* PSRTYPE, at rx init */
+int igbx_rx_split_any(const struct rte_eth_dev *dev);
+uint16_t igbx_recv_split_pkts(void *rxq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t igbx_recv_scattered_pkts(void *rxq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t igbx_xmit_pkts(void *txq, struct rte_mbuf **pkts, uint16_t n);
 

@@ -48,7 +48,7 @@
 	RTE_ETH_RX_OFFLOAD_IPV4_CKSUM | RTE_ETH_RX_OFFLOAD_UDP_CKSUM |		\
 	RTE_ETH_RX_OFFLOAD_TCP_CKSUM | RTE_ETH_RX_OFFLOAD_SCTP_CKSUM |		\
 	RTE_ETH_RX_OFFLOAD_KEEP_CRC | RTE_ETH_RX_OFFLOAD_SCATTER |		\
-	RTE_ETH_RX_OFFLOAD_RSS_HASH)
+	RTE_ETH_RX_OFFLOAD_RSS_HASH | RTE_ETH_RX_OFFLOAD_BUFFER_SPLIT)
 #define IGBX_TX_CAPA (RTE_ETH_TX_OFFLOAD_VLAN_INSERT | RTE_ETH_TX_OFFLOAD_IPV4_CKSUM | \
 	RTE_ETH_TX_OFFLOAD_UDP_CKSUM | RTE_ETH_TX_OFFLOAD_TCP_CKSUM |		\
 	RTE_ETH_TX_OFFLOAD_SCTP_CKSUM | RTE_ETH_TX_OFFLOAD_TCP_TSO |		\
@@ -161,6 +161,7 @@ igbx_rx_free_mbufs(struct igbx_rx_queue *rxq)
 			rxq->sw_ring[i] = NULL;
 		}
 	}
+	igbx_rx_split_free_mbufs(rxq);
 	if (rxq->seg_first != NULL)
 		rte_pktmbuf_free(rxq->seg_first);
 	/* No stale write-back (DD) must be seen by queue_count after a stop. */
@@ -176,6 +177,7 @@ igbx_rx_queue_free(struct igbx_rx_queue *rxq)
 	if (rxq == NULL)
 		return;
 	igbx_rx_free_mbufs(rxq);
+	igbx_rx_split_release(rxq);
 	rte_memzone_free(rxq->mz);
 	rte_free(rxq->sw_ring);
 	rte_free(rxq);
@@ -216,10 +218,6 @@ igbx_rx_check_conf(struct rte_eth_dev *dev, uint16_t nb_desc,
 	if (offloads & ~IGBX_RX_CAPA) {
 		IGBX_LOG(ERR, "rx offloads=0x%" PRIx64 " invalid: allowed 0x%" PRIx64,
 			 offloads, (uint64_t)IGBX_RX_CAPA);
-		return -EINVAL;
-	}
-	if (conf->rx_nseg != 0) {
-		IGBX_LOG(ERR, "rx_nseg=%u invalid: buffer split not supported", conf->rx_nseg);
 		return -EINVAL;
 	}
 	buf = igbx_rx_buf_size(mp);
@@ -300,6 +298,7 @@ igbx_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 		    unsigned int socket_id, const struct rte_eth_rxconf *conf,
 		    struct rte_mempool *mp)
 {
+	struct igbx_rx_split split;
 	uint64_t offloads;
 	struct igbx_rx_queue *rxq;
 	int ret;
@@ -313,6 +312,8 @@ igbx_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	ret = igbx_check_nb_desc("rx", nb_desc);
 	if (ret == 0)
 		ret = igbx_check_socket("rx", socket_id);
+	if (ret == 0)	/* with BUFFER_SPLIT, mp is rx_seg[1]'s pool */
+		ret = igbx_rx_split_check(dev, qid, conf, offloads, &split, &mp);
 	if (ret == 0)
 		ret = igbx_rx_check_conf(dev, nb_desc, conf, mp, offloads);
 	if (ret == 0 && dev->data->dev_started)
@@ -336,6 +337,8 @@ igbx_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	rxq->ring_iova = rxq->mz->iova;
 	rxq->mp = mp;
 	rxq->nb_desc = nb_desc;
+	if (igbx_rx_split_alloc(rxq, &split, socket_id) != 0)
+		goto nomem;
 	rxq->queue_id = qid;
 	rxq->port_id = dev->data->port_id;
 	rxq->offloads = offloads;
@@ -352,6 +355,7 @@ nomem:
 	IGBX_LOG(ERR, "rx queue %u: no memory for %u descriptors on socket %u",
 		 qid, nb_desc, socket_id);
 	if (rxq != NULL) {
+		rte_free(rxq->split.hdr_ring);
 		rte_memzone_free(rxq->mz);
 		rte_free(rxq->sw_ring);
 		rte_free(rxq);

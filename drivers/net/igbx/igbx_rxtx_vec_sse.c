@@ -382,7 +382,7 @@ igbx_rx_vec_queues_ok(struct rte_eth_dev *dev)
 	for (i = 0; i < dev->data->nb_rx_queues; i++) {
 		const struct igbx_rx_queue *rxq = dev->data->rx_queues[i];
 
-		if (rxq == NULL)
+		if (rxq == NULL || rxq->split.hdr_mp != NULL)	/* split: scalar only */
 			return 0;
 		if (rxq->nb_desc % IGBX_RING_DESC_ALIGN != 0) {
 			IGBX_LOG(INFO, "port %u rx queue %u: nb_desc=%u not a multiple of %u: "
@@ -447,11 +447,14 @@ igbx_tx_vec_select(struct rte_eth_dev *dev)
 
 	if (path == IGBX_PATH_SCALAR || !igbx_tx_vec_queues_ok(dev))
 		return;
-	/* Scattered RX hands the application chains, which an application that
-	 * forwards (testpmd, l3fwd) sends back: only the scalar TX walks them. */
+	/* Scattered RX and buffer split hand the application chains, which an
+	 * application that forwards (testpmd, l3fwd) sends back: only the
+	 * scalar TX walks them. */
 	if (dev->data->scattered_rx ||
-	    (dev->data->dev_conf.rxmode.offloads & RTE_ETH_RX_OFFLOAD_SCATTER)) {
-		IGBX_LOG(INFO, "port %u: scattered RX: scalar tx", dev->data->port_id);
+	    (dev->data->dev_conf.rxmode.offloads &
+	     (RTE_ETH_RX_OFFLOAD_SCATTER | RTE_ETH_RX_OFFLOAD_BUFFER_SPLIT))) {
+		IGBX_LOG(INFO, "port %u: scattered RX or buffer split: scalar tx",
+			 dev->data->port_id);
 		return;
 	}
 	dev->tx_pkt_burst = path == IGBX_PATH_AVX2 ? igbx_xmit_pkts_vec_avx2 :
