@@ -29,8 +29,6 @@
 /* TSO: MSS must let a segment carry data and stay under the max frame. */
 #define IGBX_TSO_MSS_MIN	64
 #define IGBX_TSO_MSS_MAX	9216
-/* Largest frame the transmit path accepts without TSO (9.5 KB jumbo). */
-#define IGBX_TX_MAX_PKT_LEN	9728
 
 /* mbuf offload requests the transmit path honours. */
 #define IGBX_TX_OL_CTX (RTE_MBUF_F_TX_VLAN | RTE_MBUF_F_TX_IP_CKSUM |		\
