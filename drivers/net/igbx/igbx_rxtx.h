@@ -267,13 +267,14 @@ void igbx_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
 /* RCTL.LPE and RLPML for the largest frame (bytes with CRC) the port accepts. */
 void igbx_rx_set_frame_limit(struct rte_eth_dev *dev, uint32_t frame);
 
-/* vlan_offload_set: after VLAN_STRIP, VLAN_EXTEND or QINQ_STRIP changed in
- * rxmode.offloads, recompute each queue's tag handling (vlan_strip, sw_strip)
- * and, on a started port, the frame limit (QinQ adds a tag to the MTU). */
+/* vlan_offload_set's hook, once the registers are programmed: after VLAN_STRIP,
+ * VLAN_EXTEND or QINQ_STRIP changed in rxmode.offloads, recompute each queue's tag
+ * handling (vlan_strip, sw_strip) and, on a started port, the frame limit (QinQ
+ * adds a tag to the MTU) and the RX burst. */
 void igbx_rx_vlan_refresh(struct rte_eth_dev *dev);
 
-/* dev_start: program rings and queue registers, fill, enable, pick bursts.
- * igbx_rx_init leaves RCTL.EN to the caller (after filters). */
+/* dev_start: program rings and queue registers, fill, enable (the bursts are
+ * chosen afterwards). igbx_rx_init leaves RCTL.EN to the caller (after filters). */
 int igbx_rx_init(struct rte_eth_dev *dev);
 int igbx_tx_init(struct rte_eth_dev *dev);
 
@@ -314,9 +315,43 @@ uint64_t igbx_rx_queue_offload_capa(void);
 uint64_t igbx_tx_offload_capa(void);
 uint64_t igbx_tx_queue_offload_capa(void);
 
+/* ---- the bursts and the one place that chooses them ------------------------------- */
+
+/* Paths a port may be forced to with the rx_path / tx_path devargs. */
+enum igbx_rxtx_path {
+	IGBX_PATH_AUTO = 0,
+	IGBX_PATH_SCALAR,
+	IGBX_PATH_SSE,
+	IGBX_PATH_AVX2,
+};
+
+/* "auto|scalar|sse|avx2" (any case) -> enum igbx_rxtx_path, or -1 for anything else. */
+int igbx_rxtx_path_parse(const char *s);
+/* rte_kvargs handler of rx_path/tx_path: stores the path as uint8_t at opaque;
+ * -EINVAL (logged with the allowed names) for an unknown one. */
+int igbx_rxtx_path_devarg(const char *key, const char *value, void *opaque);
+
+/*
+ * Choose and install the RX (TX) burst of a port from the CPU, the EAL SIMD
+ * limit, the devargs and the queues' configuration; on a started port the
+ * choice is also published to rte_eth_fp_ops. Called at probe (primary and
+ * secondary), at dev_start, and when a VLAN offload changes at run time.
+ */
+void igbx_set_rx_function(struct rte_eth_dev *dev);
+void igbx_set_tx_function(struct rte_eth_dev *dev);
+
 uint16_t igbx_recv_pkts(void *rxq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t igbx_recv_scattered_pkts(void *rxq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t igbx_xmit_pkts(void *txq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_recv_pkts_vec_sse(void *rxq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_recv_scattered_pkts_vec_sse(void *rxq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_xmit_pkts_vec_sse(void *txq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_recv_pkts_vec_avx2(void *rxq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_recv_scattered_pkts_vec_avx2(void *rxq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_xmit_pkts_vec_avx2(void *txq, struct rte_mbuf **pkts, uint16_t n);
+/* Name burst_mode_get reports for a burst ("Scalar", "Vector SSE"...), NULL if not ours. */
+const char *igbx_rx_burst_name(eth_rx_burst_t fn);
+const char *igbx_tx_burst_name(eth_tx_burst_t fn);
 
 /*
  * Reclaim done RS groups, oldest first, until want descriptors are free;

@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* igbx_rxtx_vec_common.h - what the SIMD bursts share: path selection interface, offload
- * lookup tables, and the scalar helpers they fall back on (one descriptor, frame assembly,
- * RX ring refill, TX room through the scalar reclaim, RS bookkeeping). */
+/* igbx_rxtx_vec_common.h - what the SIMD bursts share: offload lookup tables and the
+ * scalar helpers they fall back on (one descriptor, frame assembly, RX ring refill, TX
+ * room through the scalar reclaim, RS bookkeeping). */
 #ifndef IGBX_RXTX_VEC_COMMON_H
 #define IGBX_RXTX_VEC_COMMON_H
 
 #include <stdint.h>
 #include <string.h>
-#include <strings.h>
 #include <emmintrin.h>
 
 #include <rte_common.h>
@@ -18,48 +17,6 @@
 
 #include "igbx_hw.h"
 #include "igbx_rxtx.h"
-
-/* Paths a port may be forced to with the rx_path / tx_path devargs. */
-enum igbx_vec_path {
-	IGBX_PATH_AUTO = 0,
-	IGBX_PATH_SCALAR,
-	IGBX_PATH_SSE,
-	IGBX_PATH_AVX2,
-};
-
-/* "auto|scalar|sse|avx2" -> enum igbx_vec_path, or -1 for anything else. */
-static inline int
-igbx_vec_path_parse(const char *s)
-{
-	static const char *const names[] = {
-		[IGBX_PATH_AUTO] = "auto", [IGBX_PATH_SCALAR] = "scalar",
-		[IGBX_PATH_SSE] = "sse", [IGBX_PATH_AVX2] = "avx2",
-	};
-	unsigned int i;
-
-	for (i = 0; i < RTE_DIM(names); i++)
-		if (strcasecmp(s, names[i]) == 0)
-			return (int)i;
-	return -1;
-}
-
-/*
- * dev_start, after igbx_rx_init()/igbx_tx_init() installed the scalar bursts:
- * replace them with a vector burst when the CPU, the EAL SIMD limit, the
- * devargs and the queues' configuration allow it.
- */
-void igbx_rx_vec_select(struct rte_eth_dev *dev);
-void igbx_tx_vec_select(struct rte_eth_dev *dev);
-/* Name for rx/tx_burst_mode_get ("Vector SSE"...), NULL if fn is not a vector burst. */
-const char *igbx_rx_vec_burst_name(eth_rx_burst_t fn);
-const char *igbx_tx_vec_burst_name(eth_tx_burst_t fn);
-
-uint16_t igbx_recv_pkts_vec_sse(void *rxq, struct rte_mbuf **pkts, uint16_t n);
-uint16_t igbx_recv_scattered_pkts_vec_sse(void *rxq, struct rte_mbuf **pkts, uint16_t n);
-uint16_t igbx_xmit_pkts_vec_sse(void *txq, struct rte_mbuf **pkts, uint16_t n);
-uint16_t igbx_recv_pkts_vec_avx2(void *rxq, struct rte_mbuf **pkts, uint16_t n);
-uint16_t igbx_recv_scattered_pkts_vec_avx2(void *rxq, struct rte_mbuf **pkts, uint16_t n);
-uint16_t igbx_xmit_pkts_vec_avx2(void *txq, struct rte_mbuf **pkts, uint16_t n);
 
 /* ---- offload lookup tables (one source for the scalar helper and the shuffles) ---- */
 
