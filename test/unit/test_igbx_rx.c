@@ -483,6 +483,54 @@ test_rx_queue_vlan_strip(void)
 	UNIT_CHECK_EQ(rte_mempool_avail_count(pool), NB_MBUFS);
 }
 
+/*
+ * IPv6 TCP and UDP as the 82576 writes them back (7.1.5.2: L4I, plus UDPCS for
+ * UDP; no IPCS, IPv6 has no header checksum): L4 GOOD or BAD by L4E, and the
+ * IPv6 header reported GOOD, as DTS's checksum_offload expects.
+ */
+static void
+test_rx_ipv6_cksum(void)
+{
+	static const struct {
+		uint32_t staterr;
+		uint16_t pkt_info;
+		uint64_t ol;
+	} cases[] = {
+		{ IGBX_RXD_STAT_L4I, IGBX_RXD_PKTTYPE_IPV6 | IGBX_RXD_PKTTYPE_TCP,
+		  RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD },
+		{ IGBX_RXD_STAT_L4I | IGBX_RXD_ERR_L4E, IGBX_RXD_PKTTYPE_IPV6 | IGBX_RXD_PKTTYPE_TCP,
+		  RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_BAD },
+		{ IGBX_RXD_STAT_L4I | IGBX_RXD_STAT_UDPCS,
+		  IGBX_RXD_PKTTYPE_IPV6 | IGBX_RXD_PKTTYPE_UDP,
+		  RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD },
+		{ IGBX_RXD_STAT_L4I | IGBX_RXD_STAT_UDPCS | IGBX_RXD_ERR_L4E,
+		  IGBX_RXD_PKTTYPE_IPV6 | IGBX_RXD_PKTTYPE_IPV6_EX | IGBX_RXD_PKTTYPE_UDP,
+		  RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_BAD },
+		/* IPv6 in IPv4: the outer IPv4 header's own result */
+		{ IGBX_RXD_STAT_IPCS | IGBX_RXD_ERR_IPE | IGBX_RXD_STAT_L4I,
+		  IGBX_RXD_PKTTYPE_IPV4 | IGBX_RXD_PKTTYPE_IPV6 | IGBX_RXD_PKTTYPE_TCP,
+		  RTE_MBUF_F_RX_IP_CKSUM_BAD | RTE_MBUF_F_RX_L4_CKSUM_GOOD },
+		/* no L3 header: nothing known */
+		{ 0, 0, 0 },
+	};
+	struct igbx_rx_queue *rxq = start_rx(32, 0, RTE_ETHER_MTU);
+	struct rte_mbuf *pkts[RTE_DIM(cases)];
+	uint8_t frame[80] = { 0 };
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(cases); i++)
+		hw_rx_write(rxq, frame, sizeof(frame), IGBX_RXD_STAT_EOP | cases[i].staterr,
+			    cases[i].pkt_info, 0, 0);
+	UNIT_CHECK_EQ(igbx_recv_pkts(rxq, pkts, RTE_DIM(cases)), RTE_DIM(cases));
+	for (i = 0; i < RTE_DIM(cases); i++) {
+		UNIT_CHECK_EQ(pkts[i]->ol_flags, cases[i].ol);
+		rte_pktmbuf_free(pkts[i]);
+	}
+	igbx_rxtx_stop(dev);
+	igbx_rx_queue_release(dev, 0);
+	UNIT_CHECK_EQ(rte_mempool_avail_count(pool), NB_MBUFS);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -498,6 +546,7 @@ main(int argc, char **argv)
 	UNIT_RUN(test_rx_deferred);
 	UNIT_RUN(test_rx_ieee1588);
 	UNIT_RUN(test_rx_sctp_cksum);
+	UNIT_RUN(test_rx_ipv6_cksum);
 	UNIT_RUN(test_rx_qinq);
 	UNIT_RUN(test_rx_qinq_sw_strip);
 	UNIT_RUN(test_rx_queue_vlan_strip);

@@ -278,7 +278,7 @@ igbx_rx_complete_rare(const struct igbx_rx_queue *rxq, struct rte_mbuf *m,
 		ol |= RTE_MBUF_F_RX_IEEE1588_TMST;
 	if (pkt_info & IGBX_RXD_PKTTYPE_ETQF)
 		ol |= igbx_rx_etqf(rxq, m, pkt_info);
-	return ol;
+	return ol | IGBX_RX_IP6_GOOD(m->packet_type, staterr);
 }
 
 /*
@@ -293,13 +293,15 @@ igbx_rx_complete(const struct igbx_rx_queue *rxq, const struct igbx_rx_flags *f,
 {
 	uint16_t pkt_info = rte_le_to_cpu_16(d->wb.pkt_info);
 	uint64_t ol = f->ol_tbl[igbx_rx_ol_index(staterr)];
+	uint32_t ptype = igbx_rx_ptype_table[(pkt_info >> IGBX_RX_PTYPE_SHIFT) &
+					     IGBX_RX_PTYPE_MASK];
 
 	m->hash.rss = rte_le_to_cpu_32(d->wb.rss_hash);
 	m->vlan_tci = rte_le_to_cpu_16(d->wb.vlan);
 	if (pkt_info & IGBX_RXD_RSSTYPE_MASK)
 		ol |= f->rss_ol;
-	m->packet_type = igbx_rx_ptype_table[(pkt_info >> IGBX_RX_PTYPE_SHIFT) &
-					     IGBX_RX_PTYPE_MASK];
+	m->packet_type = ptype;
+	ol |= IGBX_RX_IP6_GOOD(ptype, 0);	/* IPE takes the rare path */
 	if (unlikely((staterr & f->rare) || (pkt_info & IGBX_RXD_PKTTYPE_ETQF)))
 		ol = igbx_rx_complete_rare(rxq, m, staterr, pkt_info, ol);
 	m->ol_flags = ol;

@@ -44,7 +44,7 @@ union igbx_avx2_k {
 
 static const struct igbx_avx2_kt {
 	union igbx_avx2_k one, two, four, eight, nibble, three_bits, low16;
-	union igbx_avx2_k vp, rsstype, etqf, l2_ether;
+	union igbx_avx2_k vp, rsstype, etqf, l2_ether, ip_good;
 	union igbx_avx2_k csum, l3, l4, to_fields;
 	union igbx_avx2_k in_order;	/* after the 32-bit unpacks: 0 2 4 6 1 3 5 7 */
 	union igbx_avx2_k pt_pair[4], ol_pair[4];
@@ -54,6 +54,7 @@ static const struct igbx_avx2_kt {
 	.nibble = IGBX_K8(0xF), .three_bits = IGBX_K8(7), .low16 = IGBX_K8(0xFFFF),
 	.vp = IGBX_K8(IGBX_RXD_STAT_VP), .rsstype = IGBX_K8(IGBX_RXD_RSSTYPE_MASK),
 	.etqf = IGBX_K8(IGBX_RXD_PKTTYPE_ETQF), .l2_ether = IGBX_K8(RTE_PTYPE_L2_ETHER),
+	.ip_good = IGBX_K8(RTE_MBUF_F_RX_IP_CKSUM_GOOD),
 	.csum = IGBX_K2(IGBX_VEC_CSUM), .l3 = IGBX_K2(IGBX_VEC_L3), .l4 = IGBX_K2(IGBX_K_L4),
 	.to_fields = IGBX_K2(IGBX_K_FIELDS),
 	.in_order = { .d = { 0, 4, 1, 5, 2, 6, 3, 7 } },
@@ -180,8 +181,11 @@ igbx_avx2_decode(volatile union igbx_adv_rx_desc *rd, struct rte_mbuf **mb,
 	g->plain = (unsigned int)_mm256_movemask_ps(_mm256_castsi256_ps(
 		_mm256_andnot_si256(st, _mm256_slli_epi32(st, 30))));
 
-	ol = igbx_avx2_ol_flags(st, pi, c);
 	pt = igbx_avx2_ptypes(pi, c);
+	/* IGBX_RX_IP6_GOOD(pt, st), eight lanes */
+	ol = _mm256_or_si256(igbx_avx2_ol_flags(st, pi, c), _mm256_and_si256(_mm256_andnot_si256(
+		_mm256_srli_epi32(st, IGBX_RX_IPE_SHIFT),
+		_mm256_slli_epi32(pt, IGBX_RX_IP6_GOOD_SHIFT)), IGBX_K(ip_good)));
 	/* the stores could alias sw_ring for all the compiler knows: read it first */
 	m0 = mb[0], m1 = mb[1], m2 = mb[2], m3 = mb[3];
 	m4 = mb[4], m5 = mb[5], m6 = mb[6], m7 = mb[7];

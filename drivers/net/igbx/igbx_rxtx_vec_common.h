@@ -127,8 +127,8 @@ igbx_vec_rx_fill_mbuf(const struct igbx_rx_queue *rxq, struct rte_mbuf *m,
 	if (pkt_info & IGBX_RXD_RSSTYPE_MASK)
 		ol |= igbx_vec_rss_ol(rxq);
 	*(uint64_t *)RTE_PTR_ADD(m, offsetof(struct rte_mbuf, rearm_data)) = rxq->mbuf_rearm;
-	m->ol_flags = ol;
 	m->packet_type = igbx_vec_ptype(pkt_info & 0xFFFF);
+	m->ol_flags = ol | IGBX_RX_IP6_GOOD(m->packet_type, st);
 	m->pkt_len = len_vlan & 0xFFFF;
 	m->data_len = len_vlan & 0xFFFF;
 	m->vlan_tci = len_vlan >> 16;

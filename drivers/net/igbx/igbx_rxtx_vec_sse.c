@@ -120,8 +120,11 @@ igbx_sse_decode(volatile union igbx_adv_rx_desc *rd, struct rte_mbuf **mb,
 	g->plain = (unsigned int)_mm_movemask_ps(_mm_castsi128_ps(
 		_mm_andnot_si128(st, _mm_slli_epi32(st, 30))));
 
-	ol = igbx_sse_ol_flags(st, pi, c);
 	pt = igbx_sse_ptypes(pi);
+	/* IGBX_RX_IP6_GOOD(pt, st), four lanes */
+	ol = _mm_or_si128(igbx_sse_ol_flags(st, pi, c), _mm_and_si128(_mm_andnot_si128(
+		_mm_srli_epi32(st, IGBX_RX_IPE_SHIFT), _mm_slli_epi32(pt, IGBX_RX_IP6_GOOD_SHIFT)),
+		_mm_set1_epi32(RTE_MBUF_F_RX_IP_CKSUM_GOOD)));
 	olo = _mm_unpacklo_epi32(ol, zero);	/* ol0 in bits 63:0, ol1 in 127:64 */
 	ohi = _mm_unpackhi_epi32(ol, zero);
 	igbx_sse_store_mbuf(mb[0], _mm_blend_epi16(c->rearm, _mm_slli_si128(olo, 8), 0xF0),
