@@ -412,4 +412,70 @@ igbx_tx_burst_done(struct igbx_tx_queue *txq, int full)
 }
 uint16_t igbx_prep_pkts(void *txq, struct rte_mbuf **pkts, uint16_t n);
 
+/* ---- transmit bookkeeping shared by the scalar and SIMD bursts --------------------- */
+
+/* cmd_type_len of a one-descriptor packet without offloads (DTALEN ORed in). */
+#define IGBX_TX_CMD_PLAIN	(IGBX_TXD_DTYP_DATA | IGBX_TXD_DCMD_DEXT |	\
+				 IGBX_TXD_DCMD_IFCS | IGBX_TXD_DCMD_EOP)
+
+/* Remember RS descriptor idx: its DD tells the reclaim its group is done. */
+static inline void
+igbx_tx_rs_fifo_push(struct igbx_tx_queue *txq, uint16_t idx)
+{
+	txq->rs_fifo[(txq->rs_head + txq->rs_count++) % txq->nb_desc] = idx;
+}
+
+/* Set RS on the already written descriptor idx and remember it. */
+static inline void
+igbx_tx_set_rs(struct igbx_tx_queue *txq, uint16_t idx)
+{
+	txq->ring[idx].data.cmd_type_len |= rte_cpu_to_le_32(IGBX_TXD_DCMD_RS);
+	igbx_tx_rs_fifo_push(txq, idx);
+}
+
+/*
+ * n one-descriptor packets were written from first: RS on every rs_thresh-th
+ * descriptor, counting on from since_rs across bursts (set after the writes,
+ * so the write loops count nothing per packet).
+ */
+static inline void
+igbx_tx_rs_every(struct igbx_tx_queue *txq, uint16_t first, uint16_t n)
+{
+	uint32_t k;
+
+	for (k = txq->rs_thresh - txq->since_rs - 1u; k < n; k += txq->rs_thresh) {
+		uint32_t idx = first + k;
+
+		igbx_tx_set_rs(txq, idx >= txq->nb_desc ? idx - txq->nb_desc : idx);
+	}
+	txq->since_rs = (txq->since_rs + n) % txq->rs_thresh;
+}
+
+/*
+ * Before ringing the doorbell with a nearly full ring, make sure the last
+ * packet (it ends just before the tail) reports status: otherwise descriptors
+ * without a following RS could never be reclaimed and the queue would stall.
+ */
+static inline void
+igbx_tx_force_rs(struct igbx_tx_queue *txq)
+{
+	if (txq->since_rs == 0 ||
+	    txq->nb_free >= txq->free_thresh + IGBX_TX_MAX_SEGS + 1)
+		return;
+	igbx_tx_set_rs(txq, txq->tail == 0 ? txq->nb_desc - 1 : txq->tail - 1);
+	txq->since_rs = 0;
+}
+
+/* End of every TX burst that wrote nb_tx packets: RS, counters, doorbell, reclaim. */
+static inline void
+igbx_tx_doorbell(struct igbx_tx_queue *txq, uint16_t nb_tx, uint64_t bytes, int full)
+{
+	igbx_tx_force_rs(txq);
+	txq->packets += nb_tx;
+	txq->bytes += bytes;
+	rte_io_wmb();
+	igbx_write_relaxed(txq->tdt_addr, txq->tail);
+	igbx_tx_burst_done(txq, full);
+}
+
 #endif /* IGBX_RXTX_H */

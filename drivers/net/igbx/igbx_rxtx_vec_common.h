@@ -297,48 +297,38 @@ igbx_vec_tx_room(struct igbx_tx_queue *txq, uint16_t n)
 	return RTE_MIN(n, txq->nb_free);
 }
 
-static inline void
-igbx_vec_tx_set_rs(struct igbx_tx_queue *txq, uint16_t idx)
-{
-	txq->ring[idx].data.cmd_type_len |= rte_cpu_to_le_32(IGBX_TXD_DCMD_RS);
-	txq->rs_fifo[(txq->rs_head + txq->rs_count++) % txq->nb_desc] = idx;
-}
-
-/*
- * After n descriptors were written from txq->tail: put RS where the scalar
- * path would (every rs_thresh-th descriptor, counting across bursts, and on
- * the last one when the ring is nearly full), then ring the doorbell.
- */
+/* After n descriptors were written from txq->tail: RS as the scalar path sets it, doorbell. */
 static inline void
 igbx_vec_tx_commit(struct igbx_tx_queue *txq, uint16_t n, uint64_t bytes)
 {
-	uint32_t k = txq->rs_thresh - txq->since_rs - 1u;
-	uint16_t tail = txq->tail, last;
+	uint16_t tail = txq->tail;
 
-	for (; k < n; k += txq->rs_thresh) {
-		uint32_t idx = tail + k;
-
-		igbx_vec_tx_set_rs(txq, idx >= txq->nb_desc ? idx - txq->nb_desc : idx);
-	}
-	txq->since_rs = (txq->since_rs + n) % txq->rs_thresh;
-	tail = tail + n >= txq->nb_desc ? tail + n - txq->nb_desc : tail + n;
-	txq->tail = tail;
+	igbx_tx_rs_every(txq, tail, n);
+	txq->tail = tail + n >= txq->nb_desc ? tail + n - txq->nb_desc : tail + n;
 	txq->nb_free -= n;
-	last = tail == 0 ? txq->nb_desc - 1 : tail - 1;
-	if (txq->since_rs != 0 &&
-	    txq->nb_free < txq->free_thresh + IGBX_TX_MAX_SEGS + 1) {
-		igbx_vec_tx_set_rs(txq, last);
-		txq->since_rs = 0;
-	}
-	txq->packets += n;
-	txq->bytes += bytes;
-	rte_io_wmb();
-	igbx_write_relaxed(txq->tdt_addr, tail);
-	igbx_tx_burst_done(txq, 1);
+	igbx_tx_doorbell(txq, n, bytes, 1);
 }
 
-/* cmd_type_len of a one-descriptor packet without offloads (length ORed in). */
-#define IGBX_VEC_TX_CMD (IGBX_TXD_DTYP_DATA | IGBX_TXD_DCMD_DEXT | IGBX_TXD_DCMD_IFCS | \
-			 IGBX_TXD_DCMD_EOP)
+/*
+ * The TX burst of one instruction set: room, then run(txq, idx, pkts, n)
+ * writes n descriptors from ring index idx without wrapping and returns their
+ * bytes; a burst that wraps is two runs. A macro, not a function: run is
+ * target-attributed, and so must be the function it is inlined into.
+ */
+#define IGBX_VEC_XMIT(queue, pkts, n, run) __extension__ ({			\
+	struct igbx_tx_queue *txq_ = (queue);					\
+	uint16_t n_ = igbx_vec_tx_room(txq_, (n)), first_, tail_ = txq_->tail;	\
+										\
+	if (n_ != 0) {								\
+		uint64_t bytes_;						\
+										\
+		first_ = RTE_MIN(n_, (uint16_t)(txq_->nb_desc - tail_));	\
+		bytes_ = run(txq_, tail_, (pkts), first_);			\
+		if (first_ < n_)						\
+			bytes_ += run(txq_, 0, (pkts) + first_, n_ - first_);	\
+		igbx_vec_tx_commit(txq_, n_, bytes_);				\
+	}									\
+	n_;									\
+})
 
 #endif /* IGBX_RXTX_VEC_COMMON_H */

@@ -252,7 +252,7 @@ igbx_sse_tx_desc(const struct rte_mbuf *m)
 					     8, 9, -1, -1, -1, -1, -1, -1);
 	const __m128i paylen = _mm_setr_epi8(-1, -1, -1, -1, -1, -1, -1, -1,
 					     -1, -1, -1, -1, -1, -1, 4, 5);
-	const __m128i cmd = _mm_setr_epi32(0, 0, (int)IGBX_VEC_TX_CMD, 0);
+	const __m128i cmd = _mm_setr_epi32(0, 0, (int)IGBX_TX_CMD_PLAIN, 0);
 	__m128i a = _mm_loadl_epi64((const __m128i *)&m->buf_iova);
 	__m128i r = _mm_loadu_si128((const __m128i *)&m->rearm_data);
 	__m128i f = _mm_loadu_si128((const __m128i *)&m->rx_descriptor_fields1);
@@ -294,23 +294,11 @@ igbx_sse_tx_run(struct igbx_tx_queue *txq, uint16_t idx, struct rte_mbuf **pkts,
 	}
 	/* Lane 2 summed cmd_type_len: n commands plus the lengths in bits 15:0 and up. */
 	_mm_storeu_si128((__m128i *)lanes, sum);
-	return (uint32_t)(lanes[2] - (uint32_t)n * IGBX_VEC_TX_CMD);
+	return (uint32_t)(lanes[2] - (uint32_t)n * IGBX_TX_CMD_PLAIN);
 }
 
 uint16_t IGBX_SSE_TARGET
 igbx_xmit_pkts_vec_sse(void *queue, struct rte_mbuf **pkts, uint16_t n)
 {
-	struct igbx_tx_queue *txq = queue;
-	uint16_t first, tail = txq->tail;
-	uint64_t bytes;
-
-	n = igbx_vec_tx_room(txq, n);
-	if (n == 0)
-		return 0;
-	first = RTE_MIN(n, (uint16_t)(txq->nb_desc - tail));
-	bytes = igbx_sse_tx_run(txq, tail, pkts, first);
-	if (first < n)
-		bytes += igbx_sse_tx_run(txq, 0, pkts + first, n - first);
-	igbx_vec_tx_commit(txq, n, bytes);
-	return n;
+	return IGBX_VEC_XMIT(queue, pkts, n, igbx_sse_tx_run);
 }
