@@ -321,23 +321,17 @@ uint64_t igbx_tx_queue_offload_capa(void);
 /*
  * IPv6 has no header checksum, so an IPv6 header has nothing to fail: the
  * 82576 sets IPCS for IPv4 headers only (7.1.5.2), and a frame whose L3 is
- * IPv6 reports IP_CKSUM_GOOD as DPDK's other Intel drivers do (DTS's
- * checksum_offload expects it), unless IPE says a header failed (a tunnel
- * the device read differently: BAD stays BAD). packet_type's IPv6 bit (also
- * set in IPV6_EXT, clear for IPv4 and for IPv6 tunnelled in IPv4) is one
- * position below IP_CKSUM_GOOD, IPE 23 above it: shifts and masks, in any
- * lane width.
+ * IPv6 reports its IP header as checked (IP_CKSUM_GOOD unless IPE), as DPDK's
+ * other Intel drivers do and DTS's checksum_offload expects. packet_type's
+ * IPv6 bit (also set in IPV6_EXT; clear for IPv4, for IPv6 tunnelled in IPv4
+ * and for ETQF matches) sits where IPCS sits in status_error, so "IP header
+ * checked" is status_error | packet_type in bit 6, in any lane width.
  */
-#define IGBX_RX_IP6_GOOD_SHIFT	1
-#define IGBX_RX_IPE_SHIFT	23
-#define IGBX_RX_IP6_GOOD(ptype, staterr)					\
-	((((ptype) << IGBX_RX_IP6_GOOD_SHIFT) & ~((staterr) >> IGBX_RX_IPE_SHIFT)) &	\
-	 RTE_MBUF_F_RX_IP_CKSUM_GOOD)
-static_assert((RTE_PTYPE_L3_IPV6 << IGBX_RX_IP6_GOOD_SHIFT) == RTE_MBUF_F_RX_IP_CKSUM_GOOD &&
-	      !((RTE_PTYPE_L3_IPV4_EXT | RTE_PTYPE_L2_ETHER_TIMESYNC) <<
-		IGBX_RX_IP6_GOOD_SHIFT & RTE_MBUF_F_RX_IP_CKSUM_GOOD) &&
-	      (IGBX_RXD_ERR_IPE >> IGBX_RX_IPE_SHIFT) == RTE_MBUF_F_RX_IP_CKSUM_GOOD,
-	      "packet_type's IPv6 bit and IPE line up with IP_CKSUM_GOOD");
+#define IGBX_RX_IP_CHECKED(staterr, ptype)	((staterr) | ((ptype) & RTE_PTYPE_L3_IPV6))
+static_assert(RTE_PTYPE_L3_IPV6 == IGBX_RXD_STAT_IPCS &&
+	      (RTE_PTYPE_L3_IPV6_EXT & RTE_PTYPE_L3_IPV6) &&
+	      !((RTE_PTYPE_L3_IPV4_EXT | RTE_PTYPE_L2_ETHER_TIMESYNC) & RTE_PTYPE_L3_IPV6),
+	      "packet_type's IPv6 bit is status_error's IPCS bit");
 
 /* ---- the bursts and the one place that chooses them ------------------------------- */
 

@@ -43,18 +43,17 @@ union igbx_avx2_k {
 			  (i) < 10 ? 12 + (i) - 8 : (i) < 12 ? 14 + (i) - 10 : 4 + (i) - 12)
 
 static const struct igbx_avx2_kt {
-	union igbx_avx2_k one, two, four, eight, nibble, three_bits, low16;
-	union igbx_avx2_k vp, rsstype, etqf, l2_ether, ip_good;
+	union igbx_avx2_k one, two, twelve, nibble, three_bits, low16;
+	union igbx_avx2_k vp, rsstype, etqf, l2_ether;
 	union igbx_avx2_k csum, l3, l4, to_fields;
 	union igbx_avx2_k in_order;	/* after the 32-bit unpacks: 0 2 4 6 1 3 5 7 */
 	union igbx_avx2_k pt_pair[4], ol_pair[4];
 	union igbx_avx2_k lane;
 } igbx_avx2_k __rte_aligned(32) = {
-	.one = IGBX_K8(1), .two = IGBX_K8(2), .four = IGBX_K8(4), .eight = IGBX_K8(8),
+	.one = IGBX_K8(1), .two = IGBX_K8(2), .twelve = IGBX_K8(0xC),
 	.nibble = IGBX_K8(0xF), .three_bits = IGBX_K8(7), .low16 = IGBX_K8(0xFFFF),
 	.vp = IGBX_K8(IGBX_RXD_STAT_VP), .rsstype = IGBX_K8(IGBX_RXD_RSSTYPE_MASK),
 	.etqf = IGBX_K8(IGBX_RXD_PKTTYPE_ETQF), .l2_ether = IGBX_K8(RTE_PTYPE_L2_ETHER),
-	.ip_good = IGBX_K8(RTE_MBUF_F_RX_IP_CKSUM_GOOD),
 	.csum = IGBX_K2(IGBX_VEC_CSUM), .l3 = IGBX_K2(IGBX_VEC_L3), .l4 = IGBX_K2(IGBX_K_L4),
 	.to_fields = IGBX_K2(IGBX_K_FIELDS),
 	.in_order = { .d = { 0, 4, 1, 5, 2, 6, 3, 7 } },
@@ -87,16 +86,16 @@ struct igbx_avx2_group {
 
 /* ol_flags of eight descriptors (lane i = descriptor i); mirrors igbx_vec_csum_index(). */
 static inline IGBX_AVX2_TARGET __m256i
-igbx_avx2_ol_flags(__m256i st, __m256i pi, const struct igbx_avx2_rx_consts *c)
+igbx_avx2_ol_flags(__m256i st, __m256i pi, __m256i pt, const struct igbx_avx2_rx_consts *c)
 {
 	__m256i l4chk = _mm256_or_si256(st, _mm256_srli_epi32(st, 1));
 	__m256i idx, csum, vlan, rss;
 
 	idx = _mm256_or_si256(
-		_mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(st, 6), IGBX_K(one)),
-				_mm256_and_si256(_mm256_srli_epi32(st, 29), IGBX_K(two))),
-		_mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(l4chk, 2), IGBX_K(four)),
-				_mm256_and_si256(_mm256_srli_epi32(st, 26), IGBX_K(eight))));
+		_mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(_mm256_or_si256(st, pt), 6),
+						 IGBX_K(one)),
+				_mm256_and_si256(_mm256_srli_epi32(l4chk, 3), IGBX_K(two))),
+		_mm256_and_si256(_mm256_srli_epi32(st, 27), IGBX_K(twelve)));
 	csum = _mm256_slli_epi32(_mm256_shuffle_epi8(IGBX_K(csum), idx), IGBX_VEC_CSUM_SHIFT);
 	vlan = _mm256_and_si256(_mm256_cmpeq_epi32(_mm256_and_si256(st, IGBX_K(vp)), IGBX_K(vp)),
 				c->vlan_ol);
@@ -189,10 +188,7 @@ igbx_avx2_decode(volatile union igbx_adv_rx_desc *rd, struct rte_mbuf **mb,
 		_mm256_andnot_si256(st, _mm256_slli_epi32(st, 30))));
 
 	pt = igbx_avx2_ptypes(pi, c);
-	/* IGBX_RX_IP6_GOOD(pt, st), eight lanes */
-	ol = _mm256_or_si256(igbx_avx2_ol_flags(st, pi, c), _mm256_and_si256(_mm256_andnot_si256(
-		_mm256_srli_epi32(st, IGBX_RX_IPE_SHIFT),
-		_mm256_slli_epi32(pt, IGBX_RX_IP6_GOOD_SHIFT)), IGBX_K(ip_good)));
+	ol = igbx_avx2_ol_flags(st, pi, pt, c);
 	/* the stores could alias sw_ring for all the compiler knows: read it first */
 	m0 = mb[0], m1 = mb[1], m2 = mb[2], m3 = mb[3];
 	m4 = mb[4], m5 = mb[5], m6 = mb[6], m7 = mb[7];

@@ -59,12 +59,13 @@ static const uint8_t igbx_vec_l4_table[16] __rte_aligned(16) = {
 };
 
 /*
- * Checksum flags >> 3 (they span bits 3..8) by a 4-bit index:
- * bit 0 IPCS (IPv4 checked), bit 1 IPE, bit 2 L4I|UDPCS (L4 checked), bit 3 L4E.
+ * Checksum flags >> 3 (they span bits 3..8) by a 4-bit index: bit 0 IP header
+ * checked (IGBX_RX_IP_CHECKED), bit 1 L4I|UDPCS (L4 checked), bit 2 L4E, bit 3
+ * IPE; L4E and IPE are adjacent in status_error (29, 30), one shift brings both.
  */
-#define IGBX_VEC_CSUM(i) ((uint8_t)(((((i) & 1) ? ((i) & 2 ? RTE_MBUF_F_RX_IP_CKSUM_BAD :	\
+#define IGBX_VEC_CSUM(i) ((uint8_t)(((((i) & 1) ? ((i) & 8 ? RTE_MBUF_F_RX_IP_CKSUM_BAD :	\
 		RTE_MBUF_F_RX_IP_CKSUM_GOOD) : 0) |					\
-	(((i) & 4) ? ((i) & 8 ? RTE_MBUF_F_RX_L4_CKSUM_BAD :				\
+	(((i) & 2) ? ((i) & 4 ? RTE_MBUF_F_RX_L4_CKSUM_BAD :				\
 		RTE_MBUF_F_RX_L4_CKSUM_GOOD) : 0)) >> IGBX_VEC_CSUM_SHIFT))
 #define IGBX_VEC_CSUM_SHIFT	3
 static const uint8_t igbx_vec_csum_table[16] __rte_aligned(16) = {
@@ -77,14 +78,18 @@ static const uint8_t igbx_vec_csum_table[16] __rte_aligned(16) = {
 #define IGBX_VEC_OL_VLAN	(RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED)
 #define IGBX_VEC_OL_RSS		RTE_MBUF_F_RX_RSS_HASH
 
-/* The index of igbx_vec_csum_table from status_error (the vector code mirrors it). */
+/*
+ * The index of igbx_vec_csum_table from status_error and the packet type
+ * (the vector code mirrors it): IP header checked (IGBX_RX_IP_CHECKED).
+ */
 static inline uint32_t
-igbx_vec_csum_index(uint32_t st)
+igbx_vec_csum_index(uint32_t st, uint32_t ptype)
 {
 	uint32_t l4_checked = st | (st >> 1);	/* UDPCS (bit 4) or L4I (bit 5) */
 
-	return ((st >> 6) & 1) | ((st >> 29) & 2) | ((l4_checked >> 2) & 4) |
-	       ((st >> 26) & 8);
+	RTE_BUILD_BUG_ON(IGBX_RXD_ERR_IPE != IGBX_RXD_ERR_L4E << 1);
+	return ((IGBX_RX_IP_CHECKED(st, ptype) >> 6) & 1) | ((l4_checked >> 3) & 2) |
+	       ((st >> 27) & 0xC);
 }
 
 static inline uint32_t
@@ -119,7 +124,8 @@ static inline void
 igbx_vec_rx_fill_mbuf(const struct igbx_rx_queue *rxq, struct rte_mbuf *m,
 		      uint32_t st, uint32_t pkt_info, uint32_t hash, uint32_t len_vlan)
 {
-	uint64_t ol = (uint64_t)igbx_vec_csum_table[igbx_vec_csum_index(st)] <<
+	uint32_t ptype = igbx_vec_ptype(pkt_info & 0xFFFF);
+	uint64_t ol = (uint64_t)igbx_vec_csum_table[igbx_vec_csum_index(st, ptype)] <<
 		IGBX_VEC_CSUM_SHIFT;
 
 	if (st & IGBX_RXD_STAT_VP)
@@ -127,8 +133,8 @@ igbx_vec_rx_fill_mbuf(const struct igbx_rx_queue *rxq, struct rte_mbuf *m,
 	if (pkt_info & IGBX_RXD_RSSTYPE_MASK)
 		ol |= igbx_vec_rss_ol(rxq);
 	*(uint64_t *)RTE_PTR_ADD(m, offsetof(struct rte_mbuf, rearm_data)) = rxq->mbuf_rearm;
-	m->packet_type = igbx_vec_ptype(pkt_info & 0xFFFF);
-	m->ol_flags = ol | IGBX_RX_IP6_GOOD(m->packet_type, st);
+	m->ol_flags = ol;
+	m->packet_type = ptype;
 	m->pkt_len = len_vlan & 0xFFFF;
 	m->data_len = len_vlan & 0xFFFF;
 	m->vlan_tci = len_vlan >> 16;

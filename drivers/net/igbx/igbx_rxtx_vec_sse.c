@@ -27,7 +27,7 @@ struct igbx_sse_group {
 
 /* ol_flags of four descriptors, in 32-bit lanes, from status_error and pkt_info. */
 static inline IGBX_SSE_TARGET __m128i
-igbx_sse_ol_flags(__m128i st, __m128i pi, const struct igbx_sse_rx_consts *c)
+igbx_sse_ol_flags(__m128i st, __m128i pi, __m128i pt, const struct igbx_sse_rx_consts *c)
 {
 	const __m128i csum_tbl = _mm_load_si128((const __m128i *)igbx_vec_csum_table);
 	const __m128i vp = _mm_set1_epi32(IGBX_RXD_STAT_VP);
@@ -37,10 +37,10 @@ igbx_sse_ol_flags(__m128i st, __m128i pi, const struct igbx_sse_rx_consts *c)
 	/* The index of igbx_vec_csum_index(), four lanes at once. */
 	l4chk = _mm_or_si128(st, _mm_srli_epi32(st, 1));
 	idx = _mm_or_si128(
-		_mm_or_si128(_mm_and_si128(_mm_srli_epi32(st, 6), _mm_set1_epi32(1)),
-			     _mm_and_si128(_mm_srli_epi32(st, 29), _mm_set1_epi32(2))),
-		_mm_or_si128(_mm_and_si128(_mm_srli_epi32(l4chk, 2), _mm_set1_epi32(4)),
-			     _mm_and_si128(_mm_srli_epi32(st, 26), _mm_set1_epi32(8))));
+		_mm_or_si128(_mm_and_si128(_mm_srli_epi32(_mm_or_si128(st, pt), 6),
+					   _mm_set1_epi32(1)),
+			     _mm_and_si128(_mm_srli_epi32(l4chk, 3), _mm_set1_epi32(2))),
+		_mm_and_si128(_mm_srli_epi32(st, 27), _mm_set1_epi32(0xC)));
 	/* Bytes 1..3 of each lane index entry 0, which is 0: no stray flags. */
 	csum = _mm_slli_epi32(_mm_shuffle_epi8(csum_tbl, idx), IGBX_VEC_CSUM_SHIFT);
 	vlan = _mm_and_si128(_mm_cmpeq_epi32(_mm_and_si128(st, vp), vp), c->vlan_ol);
@@ -121,10 +121,7 @@ igbx_sse_decode(volatile union igbx_adv_rx_desc *rd, struct rte_mbuf **mb,
 		_mm_andnot_si128(st, _mm_slli_epi32(st, 30))));
 
 	pt = igbx_sse_ptypes(pi);
-	/* IGBX_RX_IP6_GOOD(pt, st), four lanes */
-	ol = _mm_or_si128(igbx_sse_ol_flags(st, pi, c), _mm_and_si128(_mm_andnot_si128(
-		_mm_srli_epi32(st, IGBX_RX_IPE_SHIFT), _mm_slli_epi32(pt, IGBX_RX_IP6_GOOD_SHIFT)),
-		_mm_set1_epi32(RTE_MBUF_F_RX_IP_CKSUM_GOOD)));
+	ol = igbx_sse_ol_flags(st, pi, pt, c);
 	olo = _mm_unpacklo_epi32(ol, zero);	/* ol0 in bits 63:0, ol1 in 127:64 */
 	ohi = _mm_unpackhi_epi32(ol, zero);
 	igbx_sse_store_mbuf(mb[0], _mm_blend_epi16(c->rearm, _mm_slli_si128(olo, 8), 0xF0),
