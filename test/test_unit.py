@@ -37,4 +37,5 @@ def test_unit(test):
 def test_unit_tests_exist():
     names = {t["name"] for t in UNIT_TESTS}
     assert {"sim_regs", "sim_offload", "sim_rx", "sim_tx", "sim_trap",
-            "sim_fn", "igbx_filter", "igbx_rxtx"} <= names
+            "sim_fn", "sim_hsplit", "igbx_filter", "igbx_rx", "igbx_tx",
+            "igbx_vec"} <= names

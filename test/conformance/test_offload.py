@@ -5,7 +5,7 @@ import re
 
 from scapy.layers.inet import ICMP, IP, TCP, UDP
 from scapy.layers.inet6 import IPv6, IPv6ExtHdrHopByHop
-from scapy.layers.l2 import Ether
+from scapy.layers.l2 import Dot1Q, Ether
 from scapy.layers.sctp import SCTP
 from scapy.packet import Raw
 
@@ -257,3 +257,34 @@ def test_uni_pkt(driver, testpmd):
             wrong.append('%s: %s (want %s)' % (name, have, want))
     assert not wrong, wrong
     idle(tp, 0.1)
+
+
+def test_checksum_ipv6_flags(driver, testpmd):
+    """checksum_offload on IPv6 (DTS validate_rx_checksum, vlan_checksum):
+    TCP and UDP over IPv6, untagged and tagged, arrive with L4 GOOD or BAD
+    by their checksum and the IPv6 header reported IP_CKSUM_GOOD (it has no
+    checksum to fail), as DTS 25.11 expects and the stock igb reports."""
+    tp = csum_testpmd(testpmd, driver)
+    tp.cmd('vlan set filter off 0', check=False)
+    mac0 = tp.port_info(0)['mac']
+    cases = []
+    for tagged in (False, True):
+        for l4 in ('udp', 'tcp'):
+            for bad in (False, True):
+                sums = {'chksum': 0xF} if bad else {}
+                l4h = UDP(dport=50000, **sums) if l4 == 'udp' else \
+                    TCP(dport=50000, **sums)
+                pkt = Ether(dst=mac0, src=frames.new_src())
+                if tagged:
+                    pkt = pkt / Dot1Q(vlan=1)
+                pkt = pkt / IPv6(src='::1') / l4h / Raw(b'xxxxx')
+                cases.append(('%s%s %s' % ('vlan ' if tagged else '', l4,
+                                           'bad' if bad else 'good'),
+                              bad, bytes(pkt)))
+    for _, _, f in cases:
+        tp.sim.inject(0, f)
+    for what, bad, f in cases:
+        pkt, = tp.wait_rx(frames.src_of(f), port=0)
+        assert 'RTE_MBUF_F_RX_IP_CKSUM_GOOD' in pkt.ol_flags, (what, pkt.ol_flags)
+        assert 'RTE_MBUF_F_RX_L4_CKSUM_%s' % ('BAD' if bad else 'GOOD') \
+            in pkt.ol_flags, (what, pkt.ol_flags)

@@ -18,7 +18,7 @@
 #include "unit.h"
 
 /*
- * As test_igbx_rxtx.c: EAL without hugepages or PCI (IOVA == VA, so the
+ * As test_igbx_rx.c: EAL without hugepages or PCI (IOVA == VA, so the
  * "device" dereferences descriptor addresses), an allocated ethdev whose
  * BAR0 is calloc'd memory.
  */
@@ -441,37 +441,37 @@ test_select(void)
 	start_rx(&rc);
 	start_tx(&tc);
 	UNIT_CHECK_EQ(rte_vect_set_max_simd_bitwidth(RTE_VECT_SIMD_DISABLED), 0);
-	igbx_rx_vec_select(dev);
-	igbx_tx_vec_select(dev);
+	igbx_set_rx_function(dev);
+	igbx_set_tx_function(dev);
 	UNIT_CHECK(dev->rx_pkt_burst == igbx_recv_pkts);
 	UNIT_CHECK(dev->tx_pkt_burst == igbx_xmit_pkts);
-	UNIT_CHECK(igbx_rx_vec_burst_name(dev->rx_pkt_burst) == NULL);
+	UNIT_CHECK(strcmp(igbx_rx_burst_name(dev->rx_pkt_burst), "Scalar") == 0);
 	UNIT_CHECK_EQ(rte_vect_set_max_simd_bitwidth(RTE_VECT_SIMD_128), 0);
-	igbx_rx_vec_select(dev);
-	igbx_tx_vec_select(dev);
+	igbx_set_rx_function(dev);
+	igbx_set_tx_function(dev);
 	UNIT_CHECK(dev->rx_pkt_burst == igbx_recv_pkts_vec_sse);
 	UNIT_CHECK(dev->tx_pkt_burst == igbx_xmit_pkts_vec_sse);
-	UNIT_CHECK(strcmp(igbx_rx_vec_burst_name(dev->rx_pkt_burst), "Vector SSE") == 0);
+	UNIT_CHECK(strcmp(igbx_rx_burst_name(dev->rx_pkt_burst), "Vector SSE") == 0);
 	UNIT_CHECK_EQ(rte_vect_set_max_simd_bitwidth(RTE_VECT_SIMD_256), 0);
-	igbx_rx_vec_select(dev);
-	igbx_tx_vec_select(dev);
+	igbx_set_rx_function(dev);
+	igbx_set_tx_function(dev);
 	UNIT_CHECK(dev->rx_pkt_burst == (have_avx2 ? igbx_recv_pkts_vec_avx2 :
 					 igbx_recv_pkts_vec_sse));
-	UNIT_CHECK(strcmp(igbx_tx_vec_burst_name(dev->tx_pkt_burst),
+	UNIT_CHECK(strcmp(igbx_tx_burst_name(dev->tx_pkt_burst),
 			  have_avx2 ? "Vector AVX2" : "Vector SSE") == 0);
 	igbx_rxtx_stop(dev);
 	igbx_tx_queue_release(dev, 0);
 	/* Offloads that need a context descriptor keep the scalar TX burst. */
 	tc.offloads = RTE_ETH_TX_OFFLOAD_VLAN_INSERT;
 	start_tx(&tc);
-	igbx_tx_vec_select(dev);
+	igbx_set_tx_function(dev);
 	UNIT_CHECK(dev->tx_pkt_burst == igbx_xmit_pkts);
 	igbx_rxtx_stop(dev);
 	igbx_rxtx_release_all(dev);
 	dev->data->dev_conf.txmode.offloads = 0;
-	UNIT_CHECK_EQ(igbx_vec_path_parse("AVX2"), IGBX_PATH_AVX2);
-	UNIT_CHECK_EQ(igbx_vec_path_parse("scalar"), IGBX_PATH_SCALAR);
-	UNIT_CHECK_EQ(igbx_vec_path_parse("neon"), -1);
+	UNIT_CHECK_EQ(igbx_rxtx_path_parse("AVX2"), IGBX_PATH_AVX2);
+	UNIT_CHECK_EQ(igbx_rxtx_path_parse("scalar"), IGBX_PATH_SCALAR);
+	UNIT_CHECK_EQ(igbx_rxtx_path_parse("neon"), -1);
 	UNIT_CHECK_EQ(rte_mempool_avail_count(pool), NB_MBUFS);
 }
 

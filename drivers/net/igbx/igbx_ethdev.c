@@ -12,7 +12,6 @@
 
 #include "igbx_ethdev.h"
 #include "igbx_devops.h"
-#include "igbx_rxtx_vec_common.h"
 #include "igbx_link.h"
 #include "igbx_rxtx.h"
 
@@ -256,8 +255,9 @@ igbx_start_datapath(struct rte_eth_dev *dev)
 		ret = igbx_rx_init(dev);		/* 4.5.9 */
 	if (ret != 0)
 		return ret;
-	igbx_tx_vec_select(dev);
-	igbx_rx_vec_select(dev);
+	igbx_set_tx_function(dev);
+	igbx_set_rx_function(dev);
+	/* after RSS and RX init: a flow RSS rule overrides the port's RSS */
 	igbx_flow_restore(dev);
 	igbx_ptp_restore(dev);
 	igbx_loopback_enable_rx(dev);
@@ -505,19 +505,6 @@ igbx_parse_link_wait(const char *key, const char *value, void *opaque)
 }
 
 static int
-igbx_parse_path(const char *key, const char *value, void *opaque)
-{
-	int path = igbx_vec_path_parse(value);
-
-	if (path < 0) {
-		IGBX_INIT_LOG(ERR, "devarg %s=%s: allowed auto, scalar, sse, avx2", key, value);
-		return -EINVAL;
-	}
-	*(uint8_t *)opaque = (uint8_t)path;
-	return 0;
-}
-
-static int
 igbx_parse_devargs(struct rte_eth_dev *dev)
 {
 	static const char *const keys[] = { IGBX_DEVARG_LINK_WAIT_MS, IGBX_DEVARG_RX_PATH,
@@ -538,10 +525,10 @@ igbx_parse_devargs(struct rte_eth_dev *dev)
 	ret = rte_kvargs_process(kv, IGBX_DEVARG_LINK_WAIT_MS, igbx_parse_link_wait,
 				 &ad->link_wait_ms);
 	if (ret == 0)
-		ret = rte_kvargs_process(kv, IGBX_DEVARG_RX_PATH, igbx_parse_path,
+		ret = rte_kvargs_process(kv, IGBX_DEVARG_RX_PATH, igbx_rxtx_path_devarg,
 					 &ad->forced_rx_path);
 	if (ret == 0)
-		ret = rte_kvargs_process(kv, IGBX_DEVARG_TX_PATH, igbx_parse_path,
+		ret = rte_kvargs_process(kv, IGBX_DEVARG_TX_PATH, igbx_rxtx_path_devarg,
 					 &ad->forced_tx_path);
 	rte_kvargs_free(kv);
 	return ret;
@@ -550,10 +537,9 @@ igbx_parse_devargs(struct rte_eth_dev *dev)
 static void
 igbx_set_burst_functions(struct rte_eth_dev *dev)
 {
-	/* igbx_rx_init/igbx_tx_init switch these at dev_start when needed */
-	dev->rx_pkt_burst = igbx_recv_pkts;
-	dev->tx_pkt_burst = igbx_xmit_pkts;
-	dev->tx_pkt_prepare = igbx_prep_pkts;
+	/* a secondary process sees the primary's queues: it chooses as the primary did */
+	igbx_set_rx_function(dev);
+	igbx_set_tx_function(dev);
 	dev->rx_queue_count = igbx_rx_queue_count;
 	dev->rx_descriptor_status = igbx_rx_descriptor_status;
 	dev->tx_descriptor_status = igbx_tx_descriptor_status;
@@ -586,15 +572,8 @@ igbx_dev_init(struct rte_eth_dev *dev)
 
 	dev->dev_ops = &igbx_eth_dev_ops;
 	igbx_set_burst_functions(dev);
-	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
-		/* the queues live in shared memory: choose as the primary did */
-		dev->rx_pkt_burst = igbx_rx_scalar_burst(dev);
-		if (dev->data->dev_started) {
-			igbx_tx_vec_select(dev);
-			igbx_rx_vec_select(dev);
-		}
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
 		return 0;
-	}
 	rte_eth_copy_pci_info(dev, RTE_ETH_DEV_TO_PCI(dev));
 	dev->data->dev_flags |= RTE_ETH_DEV_INTR_LSC | RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS;
 	ret = igbx_parse_devargs(dev);

@@ -60,14 +60,11 @@ struct igbx_adapter {
 	bool hw_ready;			/* igbx_hw_init succeeded, not closed */
 	uint32_t link_adv;		/* IGBX_ADV_* last given to the PHY */
 	uint32_t link_wait_ms;		/* devarg link_wait_ms */
-	uint8_t forced_rx_path;		/* devarg rx_path: enum igbx_vec_path */
-	uint8_t forced_tx_path;		/* devarg tx_path: enum igbx_vec_path */
+	uint8_t forced_rx_path;		/* devarg rx_path: enum igbx_rxtx_path */
+	uint8_t forced_tx_path;		/* devarg tx_path: enum igbx_rxtx_path */
 	uint32_t ledctl_default;	/* LEDCTL from the NVM, igbx_led.c */
 	uint32_t tx_rate_factor[IGBX_MAX_TX_QUEUES];	/* RTTBCNRC per queue, 0 none */
 };
-
-/* igbx_rxtx_vec_sse.c reads forced_rx_path/forced_tx_path */
-#define IGBX_ADAPTER_HAS_FORCED_PATH 1
 
 #define IGBX_DEV_ADAPTER(dev)	((struct igbx_adapter *)(dev)->data->dev_private)
 #define IGBX_DEV_HW(dev)	(&IGBX_DEV_ADAPTER(dev)->hw)

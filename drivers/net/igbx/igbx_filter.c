@@ -335,19 +335,11 @@ static void
 igbx_vlan_strip_apply(struct rte_eth_dev *dev, uint64_t offloads)
 {
 	struct igbx_hw *hw = IGBX_DEV_HW(dev);
-	bool strip = offloads & RTE_ETH_RX_OFFLOAD_VLAN_STRIP;
-	struct igbx_rx_queue *rxq;
-	uint16_t q;
 
-	if (strip)
+	if (offloads & RTE_ETH_RX_OFFLOAD_VLAN_STRIP)
 		igbx_set_bits(hw, IGBX_CTRL, IGBX_CTRL_VME);
 	else
 		igbx_clear_bits(hw, IGBX_CTRL, IGBX_CTRL_VME);
-	for (q = 0; q < dev->data->nb_rx_queues; q++) {
-		rxq = dev->data->rx_queues[q];
-		if (rxq != NULL)
-			rxq->vlan_strip = strip;
-	}
 }
 
 /* CFIEN stays clear: the CFI/DEI bit must not decide acceptance. */

@@ -1,21 +1,23 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* igbx_rxtx.c - 82576 receive/transmit queues on the device: ring programming, queue
- * start/stop, port-level RX/TX init and queue info (setup: igbx_rxtx_setup.c, bursts:
- * igbx_rx_burst.c, igbx_tx_burst.c). */
+ * start/stop, port-level RX/TX init, the choice of bursts and queue info (setup:
+ * igbx_rxtx_setup.c, bursts: igbx_rx_burst.c, igbx_tx_burst.c, igbx_rxtx_vec_*.c). */
 #include <errno.h>
 #include <string.h>
+#include <strings.h>
 
 #include <rte_common.h>
 #include <rte_byteorder.h>
+#include <rte_cpuflags.h>
 #include <rte_errno.h>
 #include <rte_ethdev.h>
 #include <rte_io.h>
 #include <rte_malloc.h>
 #include <rte_mbuf.h>
+#include <rte_vect.h>
 
 #include "igbx_ethdev.h"
 #include "igbx_rxtx.h"
-#include "igbx_rxtx_vec_common.h"
 
 /* Datasheet 4.5.9: the ENABLE bit reflects the queue state once it took effect. */
 #define IGBX_QUEUE_ENABLE_TIMEOUT_US	10000
@@ -311,36 +313,7 @@ igbx_rx_init(struct rte_eth_dev *dev)
 			return ret;
 	}
 	data->scattered_rx = scatter;
-	dev->rx_pkt_burst = igbx_rx_scalar_burst(dev);
 	return 0;
-}
-
-/* The scalar burst the port's queues need (igbx_rx_vec_select may then pick
- * a SIMD one); every caller that chooses a burst starts here. */
-eth_rx_burst_t
-igbx_rx_scalar_burst(const struct rte_eth_dev *dev)
-{
-	/* header/buffer split: two-segment chains, a burst of its own */
-	if (igbx_rx_split_any(dev))
-		return igbx_recv_split_pkts;
-	return dev->data->scattered_rx ? igbx_recv_scattered_pkts : igbx_recv_pkts;
-}
-
-/*
- * A VLAN offload changed on a running port: the burst chosen at dev_start may
- * no longer honour it (the vector bursts leave QinQ and software strips to the
- * scalar one). ethdev copied the burst pointer into rte_eth_fp_ops at start,
- * so the new choice is published there too; both bursts share the ring state,
- * so the switch is safe between two calls.
- */
-static void
-igbx_rx_burst_refresh(struct rte_eth_dev *dev)
-{
-	struct rte_eth_dev_data *data = dev->data;
-
-	dev->rx_pkt_burst = igbx_rx_scalar_burst(dev);
-	igbx_rx_vec_select(dev);
-	rte_eth_fp_ops[data->port_id].rx_pkt_burst = dev->rx_pkt_burst;
 }
 
 void
@@ -355,7 +328,8 @@ igbx_rx_vlan_refresh(struct rte_eth_dev *dev)
 	if (data->dev_started) {
 		igbx_rx_set_frame_limit(dev, igbx_mtu_to_frame(data->dev_conf.rxmode.offloads,
 							       data->mtu));
-		igbx_rx_burst_refresh(dev);
+		/* the vector bursts leave QinQ and software strips to the scalar one */
+		igbx_set_rx_function(dev);
 	}
 }
 
@@ -471,8 +445,6 @@ igbx_tx_init(struct rte_eth_dev *dev)
 	tctl = igbx_read(hw, IGBX_TCTL);
 	tctl |= IGBX_TCTL_EN | IGBX_TCTL_PSP | IGBX_TCTL_RTLC;
 	igbx_write(hw, IGBX_TCTL, tctl);
-	dev->tx_pkt_burst = igbx_xmit_pkts;
-	dev->tx_pkt_prepare = igbx_prep_pkts;
 	return 0;
 }
 
@@ -547,15 +519,9 @@ int
 igbx_rx_burst_mode_get(struct rte_eth_dev *dev, uint16_t qid __rte_unused,
 		       struct rte_eth_burst_mode *mode)
 {
-	const char *name;
+	const char *name = igbx_rx_burst_name(dev->rx_pkt_burst);
 
-	if (dev->rx_pkt_burst == igbx_recv_split_pkts)
-		name = "Scalar Header Split";
-	else if (dev->rx_pkt_burst == igbx_recv_scattered_pkts)
-		name = "Scalar Scattered";
-	else if (dev->rx_pkt_burst == igbx_recv_pkts)
-		name = "Scalar";
-	else if ((name = igbx_rx_vec_burst_name(dev->rx_pkt_burst)) == NULL)
+	if (name == NULL)
 		return -EINVAL;
 	snprintf(mode->info, sizeof(mode->info), "%s", name);
 	return 0;
@@ -565,10 +531,280 @@ int
 igbx_tx_burst_mode_get(struct rte_eth_dev *dev, uint16_t qid __rte_unused,
 		       struct rte_eth_burst_mode *mode)
 {
-	const char *name = igbx_tx_vec_burst_name(dev->tx_pkt_burst);
+	const char *name = igbx_tx_burst_name(dev->tx_pkt_burst);
 
-	if (name == NULL && dev->tx_pkt_burst != igbx_xmit_pkts)
+	if (name == NULL)
 		return -EINVAL;
-	snprintf(mode->info, sizeof(mode->info), "%s", name != NULL ? name : "Scalar");
+	snprintf(mode->info, sizeof(mode->info), "%s", name);
 	return 0;
+}
+
+/* ---- choosing the bursts ------------------------------------------------------ */
+
+static const char *const igbx_path_names[] = {
+	[IGBX_PATH_AUTO] = "auto", [IGBX_PATH_SCALAR] = "scalar",
+	[IGBX_PATH_SSE] = "sse", [IGBX_PATH_AVX2] = "avx2",
+};
+
+int
+igbx_rxtx_path_parse(const char *s)
+{
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(igbx_path_names); i++)
+		if (strcasecmp(s, igbx_path_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+igbx_rxtx_path_devarg(const char *key, const char *value, void *opaque)
+{
+	int path = igbx_rxtx_path_parse(value);
+
+	if (path < 0) {
+		IGBX_INIT_LOG(ERR, "devarg %s=%s: allowed auto, scalar, sse, avx2", key, value);
+		return -EINVAL;
+	}
+	*(uint8_t *)opaque = (uint8_t)path;
+	return 0;
+}
+
+static int
+igbx_path_cpu_has(int path)
+{
+	if (path == IGBX_PATH_AVX2)
+		return rte_cpu_get_flag_enabled(RTE_CPUFLAG_AVX2) == 1;
+	if (path == IGBX_PATH_SSE)
+		return rte_cpu_get_flag_enabled(RTE_CPUFLAG_SSE4_1) == 1;
+	return 1;
+}
+
+/*
+ * The instruction set for one direction: the forced one if the CPU has it (a
+ * forced path overrides --force-max-simd-bitwidth, not the CPU), else the
+ * widest the CPU and the EAL's SIMD limit allow.
+ */
+static int
+igbx_path_pick(struct rte_eth_dev *dev, int rx)
+{
+	const struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
+	int forced = rx ? ad->forced_rx_path : ad->forced_tx_path;
+	uint16_t width = rte_vect_get_max_simd_bitwidth();
+
+	/* the vector bursts neither flag IEEE 1588 frames nor ask for TX stamps */
+	if (ad->ptp.enabled)
+		return IGBX_PATH_SCALAR;
+	if (forced != IGBX_PATH_AUTO && igbx_path_cpu_has(forced))
+		return forced;
+	if (forced != IGBX_PATH_AUTO)
+		IGBX_LOG(INFO, "port %u: %s_path=%s needs a CPU feature this CPU lacks: choosing",
+			 dev->data->port_id, rx ? "rx" : "tx", igbx_path_names[forced]);
+	if (width >= RTE_VECT_SIMD_256 && igbx_path_cpu_has(IGBX_PATH_AVX2))
+		return IGBX_PATH_AVX2;
+	if (width >= RTE_VECT_SIMD_128 && igbx_path_cpu_has(IGBX_PATH_SSE))
+		return IGBX_PATH_SSE;
+	return IGBX_PATH_SCALAR;
+}
+
+/* Every RX offload but the tag handling is honoured by the vector bursts. A
+ * port not configured yet (at probe) keeps the scalar reference. */
+static int
+igbx_rx_vec_queues_ok(struct rte_eth_dev *dev)
+{
+	uint16_t i;
+
+	if (dev->data->nb_rx_queues == 0)
+		return 0;
+	for (i = 0; i < dev->data->nb_rx_queues; i++) {
+		const struct igbx_rx_queue *rxq = dev->data->rx_queues[i];
+
+		if (rxq == NULL || rxq->split.hdr_mp != NULL)	/* split: scalar only */
+			return 0;
+		if (rxq->nb_desc % IGBX_RING_DESC_ALIGN != 0) {
+			IGBX_LOG(INFO, "port %u rx queue %u: nb_desc=%u not a multiple of %u: "
+				 "scalar rx", dev->data->port_id, i, rxq->nb_desc,
+				 IGBX_RING_DESC_ALIGN);
+			return 0;
+		}
+		/* Tags cut out in software (QINQ_STRIP, per-queue VLAN_STRIP) and the
+		 * outer tag of VLAN_EXTEND are handled by the scalar burst only. */
+		if (rxq->sw_strip != 0 ||
+		    ((rxq->offloads | dev->data->dev_conf.rxmode.offloads) &
+		     (RTE_ETH_RX_OFFLOAD_QINQ_STRIP | RTE_ETH_RX_OFFLOAD_VLAN_EXTEND))) {
+			IGBX_LOG(INFO, "port %u rx queue %u: QinQ or software VLAN strip: "
+				 "scalar rx", dev->data->port_id, i);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* The vector TX bursts write one data descriptor per packet and no context. */
+static int
+igbx_tx_vec_queues_ok(struct rte_eth_dev *dev)
+{
+	const uint64_t allowed = RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE;
+	uint16_t i;
+
+	if (dev->data->nb_tx_queues == 0)
+		return 0;
+	for (i = 0; i < dev->data->nb_tx_queues; i++) {
+		const struct igbx_tx_queue *txq = dev->data->tx_queues[i];
+
+		if (txq == NULL)
+			return 0;
+		if (txq->offloads & ~allowed) {
+			IGBX_LOG(INFO, "port %u tx queue %u: offloads 0x%" PRIx64 " need context "
+				 "descriptors or chains: scalar tx (vector allows 0x%" PRIx64 ")",
+				 dev->data->port_id, i, txq->offloads, allowed);
+			return 0;
+		}
+	}
+	/* Scattered RX and buffer split hand the application chains, which an
+	 * application that forwards (testpmd, l3fwd) sends back: only the scalar
+	 * TX walks them. */
+	if (dev->data->scattered_rx ||
+	    (dev->data->dev_conf.rxmode.offloads &
+	     (RTE_ETH_RX_OFFLOAD_SCATTER | RTE_ETH_RX_OFFLOAD_BUFFER_SPLIT))) {
+		IGBX_LOG(INFO, "port %u: scattered RX or buffer split: scalar tx",
+			 dev->data->port_id);
+		return 0;
+	}
+	return 1;
+}
+
+/* burst_mode_get's names: a new burst adds its row. */
+static const struct {
+	eth_rx_burst_t fn;
+	const char *name;
+} igbx_rx_burst_names[] = {
+	{ igbx_recv_pkts, "Scalar" },
+	{ igbx_recv_scattered_pkts, "Scalar Scattered" },
+	{ igbx_recv_split_pkts, "Scalar Header Split" },
+	{ igbx_recv_pkts_vec_sse, "Vector SSE" },
+	{ igbx_recv_scattered_pkts_vec_sse, "Vector SSE Scattered" },
+	{ igbx_recv_pkts_vec_avx2, "Vector AVX2" },
+	{ igbx_recv_scattered_pkts_vec_avx2, "Vector AVX2 Scattered" },
+};
+
+static const struct {
+	eth_tx_burst_t fn;
+	const char *name;
+} igbx_tx_burst_names[] = {
+	{ igbx_xmit_pkts, "Scalar" },
+	{ igbx_xmit_pkts_vec_sse, "Vector SSE" },
+	{ igbx_xmit_pkts_vec_avx2, "Vector AVX2" },
+};
+
+/* The RX path of the port: a vector one only when every queue allows it. */
+static int
+igbx_rx_path(struct rte_eth_dev *dev)
+{
+	int path = igbx_path_pick(dev, 1);
+
+	switch (path) {
+	case IGBX_PATH_SSE:
+	case IGBX_PATH_AVX2:
+		return igbx_rx_vec_queues_ok(dev) ? path : IGBX_PATH_SCALAR;
+	default:
+		return IGBX_PATH_SCALAR;
+	}
+}
+
+static int
+igbx_tx_path(struct rte_eth_dev *dev)
+{
+	int path = igbx_path_pick(dev, 0);
+
+	switch (path) {
+	case IGBX_PATH_SSE:
+	case IGBX_PATH_AVX2:
+		return igbx_tx_vec_queues_ok(dev) ? path : IGBX_PATH_SCALAR;
+	default:
+		return IGBX_PATH_SCALAR;
+	}
+}
+
+/*
+ * ethdev copies the burst pointers into rte_eth_fp_ops when the port starts;
+ * a choice made on a running port (a VLAN offload changed) is published there
+ * too. The bursts of one direction share the ring state, so the switch is
+ * safe between two calls.
+ */
+static void
+igbx_publish_bursts(struct rte_eth_dev *dev)
+{
+	struct rte_eth_fp_ops *fpo = &rte_eth_fp_ops[dev->data->port_id];
+
+	if (!dev->data->dev_started)
+		return;
+	fpo->rx_pkt_burst = dev->rx_pkt_burst;
+	fpo->tx_pkt_burst = dev->tx_pkt_burst;
+	fpo->tx_pkt_prepare = dev->tx_pkt_prepare;
+}
+
+void
+igbx_set_rx_function(struct rte_eth_dev *dev)
+{
+	int scatter = dev->data->scattered_rx;
+
+	switch (igbx_rx_path(dev)) {
+	case IGBX_PATH_AVX2:
+		dev->rx_pkt_burst = scatter ? igbx_recv_scattered_pkts_vec_avx2 :
+			igbx_recv_pkts_vec_avx2;
+		break;
+	case IGBX_PATH_SSE:
+		dev->rx_pkt_burst = scatter ? igbx_recv_scattered_pkts_vec_sse :
+			igbx_recv_pkts_vec_sse;
+		break;
+	default:
+		/* header/buffer split: two-segment chains, a burst of its own */
+		if (igbx_rx_split_any(dev))
+			dev->rx_pkt_burst = igbx_recv_split_pkts;
+		else
+			dev->rx_pkt_burst = scatter ? igbx_recv_scattered_pkts : igbx_recv_pkts;
+		break;
+	}
+	igbx_publish_bursts(dev);
+}
+
+void
+igbx_set_tx_function(struct rte_eth_dev *dev)
+{
+	switch (igbx_tx_path(dev)) {
+	case IGBX_PATH_AVX2:
+		dev->tx_pkt_burst = igbx_xmit_pkts_vec_avx2;
+		break;
+	case IGBX_PATH_SSE:
+		dev->tx_pkt_burst = igbx_xmit_pkts_vec_sse;
+		break;
+	default:
+		dev->tx_pkt_burst = igbx_xmit_pkts;
+		break;
+	}
+	dev->tx_pkt_prepare = igbx_prep_pkts;
+	igbx_publish_bursts(dev);
+}
+
+const char *
+igbx_rx_burst_name(eth_rx_burst_t fn)
+{
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(igbx_rx_burst_names); i++)
+		if (fn == igbx_rx_burst_names[i].fn)
+			return igbx_rx_burst_names[i].name;
+	return NULL;
+}
+
+const char *
+igbx_tx_burst_name(eth_tx_burst_t fn)
+{
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(igbx_tx_burst_names); i++)
+		if (fn == igbx_tx_burst_names[i].fn)
+			return igbx_tx_burst_names[i].name;
+	return NULL;
 }

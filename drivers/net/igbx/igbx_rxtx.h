@@ -4,6 +4,7 @@
 #ifndef IGBX_RXTX_H
 #define IGBX_RXTX_H
 
+#include <assert.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -29,8 +30,6 @@
 /* TSO: MSS must let a segment carry data and stay under the max frame. */
 #define IGBX_TSO_MSS_MIN	64
 #define IGBX_TSO_MSS_MAX	9216
-/* Largest frame the transmit path accepts without TSO (9.5 KB jumbo). */
-#define IGBX_TX_MAX_PKT_LEN	9728
 
 /* mbuf offload requests the transmit path honours. */
 #define IGBX_TX_OL_CTX (RTE_MBUF_F_TX_VLAN | RTE_MBUF_F_TX_IP_CKSUM |		\
@@ -63,9 +62,9 @@ struct igbx_rx_split {
 
 /*
  * Receive queue. The first cache line holds what igbx_recv_pkts touches, in
- * the order it touches it. Per-queue software counters for the stats ops
- * (igbx_stats.c): packets, bytes (without CRC), errors (frames dropped because
- * the descriptor reported RXE).
+ * the order it touches it. Per-queue software counters for the stats ops:
+ * packets, bytes (without CRC), errors (frames dropped because the descriptor
+ * reported RXE).
  */
 struct igbx_rx_queue {
 	volatile union igbx_adv_rx_desc *ring;
@@ -283,13 +282,14 @@ void igbx_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
 /* RCTL.LPE and RLPML for the largest frame (bytes with CRC) the port accepts. */
 void igbx_rx_set_frame_limit(struct rte_eth_dev *dev, uint32_t frame);
 
-/* vlan_offload_set: after VLAN_STRIP, VLAN_EXTEND or QINQ_STRIP changed in
- * rxmode.offloads, recompute each queue's tag handling (vlan_strip, sw_strip)
- * and, on a started port, the frame limit (QinQ adds a tag to the MTU). */
+/* vlan_offload_set's hook, once the registers are programmed: after VLAN_STRIP,
+ * VLAN_EXTEND or QINQ_STRIP changed in rxmode.offloads, recompute each queue's tag
+ * handling (vlan_strip, sw_strip) and, on a started port, the frame limit (QinQ
+ * adds a tag to the MTU) and the RX burst. */
 void igbx_rx_vlan_refresh(struct rte_eth_dev *dev);
 
-/* dev_start: program rings and queue registers, fill, enable, pick bursts.
- * igbx_rx_init leaves RCTL.EN to the caller (after filters). */
+/* dev_start: program rings and queue registers, fill, enable (the bursts are
+ * chosen afterwards). igbx_rx_init leaves RCTL.EN to the caller (after filters). */
 int igbx_rx_init(struct rte_eth_dev *dev);
 int igbx_tx_init(struct rte_eth_dev *dev);
 
@@ -330,8 +330,60 @@ uint64_t igbx_rx_queue_offload_capa(void);
 uint64_t igbx_tx_offload_capa(void);
 uint64_t igbx_tx_queue_offload_capa(void);
 
+/* ---- receive decode shared by the scalar and SIMD bursts ---------------------------- */
+
+/*
+ * packet_type's L3 by the four L3 bits of pkt_info (bits 7:4: IPv4, IPv4 with
+ * options, IPv6, IPv6 with extensions; 7.1.5.2), 0 when none is set. An IPv6 in
+ * IPv4 tunnel sets both families: the outer IPv4 wins, options before plain.
+ */
+#define IGBX_PTYPE_L3_OF(i)	((i) & 2 ? RTE_PTYPE_L3_IPV4_EXT : (i) & 1 ? RTE_PTYPE_L3_IPV4 : \
+				 (i) & 8 ? RTE_PTYPE_L3_IPV6_EXT : (i) & 4 ? RTE_PTYPE_L3_IPV6 : 0)
+/* packet_type's L4 by the TCP/UDP/SCTP bits (10:8); two bits set is no valid header. */
+#define IGBX_PTYPE_L4_OF(i)	((i) == 1 ? RTE_PTYPE_L4_TCP : (i) == 2 ? RTE_PTYPE_L4_UDP : \
+				 (i) == 4 ? RTE_PTYPE_L4_SCTP : 0)
+
+/*
+ * IPv6 has no header checksum, so an IPv6 header has nothing to fail: the
+ * 82576 sets IPCS for IPv4 headers only (7.1.5.2), and a frame whose L3 is
+ * IPv6 reports its IP header as checked (IP_CKSUM_GOOD unless IPE), as DPDK's
+ * other Intel drivers do and DTS's checksum_offload expects. packet_type's
+ * IPv6 bit (also set in IPV6_EXT; clear for IPv4, for IPv6 tunnelled in IPv4
+ * and for ETQF matches) sits where IPCS sits in status_error, so "IP header
+ * checked" is status_error | packet_type in bit 6, in any lane width.
+ */
+#define IGBX_RX_IP_CHECKED(staterr, ptype)	((staterr) | ((ptype) & RTE_PTYPE_L3_IPV6))
+static_assert(RTE_PTYPE_L3_IPV6 == IGBX_RXD_STAT_IPCS &&
+	      (RTE_PTYPE_L3_IPV6_EXT & RTE_PTYPE_L3_IPV6) &&
+	      !((RTE_PTYPE_L3_IPV4_EXT | RTE_PTYPE_L2_ETHER_TIMESYNC) & RTE_PTYPE_L3_IPV6),
+	      "packet_type's IPv6 bit is status_error's IPCS bit");
+
+/* ---- the bursts and the one place that chooses them ------------------------------- */
+
+/* Paths a port may be forced to with the rx_path / tx_path devargs. */
+enum igbx_rxtx_path {
+	IGBX_PATH_AUTO = 0,
+	IGBX_PATH_SCALAR,
+	IGBX_PATH_SSE,
+	IGBX_PATH_AVX2,
+};
+
+/* "auto|scalar|sse|avx2" (any case) -> enum igbx_rxtx_path, or -1 for anything else. */
+int igbx_rxtx_path_parse(const char *s);
+/* rte_kvargs handler of rx_path/tx_path: stores the path as uint8_t at opaque;
+ * -EINVAL (logged with the allowed names) for an unknown one. */
+int igbx_rxtx_path_devarg(const char *key, const char *value, void *opaque);
+
+/*
+ * Choose and install the RX (TX) burst of a port from the CPU, the EAL SIMD
+ * limit, the devargs and the queues' configuration; on a started port the
+ * choice is also published to rte_eth_fp_ops. Called at probe (primary and
+ * secondary), at dev_start, and when a VLAN offload changes at run time.
+ */
+void igbx_set_rx_function(struct rte_eth_dev *dev);
+void igbx_set_tx_function(struct rte_eth_dev *dev);
+
 uint16_t igbx_recv_pkts(void *rxq, struct rte_mbuf **pkts, uint16_t n);
-eth_rx_burst_t igbx_rx_scalar_burst(const struct rte_eth_dev *dev);
 /* The offload results of a completed write-back into m (scalar bursts). */
 void igbx_rx_complete_mbuf(const struct igbx_rx_queue *rxq, struct rte_mbuf *m,
 			   volatile union igbx_adv_rx_desc *d, uint32_t staterr);
@@ -354,6 +406,15 @@ int igbx_rx_split_any(const struct rte_eth_dev *dev);
 uint16_t igbx_recv_split_pkts(void *rxq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t igbx_recv_scattered_pkts(void *rxq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t igbx_xmit_pkts(void *txq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_recv_pkts_vec_sse(void *rxq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_recv_scattered_pkts_vec_sse(void *rxq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_xmit_pkts_vec_sse(void *txq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_recv_pkts_vec_avx2(void *rxq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_recv_scattered_pkts_vec_avx2(void *rxq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igbx_xmit_pkts_vec_avx2(void *txq, struct rte_mbuf **pkts, uint16_t n);
+/* Name burst_mode_get reports for a burst ("Scalar", "Vector SSE"...), NULL if not ours. */
+const char *igbx_rx_burst_name(eth_rx_burst_t fn);
+const char *igbx_tx_burst_name(eth_tx_burst_t fn);
 
 /*
  * Reclaim done RS groups, oldest first, until want descriptors are free;
@@ -389,5 +450,71 @@ igbx_tx_burst_done(struct igbx_tx_queue *txq, int full)
 		igbx_tx_reclaim_burst(txq, txq->free_thresh, full);
 }
 uint16_t igbx_prep_pkts(void *txq, struct rte_mbuf **pkts, uint16_t n);
+
+/* ---- transmit bookkeeping shared by the scalar and SIMD bursts --------------------- */
+
+/* cmd_type_len of a one-descriptor packet without offloads (DTALEN ORed in). */
+#define IGBX_TX_CMD_PLAIN	(IGBX_TXD_DTYP_DATA | IGBX_TXD_DCMD_DEXT |	\
+				 IGBX_TXD_DCMD_IFCS | IGBX_TXD_DCMD_EOP)
+
+/* Remember RS descriptor idx: its DD tells the reclaim its group is done. */
+static inline void
+igbx_tx_rs_fifo_push(struct igbx_tx_queue *txq, uint16_t idx)
+{
+	txq->rs_fifo[(txq->rs_head + txq->rs_count++) % txq->nb_desc] = idx;
+}
+
+/* Set RS on the already written descriptor idx and remember it. */
+static inline void
+igbx_tx_set_rs(struct igbx_tx_queue *txq, uint16_t idx)
+{
+	txq->ring[idx].data.cmd_type_len |= rte_cpu_to_le_32(IGBX_TXD_DCMD_RS);
+	igbx_tx_rs_fifo_push(txq, idx);
+}
+
+/*
+ * n one-descriptor packets were written from first: RS on every rs_thresh-th
+ * descriptor, counting on from since_rs across bursts (set after the writes,
+ * so the write loops count nothing per packet).
+ */
+static inline void
+igbx_tx_rs_every(struct igbx_tx_queue *txq, uint16_t first, uint16_t n)
+{
+	uint32_t k;
+
+	for (k = txq->rs_thresh - txq->since_rs - 1u; k < n; k += txq->rs_thresh) {
+		uint32_t idx = first + k;
+
+		igbx_tx_set_rs(txq, idx >= txq->nb_desc ? idx - txq->nb_desc : idx);
+	}
+	txq->since_rs = (txq->since_rs + n) % txq->rs_thresh;
+}
+
+/*
+ * Before ringing the doorbell with a nearly full ring, make sure the last
+ * packet (it ends just before the tail) reports status: otherwise descriptors
+ * without a following RS could never be reclaimed and the queue would stall.
+ */
+static inline void
+igbx_tx_force_rs(struct igbx_tx_queue *txq)
+{
+	if (txq->since_rs == 0 ||
+	    txq->nb_free >= txq->free_thresh + IGBX_TX_MAX_SEGS + 1)
+		return;
+	igbx_tx_set_rs(txq, txq->tail == 0 ? txq->nb_desc - 1 : txq->tail - 1);
+	txq->since_rs = 0;
+}
+
+/* End of every TX burst that wrote nb_tx packets: RS, counters, doorbell, reclaim. */
+static inline void
+igbx_tx_doorbell(struct igbx_tx_queue *txq, uint16_t nb_tx, uint64_t bytes, int full)
+{
+	igbx_tx_force_rs(txq);
+	txq->packets += nb_tx;
+	txq->bytes += bytes;
+	rte_io_wmb();
+	igbx_write_relaxed(txq->tdt_addr, txq->tail);
+	igbx_tx_burst_done(txq, full);
+}
 
 #endif /* IGBX_RXTX_H */

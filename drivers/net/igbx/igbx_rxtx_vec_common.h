@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* igbx_rxtx_vec_common.h - what the SIMD bursts share: path selection interface, offload
- * lookup tables, and the scalar helpers they fall back on (one descriptor, frame assembly,
- * RX ring refill, TX room through the scalar reclaim, RS bookkeeping). */
+/* igbx_rxtx_vec_common.h - what the SIMD bursts share: offload lookup tables and the
+ * scalar helpers they fall back on (one descriptor, frame assembly, RX ring refill, TX
+ * room through the scalar reclaim, RS bookkeeping). */
 #ifndef IGBX_RXTX_VEC_COMMON_H
 #define IGBX_RXTX_VEC_COMMON_H
 
 #include <stdint.h>
 #include <string.h>
-#include <strings.h>
 #include <emmintrin.h>
 
 #include <rte_common.h>
@@ -18,48 +17,6 @@
 
 #include "igbx_hw.h"
 #include "igbx_rxtx.h"
-
-/* Paths a port may be forced to with the rx_path / tx_path devargs. */
-enum igbx_vec_path {
-	IGBX_PATH_AUTO = 0,
-	IGBX_PATH_SCALAR,
-	IGBX_PATH_SSE,
-	IGBX_PATH_AVX2,
-};
-
-/* "auto|scalar|sse|avx2" -> enum igbx_vec_path, or -1 for anything else. */
-static inline int
-igbx_vec_path_parse(const char *s)
-{
-	static const char *const names[] = {
-		[IGBX_PATH_AUTO] = "auto", [IGBX_PATH_SCALAR] = "scalar",
-		[IGBX_PATH_SSE] = "sse", [IGBX_PATH_AVX2] = "avx2",
-	};
-	unsigned int i;
-
-	for (i = 0; i < RTE_DIM(names); i++)
-		if (strcasecmp(s, names[i]) == 0)
-			return (int)i;
-	return -1;
-}
-
-/*
- * dev_start, after igbx_rx_init()/igbx_tx_init() installed the scalar bursts:
- * replace them with a vector burst when the CPU, the EAL SIMD limit, the
- * devargs and the queues' configuration allow it.
- */
-void igbx_rx_vec_select(struct rte_eth_dev *dev);
-void igbx_tx_vec_select(struct rte_eth_dev *dev);
-/* Name for rx/tx_burst_mode_get ("Vector SSE"...), NULL if fn is not a vector burst. */
-const char *igbx_rx_vec_burst_name(eth_rx_burst_t fn);
-const char *igbx_tx_vec_burst_name(eth_tx_burst_t fn);
-
-uint16_t igbx_recv_pkts_vec_sse(void *rxq, struct rte_mbuf **pkts, uint16_t n);
-uint16_t igbx_recv_scattered_pkts_vec_sse(void *rxq, struct rte_mbuf **pkts, uint16_t n);
-uint16_t igbx_xmit_pkts_vec_sse(void *txq, struct rte_mbuf **pkts, uint16_t n);
-uint16_t igbx_recv_pkts_vec_avx2(void *rxq, struct rte_mbuf **pkts, uint16_t n);
-uint16_t igbx_recv_scattered_pkts_vec_avx2(void *rxq, struct rte_mbuf **pkts, uint16_t n);
-uint16_t igbx_xmit_pkts_vec_avx2(void *txq, struct rte_mbuf **pkts, uint16_t n);
 
 /* ---- offload lookup tables (one source for the scalar helper and the shuffles) ---- */
 
@@ -83,31 +40,28 @@ uint16_t igbx_xmit_pkts_vec_avx2(void *txq, struct rte_mbuf **pkts, uint16_t n);
 	RTE_BUILD_BUG_ON(sizeof(struct igbx_tx_entry) != sizeof(void *));	\
 } while (0)
 
-/*
- * Packet type L3 byte by the four L3 bits of pkt_info (IPv4, IPv4+options,
- * IPv6, IPv6+ext). An IPv6-in-IPv4 tunnel sets both: the outer IPv4 wins,
- * options before plain, as the scalar path reports it.
- */
-#define IGBX_VEC_L3(i) ((i) & 2 ? RTE_PTYPE_L3_IPV4_EXT : (i) & 1 ? RTE_PTYPE_L3_IPV4 : \
-			(i) & 8 ? RTE_PTYPE_L3_IPV6_EXT : (i) & 4 ? RTE_PTYPE_L3_IPV6 : 0)
+/* igbx_vec_l3_table / igbx_vec_l4_table: IGBX_PTYPE_L3_OF, IGBX_PTYPE_L4_OF for pshufb. */
+#define IGBX_VEC_L3(i)	IGBX_PTYPE_L3_OF(i)
+#define IGBX_VEC_L4(i)	(IGBX_PTYPE_L4_OF(i) >> 8)
 static const uint8_t igbx_vec_l3_table[16] __rte_aligned(16) = {
 	IGBX_VEC_L3(0), IGBX_VEC_L3(1), IGBX_VEC_L3(2), IGBX_VEC_L3(3),
 	IGBX_VEC_L3(4), IGBX_VEC_L3(5), IGBX_VEC_L3(6), IGBX_VEC_L3(7),
 	IGBX_VEC_L3(8), IGBX_VEC_L3(9), IGBX_VEC_L3(10), IGBX_VEC_L3(11),
 	IGBX_VEC_L3(12), IGBX_VEC_L3(13), IGBX_VEC_L3(14), IGBX_VEC_L3(15),
 };
-/* L4 byte (packet_type >> 8) by the TCP/UDP/SCTP bits; two bits set is no valid header. */
 static const uint8_t igbx_vec_l4_table[16] __rte_aligned(16) = {
-	[1] = RTE_PTYPE_L4_TCP >> 8, [2] = RTE_PTYPE_L4_UDP >> 8, [4] = RTE_PTYPE_L4_SCTP >> 8,
+	IGBX_VEC_L4(0), IGBX_VEC_L4(1), IGBX_VEC_L4(2), IGBX_VEC_L4(3),
+	IGBX_VEC_L4(4), IGBX_VEC_L4(5), IGBX_VEC_L4(6), IGBX_VEC_L4(7),
 };
 
 /*
- * Checksum flags >> 3 (they span bits 3..8) by a 4-bit index:
- * bit 0 IPCS (IPv4 checked), bit 1 IPE, bit 2 L4I|UDPCS (L4 checked), bit 3 L4E.
+ * Checksum flags >> 3 (they span bits 3..8) by a 4-bit index: bit 0 IP header
+ * checked (IGBX_RX_IP_CHECKED), bit 1 L4I|UDPCS (L4 checked), bit 2 L4E, bit 3
+ * IPE; L4E and IPE are adjacent in status_error (29, 30), one shift brings both.
  */
-#define IGBX_VEC_CSUM(i) ((uint8_t)(((((i) & 1) ? ((i) & 2 ? RTE_MBUF_F_RX_IP_CKSUM_BAD :	\
+#define IGBX_VEC_CSUM(i) ((uint8_t)(((((i) & 1) ? ((i) & 8 ? RTE_MBUF_F_RX_IP_CKSUM_BAD :	\
 		RTE_MBUF_F_RX_IP_CKSUM_GOOD) : 0) |					\
-	(((i) & 4) ? ((i) & 8 ? RTE_MBUF_F_RX_L4_CKSUM_BAD :				\
+	(((i) & 2) ? ((i) & 4 ? RTE_MBUF_F_RX_L4_CKSUM_BAD :				\
 		RTE_MBUF_F_RX_L4_CKSUM_GOOD) : 0)) >> IGBX_VEC_CSUM_SHIFT))
 #define IGBX_VEC_CSUM_SHIFT	3
 static const uint8_t igbx_vec_csum_table[16] __rte_aligned(16) = {
@@ -120,14 +74,18 @@ static const uint8_t igbx_vec_csum_table[16] __rte_aligned(16) = {
 #define IGBX_VEC_OL_VLAN	(RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED)
 #define IGBX_VEC_OL_RSS		RTE_MBUF_F_RX_RSS_HASH
 
-/* The index of igbx_vec_csum_table from status_error (the vector code mirrors it). */
+/*
+ * The index of igbx_vec_csum_table from status_error and the packet type
+ * (the vector code mirrors it): IP header checked (IGBX_RX_IP_CHECKED).
+ */
 static inline uint32_t
-igbx_vec_csum_index(uint32_t st)
+igbx_vec_csum_index(uint32_t st, uint32_t ptype)
 {
 	uint32_t l4_checked = st | (st >> 1);	/* UDPCS (bit 4) or L4I (bit 5) */
 
-	return ((st >> 6) & 1) | ((st >> 29) & 2) | ((l4_checked >> 2) & 4) |
-	       ((st >> 26) & 8);
+	RTE_BUILD_BUG_ON(IGBX_RXD_ERR_IPE != IGBX_RXD_ERR_L4E << 1);
+	return ((IGBX_RX_IP_CHECKED(st, ptype) >> 6) & 1) | ((l4_checked >> 3) & 2) |
+	       ((st >> 27) & 0xC);
 }
 
 static inline uint32_t
@@ -162,7 +120,8 @@ static inline void
 igbx_vec_rx_fill_mbuf(const struct igbx_rx_queue *rxq, struct rte_mbuf *m,
 		      uint32_t st, uint32_t pkt_info, uint32_t hash, uint32_t len_vlan)
 {
-	uint64_t ol = (uint64_t)igbx_vec_csum_table[igbx_vec_csum_index(st)] <<
+	uint32_t ptype = igbx_vec_ptype(pkt_info & 0xFFFF);
+	uint64_t ol = (uint64_t)igbx_vec_csum_table[igbx_vec_csum_index(st, ptype)] <<
 		IGBX_VEC_CSUM_SHIFT;
 
 	if (st & IGBX_RXD_STAT_VP)
@@ -171,7 +130,7 @@ igbx_vec_rx_fill_mbuf(const struct igbx_rx_queue *rxq, struct rte_mbuf *m,
 		ol |= igbx_vec_rss_ol(rxq);
 	*(uint64_t *)RTE_PTR_ADD(m, offsetof(struct rte_mbuf, rearm_data)) = rxq->mbuf_rearm;
 	m->ol_flags = ol;
-	m->packet_type = igbx_vec_ptype(pkt_info & 0xFFFF);
+	m->packet_type = ptype;
 	m->pkt_len = len_vlan & 0xFFFF;
 	m->data_len = len_vlan & 0xFFFF;
 	m->vlan_tci = len_vlan >> 16;
@@ -249,6 +208,19 @@ igbx_vec_rx_step(struct igbx_rx_queue *rxq, int scatter, struct rte_mbuf **out)
 	igbx_vec_rx_fill_mbuf(rxq, m, st, d->wb.pkt_info, d->wb.rss_hash,
 			      d->wb.length | (uint32_t)d->wb.vlan << 16);
 	return igbx_vec_rx_finish(rxq, m, st, scatter, out);
+}
+
+/*
+ * Whole groups of g descriptors a vector burst may decode from rxq->next:
+ * within what the caller still wants, before the ring's end, and over slots
+ * that hold mbufs. Every vector burst hands what is left (near those ends) to
+ * igbx_vec_rx_step(), one descriptor at a time.
+ */
+static inline unsigned int
+igbx_vec_rx_groups(const struct igbx_rx_queue *rxq, unsigned int want, unsigned int g)
+{
+	return RTE_MIN(RTE_MIN(want, (unsigned int)(rxq->nb_desc - rxq->next)),
+		       (unsigned int)(rxq->nb_desc - rxq->nb_hold)) / g;
 }
 
 /*
@@ -340,48 +312,38 @@ igbx_vec_tx_room(struct igbx_tx_queue *txq, uint16_t n)
 	return RTE_MIN(n, txq->nb_free);
 }
 
-static inline void
-igbx_vec_tx_set_rs(struct igbx_tx_queue *txq, uint16_t idx)
-{
-	txq->ring[idx].data.cmd_type_len |= rte_cpu_to_le_32(IGBX_TXD_DCMD_RS);
-	txq->rs_fifo[(txq->rs_head + txq->rs_count++) % txq->nb_desc] = idx;
-}
-
-/*
- * After n descriptors were written from txq->tail: put RS where the scalar
- * path would (every rs_thresh-th descriptor, counting across bursts, and on
- * the last one when the ring is nearly full), then ring the doorbell.
- */
+/* After n descriptors were written from txq->tail: RS as the scalar path sets it, doorbell. */
 static inline void
 igbx_vec_tx_commit(struct igbx_tx_queue *txq, uint16_t n, uint64_t bytes)
 {
-	uint32_t k = txq->rs_thresh - txq->since_rs - 1u;
-	uint16_t tail = txq->tail, last;
+	uint16_t tail = txq->tail;
 
-	for (; k < n; k += txq->rs_thresh) {
-		uint32_t idx = tail + k;
-
-		igbx_vec_tx_set_rs(txq, idx >= txq->nb_desc ? idx - txq->nb_desc : idx);
-	}
-	txq->since_rs = (txq->since_rs + n) % txq->rs_thresh;
-	tail = tail + n >= txq->nb_desc ? tail + n - txq->nb_desc : tail + n;
-	txq->tail = tail;
+	igbx_tx_rs_every(txq, tail, n);
+	txq->tail = tail + n >= txq->nb_desc ? tail + n - txq->nb_desc : tail + n;
 	txq->nb_free -= n;
-	last = tail == 0 ? txq->nb_desc - 1 : tail - 1;
-	if (txq->since_rs != 0 &&
-	    txq->nb_free < txq->free_thresh + IGBX_TX_MAX_SEGS + 1) {
-		igbx_vec_tx_set_rs(txq, last);
-		txq->since_rs = 0;
-	}
-	txq->packets += n;
-	txq->bytes += bytes;
-	rte_io_wmb();
-	igbx_write_relaxed(txq->tdt_addr, tail);
-	igbx_tx_burst_done(txq, 1);
+	igbx_tx_doorbell(txq, n, bytes, 1);
 }
 
-/* cmd_type_len of a one-descriptor packet without offloads (length ORed in). */
-#define IGBX_VEC_TX_CMD (IGBX_TXD_DTYP_DATA | IGBX_TXD_DCMD_DEXT | IGBX_TXD_DCMD_IFCS | \
-			 IGBX_TXD_DCMD_EOP)
+/*
+ * The TX burst of one instruction set: room, then run(txq, idx, pkts, n)
+ * writes n descriptors from ring index idx without wrapping and returns their
+ * bytes; a burst that wraps is two runs. A macro, not a function: run is
+ * target-attributed, and so must be the function it is inlined into.
+ */
+#define IGBX_VEC_XMIT(queue, pkts, n, run) __extension__ ({			\
+	struct igbx_tx_queue *txq_ = (queue);					\
+	uint16_t n_ = igbx_vec_tx_room(txq_, (n)), first_, tail_ = txq_->tail;	\
+										\
+	if (n_ != 0) {								\
+		uint64_t bytes_;						\
+										\
+		first_ = RTE_MIN(n_, (uint16_t)(txq_->nb_desc - tail_));	\
+		bytes_ = run(txq_, tail_, (pkts), first_);			\
+		if (first_ < n_)						\
+			bytes_ += run(txq_, 0, (pkts) + first_, n_ - first_);	\
+		igbx_vec_tx_commit(txq_, n_, bytes_);				\
+	}									\
+	n_;									\
+})
 
 #endif /* IGBX_RXTX_VEC_COMMON_H */

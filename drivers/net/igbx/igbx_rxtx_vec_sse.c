@@ -1,13 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* igbx_rxtx_vec_sse.c - SSE4.1 bursts (four RX descriptors per loop, TX descriptors built in
- * registers) and the choice between scalar, SSE and AVX2 bursts at dev_start. */
+/* igbx_rxtx_vec_sse.c - SSE4.1 bursts: four RX descriptors per loop, TX descriptors built
+ * in registers. */
 #include <smmintrin.h>
 
 #include <rte_common.h>
-#include <rte_cpuflags.h>
-#include <rte_vect.h>
 
-#include "igbx_ethdev.h"
 #include "igbx_rxtx_vec_common.h"
 
 #define IGBX_SSE_TARGET __attribute__((target("sse4.1")))
@@ -30,7 +27,7 @@ struct igbx_sse_group {
 
 /* ol_flags of four descriptors, in 32-bit lanes, from status_error and pkt_info. */
 static inline IGBX_SSE_TARGET __m128i
-igbx_sse_ol_flags(__m128i st, __m128i pi, const struct igbx_sse_rx_consts *c)
+igbx_sse_ol_flags(__m128i st, __m128i pi, __m128i pt, const struct igbx_sse_rx_consts *c)
 {
 	const __m128i csum_tbl = _mm_load_si128((const __m128i *)igbx_vec_csum_table);
 	const __m128i vp = _mm_set1_epi32(IGBX_RXD_STAT_VP);
@@ -40,10 +37,10 @@ igbx_sse_ol_flags(__m128i st, __m128i pi, const struct igbx_sse_rx_consts *c)
 	/* The index of igbx_vec_csum_index(), four lanes at once. */
 	l4chk = _mm_or_si128(st, _mm_srli_epi32(st, 1));
 	idx = _mm_or_si128(
-		_mm_or_si128(_mm_and_si128(_mm_srli_epi32(st, 6), _mm_set1_epi32(1)),
-			     _mm_and_si128(_mm_srli_epi32(st, 29), _mm_set1_epi32(2))),
-		_mm_or_si128(_mm_and_si128(_mm_srli_epi32(l4chk, 2), _mm_set1_epi32(4)),
-			     _mm_and_si128(_mm_srli_epi32(st, 26), _mm_set1_epi32(8))));
+		_mm_or_si128(_mm_and_si128(_mm_srli_epi32(_mm_or_si128(st, pt), 6),
+					   _mm_set1_epi32(1)),
+			     _mm_and_si128(_mm_srli_epi32(l4chk, 3), _mm_set1_epi32(2))),
+		_mm_and_si128(_mm_srli_epi32(st, 27), _mm_set1_epi32(0xC)));
 	/* Bytes 1..3 of each lane index entry 0, which is 0: no stray flags. */
 	csum = _mm_slli_epi32(_mm_shuffle_epi8(csum_tbl, idx), IGBX_VEC_CSUM_SHIFT);
 	vlan = _mm_and_si128(_mm_cmpeq_epi32(_mm_and_si128(st, vp), vp), c->vlan_ol);
@@ -123,8 +120,8 @@ igbx_sse_decode(volatile union igbx_adv_rx_desc *rd, struct rte_mbuf **mb,
 	g->plain = (unsigned int)_mm_movemask_ps(_mm_castsi128_ps(
 		_mm_andnot_si128(st, _mm_slli_epi32(st, 30))));
 
-	ol = igbx_sse_ol_flags(st, pi, c);
 	pt = igbx_sse_ptypes(pi);
+	ol = igbx_sse_ol_flags(st, pi, pt, c);
 	olo = _mm_unpacklo_epi32(ol, zero);	/* ol0 in bits 63:0, ol1 in 127:64 */
 	ohi = _mm_unpackhi_epi32(ol, zero);
 	igbx_sse_store_mbuf(mb[0], _mm_blend_epi16(c->rearm, _mm_slli_si128(olo, 8), 0xF0),
@@ -191,12 +188,7 @@ igbx_sse_recv(struct igbx_rx_queue *rxq, struct rte_mbuf **pkts, uint16_t n, int
 		struct igbx_sse_group g;
 		struct rte_mbuf **mb = &rxq->sw_ring[idx];
 
-		/*
-		 * One descriptor at a time near the burst's end, the ring's end, or
-		 * when fewer than a group of slots hold mbufs (the rest wait for refill).
-		 */
-		if (n - nb_rx < IGBX_SSE_GROUP || idx + IGBX_SSE_GROUP > rxq->nb_desc ||
-		    rxq->nb_desc - rxq->nb_hold < IGBX_SSE_GROUP) {
+		if (igbx_vec_rx_groups(rxq, n - nb_rx, IGBX_SSE_GROUP) == 0) {
 			int r = igbx_vec_rx_step(rxq, scatter, &pkts[nb_rx]);
 
 			if (r < 0)
@@ -252,7 +244,7 @@ igbx_sse_tx_desc(const struct rte_mbuf *m)
 					     8, 9, -1, -1, -1, -1, -1, -1);
 	const __m128i paylen = _mm_setr_epi8(-1, -1, -1, -1, -1, -1, -1, -1,
 					     -1, -1, -1, -1, -1, -1, 4, 5);
-	const __m128i cmd = _mm_setr_epi32(0, 0, (int)IGBX_VEC_TX_CMD, 0);
+	const __m128i cmd = _mm_setr_epi32(0, 0, (int)IGBX_TX_CMD_PLAIN, 0);
 	__m128i a = _mm_loadl_epi64((const __m128i *)&m->buf_iova);
 	__m128i r = _mm_loadu_si128((const __m128i *)&m->rearm_data);
 	__m128i f = _mm_loadu_si128((const __m128i *)&m->rx_descriptor_fields1);
@@ -294,193 +286,11 @@ igbx_sse_tx_run(struct igbx_tx_queue *txq, uint16_t idx, struct rte_mbuf **pkts,
 	}
 	/* Lane 2 summed cmd_type_len: n commands plus the lengths in bits 15:0 and up. */
 	_mm_storeu_si128((__m128i *)lanes, sum);
-	return (uint32_t)(lanes[2] - (uint32_t)n * IGBX_VEC_TX_CMD);
+	return (uint32_t)(lanes[2] - (uint32_t)n * IGBX_TX_CMD_PLAIN);
 }
 
 uint16_t IGBX_SSE_TARGET
 igbx_xmit_pkts_vec_sse(void *queue, struct rte_mbuf **pkts, uint16_t n)
 {
-	struct igbx_tx_queue *txq = queue;
-	uint16_t first, tail = txq->tail;
-	uint64_t bytes;
-
-	n = igbx_vec_tx_room(txq, n);
-	if (n == 0)
-		return 0;
-	first = RTE_MIN(n, (uint16_t)(txq->nb_desc - tail));
-	bytes = igbx_sse_tx_run(txq, tail, pkts, first);
-	if (first < n)
-		bytes += igbx_sse_tx_run(txq, 0, pkts + first, n - first);
-	igbx_vec_tx_commit(txq, n, bytes);
-	return n;
-}
-
-/* ---- choosing the bursts at dev_start -------------------------------------------------- */
-
-static const char *const igbx_path_names[] = {
-	[IGBX_PATH_AUTO] = "auto", [IGBX_PATH_SCALAR] = "scalar",
-	[IGBX_PATH_SSE] = "sse", [IGBX_PATH_AVX2] = "avx2",
-};
-
-/* The rx_path/tx_path devargs, which igbx_ethdev.c stores in the adapter. */
-static int
-igbx_vec_forced_path(struct rte_eth_dev *dev, int rx)
-{
-#ifdef IGBX_ADAPTER_HAS_FORCED_PATH
-	const struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
-
-	return rx ? ad->forced_rx_path : ad->forced_tx_path;
-#else
-	RTE_SET_USED(dev);
-	RTE_SET_USED(rx);
-	return IGBX_PATH_AUTO;
-#endif
-}
-
-static int
-igbx_vec_cpu_has(int path)
-{
-	if (path == IGBX_PATH_AVX2)
-		return rte_cpu_get_flag_enabled(RTE_CPUFLAG_AVX2) == 1;
-	if (path == IGBX_PATH_SSE)
-		return rte_cpu_get_flag_enabled(RTE_CPUFLAG_SSE4_1) == 1;
-	return 1;
-}
-
-/*
- * The path for one direction: the forced one if the CPU has it (a forced
- * path overrides --force-max-simd-bitwidth, not the CPU), else the widest
- * the CPU and the EAL's SIMD limit allow.
- */
-static int
-igbx_vec_pick(struct rte_eth_dev *dev, int rx)
-{
-	int forced = igbx_vec_forced_path(dev, rx);
-	uint16_t width = rte_vect_get_max_simd_bitwidth();
-
-	/* the vector bursts neither flag IEEE 1588 frames nor ask for TX stamps */
-	if (IGBX_DEV_ADAPTER(dev)->ptp.enabled)
-		return IGBX_PATH_SCALAR;
-	if (forced != IGBX_PATH_AUTO && igbx_vec_cpu_has(forced))
-		return forced;
-	if (forced != IGBX_PATH_AUTO)
-		IGBX_LOG(INFO, "port %u: %s_path=%s needs a CPU feature this CPU lacks: choosing",
-			 dev->data->port_id, rx ? "rx" : "tx", igbx_path_names[forced]);
-	if (width >= RTE_VECT_SIMD_256 && igbx_vec_cpu_has(IGBX_PATH_AVX2))
-		return IGBX_PATH_AVX2;
-	if (width >= RTE_VECT_SIMD_128 && igbx_vec_cpu_has(IGBX_PATH_SSE))
-		return IGBX_PATH_SSE;
-	return IGBX_PATH_SCALAR;
-}
-
-/* Every RX offload is honoured by the vector bursts; only the rings matter. */
-static int
-igbx_rx_vec_queues_ok(struct rte_eth_dev *dev)
-{
-	uint16_t i;
-
-	for (i = 0; i < dev->data->nb_rx_queues; i++) {
-		const struct igbx_rx_queue *rxq = dev->data->rx_queues[i];
-
-		if (rxq == NULL || rxq->split.hdr_mp != NULL)	/* split: scalar only */
-			return 0;
-		if (rxq->nb_desc % IGBX_RING_DESC_ALIGN != 0) {
-			IGBX_LOG(INFO, "port %u rx queue %u: nb_desc=%u not a multiple of %u: "
-				 "scalar rx", dev->data->port_id, i, rxq->nb_desc,
-				 IGBX_RING_DESC_ALIGN);
-			return 0;
-		}
-		/* Tags cut out in software (QINQ_STRIP, per-queue VLAN_STRIP) and the
-		 * outer tag of VLAN_EXTEND are handled by the scalar burst only. */
-		if (rxq->sw_strip != 0 ||
-		    ((rxq->offloads | dev->data->dev_conf.rxmode.offloads) &
-		     (RTE_ETH_RX_OFFLOAD_QINQ_STRIP | RTE_ETH_RX_OFFLOAD_VLAN_EXTEND))) {
-			IGBX_LOG(INFO, "port %u rx queue %u: QinQ or software VLAN strip: "
-				 "scalar rx", dev->data->port_id, i);
-			return 0;
-		}
-	}
-	return 1;
-}
-
-/* The vector TX bursts write one data descriptor per packet and no context. */
-static int
-igbx_tx_vec_queues_ok(struct rte_eth_dev *dev)
-{
-	const uint64_t allowed = RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE;
-	uint16_t i;
-
-	for (i = 0; i < dev->data->nb_tx_queues; i++) {
-		const struct igbx_tx_queue *txq = dev->data->tx_queues[i];
-
-		if (txq == NULL)
-			return 0;
-		if (txq->offloads & ~allowed) {
-			IGBX_LOG(INFO, "port %u tx queue %u: offloads 0x%" PRIx64 " need context "
-				 "descriptors or chains: scalar tx (vector allows 0x%" PRIx64 ")",
-				 dev->data->port_id, i, txq->offloads, allowed);
-			return 0;
-		}
-	}
-	return 1;
-}
-
-void
-igbx_rx_vec_select(struct rte_eth_dev *dev)
-{
-	int scatter = dev->data->scattered_rx, path = igbx_vec_pick(dev, 1);
-
-	if (path == IGBX_PATH_SCALAR || !igbx_rx_vec_queues_ok(dev))
-		return;
-	if (path == IGBX_PATH_AVX2)
-		dev->rx_pkt_burst = scatter ? igbx_recv_scattered_pkts_vec_avx2 :
-			igbx_recv_pkts_vec_avx2;
-	else
-		dev->rx_pkt_burst = scatter ? igbx_recv_scattered_pkts_vec_sse :
-			igbx_recv_pkts_vec_sse;
-}
-
-void
-igbx_tx_vec_select(struct rte_eth_dev *dev)
-{
-	int path = igbx_vec_pick(dev, 0);
-
-	if (path == IGBX_PATH_SCALAR || !igbx_tx_vec_queues_ok(dev))
-		return;
-	/* Scattered RX and buffer split hand the application chains, which an
-	 * application that forwards (testpmd, l3fwd) sends back: only the
-	 * scalar TX walks them. */
-	if (dev->data->scattered_rx ||
-	    (dev->data->dev_conf.rxmode.offloads &
-	     (RTE_ETH_RX_OFFLOAD_SCATTER | RTE_ETH_RX_OFFLOAD_BUFFER_SPLIT))) {
-		IGBX_LOG(INFO, "port %u: scattered RX or buffer split: scalar tx",
-			 dev->data->port_id);
-		return;
-	}
-	dev->tx_pkt_burst = path == IGBX_PATH_AVX2 ? igbx_xmit_pkts_vec_avx2 :
-		igbx_xmit_pkts_vec_sse;
-}
-
-const char *
-igbx_rx_vec_burst_name(eth_rx_burst_t fn)
-{
-	if (fn == igbx_recv_pkts_vec_sse)
-		return "Vector SSE";
-	if (fn == igbx_recv_scattered_pkts_vec_sse)
-		return "Vector SSE Scattered";
-	if (fn == igbx_recv_pkts_vec_avx2)
-		return "Vector AVX2";
-	if (fn == igbx_recv_scattered_pkts_vec_avx2)
-		return "Vector AVX2 Scattered";
-	return NULL;
-}
-
-const char *
-igbx_tx_vec_burst_name(eth_tx_burst_t fn)
-{
-	if (fn == igbx_xmit_pkts_vec_sse)
-		return "Vector SSE";
-	if (fn == igbx_xmit_pkts_vec_avx2)
-		return "Vector AVX2";
-	return NULL;
+	return IGBX_VEC_XMIT(queue, pkts, n, igbx_sse_tx_run);
 }

@@ -13,6 +13,7 @@
 #include <rte_tcp.h>
 #include <rte_udp.h>
 
+#include "igbx_ethdev.h"
 #include "igbx_rxtx.h"
 
 /*
@@ -69,7 +70,7 @@ igbx_prep_check(const struct rte_mbuf *m)
 	if (m->nb_segs > IGBX_TX_MAX_SEGS || igbx_prep_check_headers(m) != 0)
 		return EINVAL;
 	if (!(ol & RTE_MBUF_F_TX_TCP_SEG))
-		return m->pkt_len > IGBX_TX_MAX_PKT_LEN ? EINVAL : 0;
+		return m->pkt_len > IGBX_MAX_FRAME ? EINVAL : 0;
 	hdr = (uint32_t)m->l2_len + m->l3_len + m->l4_len;
 	if (m->tso_segsz < IGBX_TSO_MSS_MIN || m->tso_segsz > IGBX_TSO_MSS_MAX ||
 	    m->l4_len < sizeof(struct rte_tcp_hdr) || hdr >= m->pkt_len ||
