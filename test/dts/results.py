@@ -38,6 +38,10 @@ KNOWN = {
     'ethertype and SYN filters only pick a queue); MAC address, TTL, '
     'full-mask TCP flags, VLAN presence (byte matches only its flex '
     'filters could do; igbx does not offer them)',
+    ('checksum_offload', 'validate_sctp_checksum'): 'DTS 25.11.2: the case '
+    'calls TestPmd.csum_set_hw() without its required port_id argument',
+    ('checksum_offload', 'vlan_checksum'): 'DTS wants the VLAN offload '
+    'group among the per-port offloads; VLAN stripping is per queue',
     ('single_core_forward_perf', '*'): 'testbed: needs a TRex traffic '
     'generator',
 }
