@@ -19,12 +19,15 @@ SKIPPED = 77
 # Suites of CI: those igbx passes (stock passes or its capability gates skip
 # them), about 4 minutes per driver on the 2 vCPUs of CI with the root built
 # (make dts runs all of test-run.yaml's). Of qinq and rte_flow only the cases
-# an 82576 can pass (test/dts/results.py KNOWN says why the others fail).
+# an 82576 can pass, of checksum_offload those DTS can run (test/dts/results.py
+# KNOWN says why the others fail).
 CI_SUITES = ['smoke_tests:devices_listed_in_testpmd,device_bound_to_driver',
              'hello_world', 'blocklist', 'mac_filter', 'promisc_support',
              'port_stats', 'port_control', 'vlan', 'queue_start_stop',
              'dynamic_config', 'pmd_buffer_scatter', 'rx_tx_offload',
              'packet_capture', 'qinq:test_qinq_forwarding',
+             'checksum_offload:insert_checksums,no_insert_checksums,'
+             'l4_rx_checksum,l3_rx_checksum,validate_rx_checksum',
              'rte_flow:priority_attribute']
 DRIVERS = ['igbx', 'stock']
 
