@@ -118,7 +118,8 @@ igbx_tx_put_run(struct igbx_tx_queue *txq, uint16_t from, uint16_t cnt, int full
 	}
 	if (k != 0)
 		rte_mempool_put_bulk(((struct rte_mbuf *)slots[0])->pool, slots, k);
-	memset(slots, 0, sizeof(*slots) * cnt);
+	/* the slots keep their stale pointers: igbx_tx_reset() frees only
+	 * [clean_next, tail), and every burst writes each slot it uses */
 }
 
 /* igbx_tx_free_range() for igbx_tx_raw_free_ok() queues, without counting packets. */
