@@ -351,7 +351,7 @@ igbx_avx2_tx_run(struct igbx_tx_queue *txq, uint16_t idx, struct rte_mbuf **pkts
 	struct igbx_tx_entry *sw = &txq->sw_ring[idx];
 	__m256i sum = _mm256_setzero_si256(), d;
 	uint32_t lanes[8];
-	uint16_t i = 0;
+	size_t i = 0;	/* not 16-bit: see igbx_vec_rx_post_run() */
 
 	for (; i + IGBX_AVX2_GROUP <= n; i += IGBX_AVX2_GROUP) {
 		unsigned int k;
