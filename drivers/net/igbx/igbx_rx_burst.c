@@ -22,16 +22,6 @@
 
 /* ---- packet types and offload flags: tables built once ------------------ */
 
-/* Indexed by the four L3 bits of the descriptor packet type (7.1.5.2). */
-#define IGBX_PT_L3_V4	0x1
-#define IGBX_PT_L3_V4E	0x2
-#define IGBX_PT_L3_V6	0x4
-#define IGBX_PT_L3_V6E	0x8
-/* Indexed by the TCP/UDP/SCTP bits; more than one bit set is not a valid header. */
-static const uint32_t igbx_ptype_l4[8] = {
-	[1] = RTE_PTYPE_L4_TCP, [2] = RTE_PTYPE_L4_UDP, [4] = RTE_PTYPE_L4_SCTP,
-};
-
 /*
  * packet_type by pkt_info bits 10:4 (L3 and L4 header bits): one load per
  * frame instead of two lookups and a branch.
@@ -73,20 +63,9 @@ igbx_rx_ol_index(uint32_t staterr)
 static uint32_t
 igbx_rx_ptype_of(uint32_t i)
 {
-	uint32_t l3;
+	uint32_t l3 = IGBX_PTYPE_L3_OF(i & 0xF);
 
-	/* An IPv6-in-IPv4 tunnel sets both families: report the outer one. */
-	if (i & IGBX_PT_L3_V4E)
-		l3 = RTE_PTYPE_L3_IPV4_EXT;
-	else if (i & IGBX_PT_L3_V4)
-		l3 = RTE_PTYPE_L3_IPV4;
-	else if (i & IGBX_PT_L3_V6E)
-		l3 = RTE_PTYPE_L3_IPV6_EXT;
-	else if (i & IGBX_PT_L3_V6)
-		l3 = RTE_PTYPE_L3_IPV6;
-	else
-		return RTE_PTYPE_L2_ETHER;
-	return RTE_PTYPE_L2_ETHER | l3 | igbx_ptype_l4[(i >> 4) & 7];
+	return RTE_PTYPE_L2_ETHER | (l3 ? l3 | IGBX_PTYPE_L4_OF((i >> 4) & 7) : 0);
 }
 
 /* The checksum and tag results of status_error (7.1.5.2), as the table holds them. */

@@ -49,9 +49,9 @@
 
 /*
  * Receive queue. The first cache line holds what igbx_recv_pkts touches, in
- * the order it touches it. Per-queue software counters for the stats ops
- * (DRV-FILTER): packets, bytes (without CRC), errors (frames dropped because
- * the descriptor reported RXE).
+ * the order it touches it. Per-queue software counters for the stats ops:
+ * packets, bytes (without CRC), errors (frames dropped because the descriptor
+ * reported RXE).
  */
 struct igbx_rx_queue {
 	volatile union igbx_adv_rx_desc *ring;
@@ -317,6 +317,17 @@ uint64_t igbx_tx_offload_capa(void);
 uint64_t igbx_tx_queue_offload_capa(void);
 
 /* ---- receive decode shared by the scalar and SIMD bursts ---------------------------- */
+
+/*
+ * packet_type's L3 by the four L3 bits of pkt_info (bits 7:4: IPv4, IPv4 with
+ * options, IPv6, IPv6 with extensions; 7.1.5.2), 0 when none is set. An IPv6 in
+ * IPv4 tunnel sets both families: the outer IPv4 wins, options before plain.
+ */
+#define IGBX_PTYPE_L3_OF(i)	((i) & 2 ? RTE_PTYPE_L3_IPV4_EXT : (i) & 1 ? RTE_PTYPE_L3_IPV4 : \
+				 (i) & 8 ? RTE_PTYPE_L3_IPV6_EXT : (i) & 4 ? RTE_PTYPE_L3_IPV6 : 0)
+/* packet_type's L4 by the TCP/UDP/SCTP bits (10:8); two bits set is no valid header. */
+#define IGBX_PTYPE_L4_OF(i)	((i) == 1 ? RTE_PTYPE_L4_TCP : (i) == 2 ? RTE_PTYPE_L4_UDP : \
+				 (i) == 4 ? RTE_PTYPE_L4_SCTP : 0)
 
 /*
  * IPv6 has no header checksum, so an IPv6 header has nothing to fail: the

@@ -35,8 +35,6 @@ union igbx_avx2_k {
 #define IGBX_K2(t)	{ .b = { t(0), t(1), t(2), t(3), t(4), t(5), t(6), t(7), t(8), t(9), \
 	t(10), t(11), t(12), t(13), t(14), t(15), t(0), t(1), t(2), t(3), t(4), t(5), t(6), \
 	t(7), t(8), t(9), t(10), t(11), t(12), t(13), t(14), t(15) } }
-#define IGBX_K_L4(i)	((i) == 1 ? RTE_PTYPE_L4_TCP >> 8 : (i) == 2 ? RTE_PTYPE_L4_UDP >> 8 : \
-			 (i) == 4 ? RTE_PTYPE_L4_SCTP >> 8 : 0)
 /* mbuf field order of a descriptor lane: packet_type (filled in later),
  * pkt_len = data_len = length, vlan_tci, hash.rss */
 #define IGBX_K_FIELDS(i) ((i) < 4 ? 0xFF : (i) < 6 ? 12 + (i) - 4 : (i) < 8 ? 0xFF : \
@@ -53,7 +51,7 @@ static const struct igbx_avx2_kt {
 	.nibble = IGBX_K8(0xF), .three_bits = IGBX_K8(7), .low16 = IGBX_K8(0xFFFF),
 	.vp = IGBX_K8(IGBX_RXD_STAT_VP), .rsstype = IGBX_K8(IGBX_RXD_RSSTYPE_MASK),
 	.etqf = IGBX_K8(IGBX_RXD_PKTTYPE_ETQF), .l2_ether = IGBX_K8(RTE_PTYPE_L2_ETHER),
-	.csum = IGBX_K2(IGBX_VEC_CSUM), .l3 = IGBX_K2(IGBX_VEC_L3), .l4 = IGBX_K2(IGBX_K_L4),
+	.csum = IGBX_K2(IGBX_VEC_CSUM), .l3 = IGBX_K2(IGBX_VEC_L3), .l4 = IGBX_K2(IGBX_VEC_L4),
 	.to_fields = IGBX_K2(IGBX_K_FIELDS),
 	.in_order = { .d = { 0, 4, 1, 5, 2, 6, 3, 7 } },
 	.lane = { .d = { 0, 2, 4, 6, 1, 3, 5, 7 } },
@@ -63,9 +61,9 @@ static const struct igbx_avx2_kt {
  * IGBX_AVX2_HIDE_TABLE: the decode reaches igbx_avx2_k through a pointer the
  * compiler cannot see through (an empty asm that "changes" it), so every
  * constant stays a memory operand. Seen through, GCC folds the known values
- * back into immediates and broadcasts: three instructions per constant per
- * group of eight, and the working values spill to the stack (callgrind,
- * run-bench.sh: the AVX2 receive decode's count per group, before the table).
+ * back into immediates and broadcasts, and the working values spill to the
+ * stack: callgrind (run-bench.sh, avx2) 69.1 instructions per packet with the
+ * asm, 72.2 with IGBX_AVX2_HIDE_TABLE(p) defined as nothing.
  */
 #define IGBX_AVX2_HIDE_TABLE(p)	__asm__("" : "+r" (p))
 #define IGBX_K(name)	(c->k->name.v)
@@ -242,11 +240,9 @@ igbx_avx2_recv(struct igbx_rx_queue *rxq, struct rte_mbuf **pkts, uint16_t n, in
 	igbx_ring_prefetch(rxq->ring, rxq->nb_desc, rxq->next, n, 0);
 	while (nb_rx < n) {
 		uint16_t idx = rxq->next, nb_desc = rxq->nb_desc;
-		/* As on the SSE path: singles near the ends and when slots wait for
-		 * mbufs. The groups that fit are counted first, so that the loop
-		 * over them keeps its state in registers. */
-		unsigned int groups = RTE_MIN(RTE_MIN(n - nb_rx, nb_desc - idx),
-					      nb_desc - rxq->nb_hold) / IGBX_AVX2_GROUP;
+		/* the groups that fit are counted first, so that the loop over
+		 * them keeps its state in registers */
+		unsigned int groups = igbx_vec_rx_groups(rxq, n - nb_rx, IGBX_AVX2_GROUP);
 		struct rte_mbuf **mb = &rxq->sw_ring[idx], **mb_end = &rxq->sw_ring[nb_desc];
 		volatile union igbx_adv_rx_desc *rd = &rxq->ring[idx];
 		unsigned int k, whole = 0, part = 0;

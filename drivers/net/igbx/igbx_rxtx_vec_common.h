@@ -40,22 +40,18 @@
 	RTE_BUILD_BUG_ON(sizeof(struct igbx_tx_entry) != sizeof(void *));	\
 } while (0)
 
-/*
- * Packet type L3 byte by the four L3 bits of pkt_info (IPv4, IPv4+options,
- * IPv6, IPv6+ext). An IPv6-in-IPv4 tunnel sets both: the outer IPv4 wins,
- * options before plain, as the scalar path reports it.
- */
-#define IGBX_VEC_L3(i) ((i) & 2 ? RTE_PTYPE_L3_IPV4_EXT : (i) & 1 ? RTE_PTYPE_L3_IPV4 : \
-			(i) & 8 ? RTE_PTYPE_L3_IPV6_EXT : (i) & 4 ? RTE_PTYPE_L3_IPV6 : 0)
+/* igbx_vec_l3_table / igbx_vec_l4_table: IGBX_PTYPE_L3_OF, IGBX_PTYPE_L4_OF for pshufb. */
+#define IGBX_VEC_L3(i)	IGBX_PTYPE_L3_OF(i)
+#define IGBX_VEC_L4(i)	(IGBX_PTYPE_L4_OF(i) >> 8)
 static const uint8_t igbx_vec_l3_table[16] __rte_aligned(16) = {
 	IGBX_VEC_L3(0), IGBX_VEC_L3(1), IGBX_VEC_L3(2), IGBX_VEC_L3(3),
 	IGBX_VEC_L3(4), IGBX_VEC_L3(5), IGBX_VEC_L3(6), IGBX_VEC_L3(7),
 	IGBX_VEC_L3(8), IGBX_VEC_L3(9), IGBX_VEC_L3(10), IGBX_VEC_L3(11),
 	IGBX_VEC_L3(12), IGBX_VEC_L3(13), IGBX_VEC_L3(14), IGBX_VEC_L3(15),
 };
-/* L4 byte (packet_type >> 8) by the TCP/UDP/SCTP bits; two bits set is no valid header. */
 static const uint8_t igbx_vec_l4_table[16] __rte_aligned(16) = {
-	[1] = RTE_PTYPE_L4_TCP >> 8, [2] = RTE_PTYPE_L4_UDP >> 8, [4] = RTE_PTYPE_L4_SCTP >> 8,
+	IGBX_VEC_L4(0), IGBX_VEC_L4(1), IGBX_VEC_L4(2), IGBX_VEC_L4(3),
+	IGBX_VEC_L4(4), IGBX_VEC_L4(5), IGBX_VEC_L4(6), IGBX_VEC_L4(7),
 };
 
 /*
@@ -212,6 +208,19 @@ igbx_vec_rx_step(struct igbx_rx_queue *rxq, int scatter, struct rte_mbuf **out)
 	igbx_vec_rx_fill_mbuf(rxq, m, st, d->wb.pkt_info, d->wb.rss_hash,
 			      d->wb.length | (uint32_t)d->wb.vlan << 16);
 	return igbx_vec_rx_finish(rxq, m, st, scatter, out);
+}
+
+/*
+ * Whole groups of g descriptors a vector burst may decode from rxq->next:
+ * within what the caller still wants, before the ring's end, and over slots
+ * that hold mbufs. Every vector burst hands what is left (near those ends) to
+ * igbx_vec_rx_step(), one descriptor at a time.
+ */
+static inline unsigned int
+igbx_vec_rx_groups(const struct igbx_rx_queue *rxq, unsigned int want, unsigned int g)
+{
+	return RTE_MIN(RTE_MIN(want, (unsigned int)(rxq->nb_desc - rxq->next)),
+		       (unsigned int)(rxq->nb_desc - rxq->nb_hold)) / g;
 }
 
 /*

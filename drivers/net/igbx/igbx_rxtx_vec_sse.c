@@ -188,12 +188,7 @@ igbx_sse_recv(struct igbx_rx_queue *rxq, struct rte_mbuf **pkts, uint16_t n, int
 		struct igbx_sse_group g;
 		struct rte_mbuf **mb = &rxq->sw_ring[idx];
 
-		/*
-		 * One descriptor at a time near the burst's end, the ring's end, or
-		 * when fewer than a group of slots hold mbufs (the rest wait for refill).
-		 */
-		if (n - nb_rx < IGBX_SSE_GROUP || idx + IGBX_SSE_GROUP > rxq->nb_desc ||
-		    rxq->nb_desc - rxq->nb_hold < IGBX_SSE_GROUP) {
+		if (igbx_vec_rx_groups(rxq, n - nb_rx, IGBX_SSE_GROUP) == 0) {
 			int r = igbx_vec_rx_step(rxq, scatter, &pkts[nb_rx]);
 
 			if (r < 0)
