@@ -384,12 +384,12 @@ igbx_tx_reset(struct igbx_tx_queue *txq)
 {
 	uint16_t i;
 
-	for (i = 0; i < txq->nb_desc; i++) {
-		if (txq->sw_ring[i].mbuf != NULL) {
+	/* only [clean_next, tail) holds mbufs: a reclaim leaves stale pointers behind */
+	for (i = txq->clean_next; i != txq->tail; i = i + 1 == txq->nb_desc ? 0 : i + 1) {
+		if (txq->sw_ring[i].mbuf != NULL)
 			rte_pktmbuf_free_seg(txq->sw_ring[i].mbuf);
-			txq->sw_ring[i].mbuf = NULL;
-		}
 	}
+	memset(txq->sw_ring, 0, sizeof(*txq->sw_ring) * txq->nb_desc);
 	memset((void *)(uintptr_t)txq->ring, 0, sizeof(*txq->ring) * txq->nb_desc);
 	txq->tail = 0;
 	txq->clean_next = 0;

@@ -45,8 +45,7 @@ static const struct igbx_avx2_kt {
 	union igbx_avx2_k vp, rsstype, etqf, l2_ether;
 	union igbx_avx2_k csum, l3, l4, to_fields;
 	union igbx_avx2_k in_order;	/* after the 32-bit unpacks: 0 2 4 6 1 3 5 7 */
-	union igbx_avx2_k pt_pair[4], ol_pair[4];
-	union igbx_avx2_k lane;
+	union igbx_avx2_k lane;		/* descriptor of each dword in that order */
 } igbx_avx2_k __rte_aligned(32) = {
 	.one = IGBX_K8(1), .two = IGBX_K8(2), .twelve = IGBX_K8(0xC),
 	.nibble = IGBX_K8(0xF), .three_bits = IGBX_K8(7), .low16 = IGBX_K8(0xFFFF),
@@ -55,13 +54,7 @@ static const struct igbx_avx2_kt {
 	.csum = IGBX_K2(IGBX_VEC_CSUM), .l3 = IGBX_K2(IGBX_VEC_L3), .l4 = IGBX_K2(IGBX_VEC_L4),
 	.to_fields = IGBX_K2(IGBX_K_FIELDS),
 	.in_order = { .d = { 0, 4, 1, 5, 2, 6, 3, 7 } },
-	/* pair k: packet types of descriptors 2k, 2k+1 to dwords 0 and 4,
-	 * their ol_flags to dwords 2 and 6 */
-	.pt_pair = { { .d = { 0, 0, 0, 0, 1, 0, 0, 0 } }, { .d = { 2, 0, 0, 0, 3, 0, 0, 0 } },
-		     { .d = { 4, 0, 0, 0, 5, 0, 0, 0 } }, { .d = { 6, 0, 0, 0, 7, 0, 0, 0 } } },
-	.ol_pair = { { .d = { 0, 0, 0, 0, 0, 0, 1, 0 } }, { .d = { 0, 0, 2, 0, 0, 0, 3, 0 } },
-		     { .d = { 0, 0, 4, 0, 0, 0, 5, 0 } }, { .d = { 0, 0, 6, 0, 0, 0, 7, 0 } } },
-	.lane = { .d = { 0, 1, 2, 3, 4, 5, 6, 7 } },
+	.lane = { .d = { 0, 2, 4, 6, 1, 3, 5, 7 } },
 };
 
 /*
@@ -79,10 +72,10 @@ struct igbx_avx2_group {
 	unsigned int done;	/* leading descriptors with DD */
 	unsigned int plain;	/* bit i: EOP without RXE */
 	__m256i status;		/* status_error, descriptor i in 32-bit lane i */
-	__m256i lengths;
+	__m256i lengths;	/* in the unpacks' order, as igbx_avx2_k.lane */
 };
 
-/* ol_flags of eight descriptors (lane i = descriptor i); mirrors igbx_vec_csum_index(). */
+/* ol_flags of eight descriptors, lane by lane (any order); mirrors igbx_vec_csum_index(). */
 static inline IGBX_AVX2_TARGET __m256i
 igbx_avx2_ol_flags(__m256i st, __m256i pi, __m256i pt, const struct igbx_avx2_rx_consts *c)
 {
@@ -118,15 +111,13 @@ igbx_avx2_ptypes(__m256i pi, const struct igbx_avx2_rx_consts *c)
 }
 
 /*
- * Store mbufs 2k and 2k+1 from the descriptor pair p (2k low lane), their
- * ol_flags and packet types taken from lanes 2k and 2k+1 of ol and pt.
+ * Store mbufs 2k and 2k+1 from the descriptor pair p (2k low lane); pt2 holds
+ * their packet types in dwords 0 and 4, ol2 their ol_flags in dwords 2 and 6.
  */
 static inline IGBX_AVX2_TARGET void
-igbx_avx2_store_pair(struct rte_mbuf *ma, struct rte_mbuf *mb, unsigned int k, __m256i p,
-		     __m256i ol, __m256i pt, const struct igbx_avx2_rx_consts *c)
+igbx_avx2_store_pair(struct rte_mbuf *ma, struct rte_mbuf *mb, __m256i p,
+		     __m256i ol2, __m256i pt2, const struct igbx_avx2_rx_consts *c)
 {
-	__m256i pt2 = _mm256_permutevar8x32_epi32(pt, IGBX_K(pt_pair[k]));
-	__m256i ol2 = _mm256_permutevar8x32_epi32(ol, IGBX_K(ol_pair[k]));
 	__m256i fields = _mm256_blend_epi32(_mm256_shuffle_epi8(p, IGBX_K(to_fields)), pt2, 0x11);
 	/* dwords 3 and 7 come from rearm, where they are 0: ol_flags bits 63:32 */
 	__m256i rearm_ol = _mm256_blend_epi32(c->rearm, ol2, 0x44);
@@ -137,27 +128,36 @@ igbx_avx2_store_pair(struct rte_mbuf *ma, struct rte_mbuf *mb, unsigned int k, _
 	_mm_storeu_si128((__m128i *)&mb->rx_descriptor_fields1, _mm256_extracti128_si256(fields, 1));
 }
 
-/* Descriptors i and i+1 in one register, each read with one 16-byte load, i+1 first. */
+/*
+ * Descriptors i and i+1 in one register, each read with one 16-byte load,
+ * i+1 first: broadcast into both lanes, then i loaded over the low lane (two
+ * instructions; two loads and an insert of registers were three).
+ */
 static inline IGBX_AVX2_TARGET __m256i
 igbx_avx2_load_pair(volatile union igbx_adv_rx_desc *rd, unsigned int i)
 {
-	__m128i hi = _mm_load_si128((const __m128i *)(uintptr_t)&rd[i + 1]);
-	__m128i lo;
+	__m256i hi = _mm256_broadcastsi128_si256(
+		_mm_load_si128((const __m128i *)(uintptr_t)&rd[i + 1]));
 
 	rte_compiler_barrier();
-	lo = _mm_load_si128((const __m128i *)(uintptr_t)&rd[i]);
-	return _mm256_inserti128_si256(_mm256_castsi128_si256(lo), hi, 1);
+	return _mm256_inserti128_si256(hi,
+		_mm_load_si128((const __m128i *)(uintptr_t)&rd[i]), 0);
 }
 
 /*
  * Decode eight descriptors into mb[0..7], loaded last to first so that a DD
  * seen late in the group implies the earlier write-backs are complete.
+ * The unpacks leave the descriptors' dwords in the order 0 2 4 6 | 1 3 5 7:
+ * only the status the masks read is put in order. The packet types and
+ * ol_flags stay so, and pair k's (descriptors 2k and 2k+1, dword k of each
+ * half) reach the dwords the mbuf stores take with one byte shift per lane:
+ * one per pair permute and its index load fewer.
  */
 static inline IGBX_AVX2_TARGET void
 igbx_avx2_decode(volatile union igbx_adv_rx_desc *rd, struct rte_mbuf **mb,
 		 const struct igbx_avx2_rx_consts *c, struct igbx_avx2_group *g)
 {
-	__m256i p0, p1, p2, p3, h01, h23, l01, l23, st, pi, ol, pt;
+	__m256i p0, p1, p2, p3, h01, h23, l01, l23, st, st_raw, pi, ol, pt;
 	struct rte_mbuf *m0, *m1, *m2, *m3, *m4, *m5, *m6, *m7;
 	unsigned int dd;
 
@@ -173,11 +173,10 @@ igbx_avx2_decode(volatile union igbx_adv_rx_desc *rd, struct rte_mbuf **mb,
 	h23 = _mm256_unpackhi_epi32(p2, p3);
 	l01 = _mm256_unpacklo_epi32(p0, p1);	/* info / hash, same pattern */
 	l23 = _mm256_unpacklo_epi32(p2, p3);
-	st = _mm256_permutevar8x32_epi32(_mm256_unpacklo_epi64(h01, h23), IGBX_K(in_order));
-	pi = _mm256_and_si256(_mm256_permutevar8x32_epi32(_mm256_unpacklo_epi64(l01, l23),
-							  IGBX_K(in_order)), IGBX_K(low16));
-	g->lengths = _mm256_and_si256(_mm256_permutevar8x32_epi32(
-		_mm256_unpackhi_epi64(h01, h23), IGBX_K(in_order)), IGBX_K(low16));
+	st_raw = _mm256_unpacklo_epi64(h01, h23);
+	st = _mm256_permutevar8x32_epi32(st_raw, IGBX_K(in_order));
+	pi = _mm256_and_si256(_mm256_unpacklo_epi64(l01, l23), IGBX_K(low16));
+	g->lengths = _mm256_and_si256(_mm256_unpackhi_epi64(h01, h23), IGBX_K(low16));
 	g->status = st;
 
 	dd = (unsigned int)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_slli_epi32(st, 31)));
@@ -186,14 +185,14 @@ igbx_avx2_decode(volatile union igbx_adv_rx_desc *rd, struct rte_mbuf **mb,
 		_mm256_andnot_si256(st, _mm256_slli_epi32(st, 30))));
 
 	pt = igbx_avx2_ptypes(pi, c);
-	ol = igbx_avx2_ol_flags(st, pi, pt, c);
+	ol = igbx_avx2_ol_flags(st_raw, pi, pt, c);
 	/* the stores could alias sw_ring for all the compiler knows: read it first */
 	m0 = mb[0], m1 = mb[1], m2 = mb[2], m3 = mb[3];
 	m4 = mb[4], m5 = mb[5], m6 = mb[6], m7 = mb[7];
-	igbx_avx2_store_pair(m0, m1, 0, p0, ol, pt, c);
-	igbx_avx2_store_pair(m2, m3, 1, p1, ol, pt, c);
-	igbx_avx2_store_pair(m4, m5, 2, p2, ol, pt, c);
-	igbx_avx2_store_pair(m6, m7, 3, p3, ol, pt, c);
+	igbx_avx2_store_pair(m0, m1, p0, _mm256_bslli_epi128(ol, 8), pt, c);
+	igbx_avx2_store_pair(m2, m3, p1, _mm256_bslli_epi128(ol, 4), _mm256_bsrli_epi128(pt, 4), c);
+	igbx_avx2_store_pair(m4, m5, p2, ol, _mm256_bsrli_epi128(pt, 8), c);
+	igbx_avx2_store_pair(m6, m7, p3, _mm256_bsrli_epi128(ol, 4), _mm256_bsrli_epi128(pt, 12), c);
 }
 
 /* As igbx_sse_hand_out(), for a group of eight. */
@@ -347,7 +346,7 @@ igbx_avx2_tx_run(struct igbx_tx_queue *txq, uint16_t idx, struct rte_mbuf **pkts
 	struct igbx_tx_entry *sw = &txq->sw_ring[idx];
 	__m256i sum = _mm256_setzero_si256(), d;
 	uint32_t lanes[8];
-	uint16_t i = 0;
+	size_t i = 0;	/* not 16-bit: see igbx_vec_rx_post_run() */
 
 	for (; i + IGBX_AVX2_GROUP <= n; i += IGBX_AVX2_GROUP) {
 		unsigned int k;

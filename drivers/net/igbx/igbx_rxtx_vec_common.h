@@ -264,7 +264,7 @@ igbx_vec_rx_post_one(volatile union igbx_adv_rx_desc *d, const struct rte_mbuf *
 static inline void
 igbx_vec_rx_post_run(volatile union igbx_adv_rx_desc *ring, struct rte_mbuf **ms, uint16_t n)
 {
-	uint16_t i;
+	size_t i;	/* a 16-bit index costs a zero-extension and an address computation per step */
 
 	for (i = 0; i + 4 <= n; i += 4) {
 		igbx_vec_rx_post_one(&ring[i], ms[i]);

@@ -264,7 +264,7 @@ igbx_sse_tx_run(struct igbx_tx_queue *txq, uint16_t idx, struct rte_mbuf **pkts,
 	struct igbx_tx_entry *sw = &txq->sw_ring[idx];
 	__m128i sum = _mm_setzero_si128(), d;
 	uint32_t lanes[4];
-	uint16_t i = 0;
+	size_t i = 0;	/* not 16-bit: no zero-extension per step */
 
 	for (; i + IGBX_SSE_GROUP <= n; i += IGBX_SSE_GROUP) {
 		unsigned int k;

@@ -118,7 +118,8 @@ igbx_tx_put_run(struct igbx_tx_queue *txq, uint16_t from, uint16_t cnt, int full
 	}
 	if (k != 0)
 		rte_mempool_put_bulk(((struct rte_mbuf *)slots[0])->pool, slots, k);
-	memset(slots, 0, sizeof(*slots) * cnt);
+	/* the slots keep their stale pointers: igbx_tx_reset() frees only
+	 * [clean_next, tail), and every burst writes each slot it uses */
 }
 
 /* igbx_tx_free_range() for igbx_tx_raw_free_ok() queues, without counting packets. */
@@ -175,12 +176,46 @@ igbx_tx_reclaim(struct igbx_tx_queue *txq, uint32_t max_packets, uint16_t want)
 	return igbx_tx_reclaim_groups(txq, max_packets, want, 1, 0);
 }
 
+/*
+ * The SIMD bursts' reclaim on a fast-free queue: every slot of a done group
+ * holds a one-segment mbuf of one pool, so each group goes back in one put
+ * (two when it wraps) with no compaction, no count and no second function.
+ */
+static void
+igbx_tx_reclaim_full(struct igbx_tx_queue *txq, uint16_t want)
+{
+	void **slots = (void **)txq->sw_ring;
+
+	while (txq->nb_free < want && txq->rs_count != 0) {
+		uint16_t rs = txq->rs_fifo[txq->rs_head], from = txq->clean_next;
+		uint16_t count = rs >= from ? rs - from + 1 : txq->nb_desc - from + rs + 1;
+		struct rte_mempool *mp;
+
+		if (!(txq->ring[rs].data.olinfo_status & rte_cpu_to_le_32(IGBX_TXD_STAT_DD)))
+			break;
+		mp = ((struct rte_mbuf *)slots[from])->pool;
+		if (rs >= from) {
+			rte_mempool_put_bulk(mp, &slots[from], count);
+		} else {
+			rte_mempool_put_bulk(mp, &slots[from], txq->nb_desc - from);
+			rte_mempool_put_bulk(mp, slots, rs + 1);
+		}
+		txq->clean_next = rs + 1 == txq->nb_desc ? 0 : rs + 1;
+		txq->nb_free += count;
+		txq->rs_head = txq->rs_head + 1 == txq->nb_desc ? 0 : txq->rs_head + 1;
+		txq->rs_count--;
+	}
+}
+
 /* The bursts' reclaim (scalar and SIMD, igbx_tx_make_room): until want
  * descriptors are free, no count. */
 void
 igbx_tx_reclaim_burst(struct igbx_tx_queue *txq, uint16_t want, int full)
 {
-	igbx_tx_reclaim_groups(txq, 0, want, 0, full);
+	if (full && igbx_tx_raw_free_ok(txq))
+		igbx_tx_reclaim_full(txq, want);
+	else
+		igbx_tx_reclaim_groups(txq, 0, want, 0, full);
 }
 
 /* Context key: the offload flags and the lengths/tag that matter for them. */
