@@ -1,0 +1,165 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# test_sriov.py - SR-IOV virtual functions of the simulated 82576, refereed by
+# DPDK's stock pair: net_e1000_igb as PF host in one process, net_e1000_igb_vf
+# on the VFs in another.
+"""`igbx-sim --vfs 0:2` gives port 0 two VFs (8086:10CA, 0000:02:00.0 and
+0000:02:00.2). One shell started by the launcher runs the PF testpmd in the
+background (both ports; stdin a fifo that stays open), then, once the PF
+answers, a second testpmd on the two VFs that prints their port info and
+quits when the test creates vf-quit. The
+stock PF host (igb_pf.c) sees sriov_numvfs, turns VMDq/SR-IOV on and answers
+the VFs' RESET and SET_MAC_ADDR messages through the simulated mailbox: each
+VF's MAC address is the one the PF put in its receive address register
+(RAR[23 - vf], pool select bit vf), its link is the port's. The shell keeps
+the PF running until the test creates the quit file, so the PF's registers
+can be read through the control socket: while the VFs run, and after they
+closed (the stock VF clears its address through the mailbox on close).
+"""
+import os
+import re
+
+import pytest
+
+import igbxsim
+
+pytestmark = pytest.mark.stock
+
+NB_VFS = 2
+VF_ADDRS = ['0000:02:00.0', '0000:02:00.2']
+PF_ADDR = igbxsim.PCI_ADDRS[0]
+
+# Registers of the PF (82576 datasheet 8.10, 8.13).
+REG_RAL16 = 0x54e0      # RAL[16..23], 8 bytes apart
+RAH_POOLSEL_SHIFT = 18
+REG_VT_CTL = 0x581c
+VT_CTL_DEF_POOL_SHIFT = 7
+VT_CTL_DEF_POOL_MASK = 0x7 << VT_CTL_DEF_POOL_SHIFT
+REG_VFRE = 0x0c8c
+REG_VFTE = 0x0c90
+REG_CTRL_EXT = 0x0018
+CTRL_EXT_PFRSTD = 1 << 14
+
+# $1 testpmd, $2 PF allow-list, $3 VF allow-list (space separated -a args)
+SCRIPT = r'''
+T="$1"; PF="$2"; VF="$3"
+R="$IGBX_SIM_RUN_DIR"; quit="$R/sriov-quit"
+mkfifo "$R/pf.in"
+sleep 600 > "$R/pf.in" &
+holder=$!
+"$T" -l 0-1 -n 1 -m 256 --file-prefix sriov-pf $PF -- -i \
+	--total-num-mbufs=8192 < "$R/pf.in" > "$R/pf.out" 2>&1 &
+pf=$!
+i=0
+while ! grep -q 'testpmd> ' "$R/pf.out" 2>/dev/null && kill -0 $pf 2>/dev/null \
+	&& [ $i -lt 600 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+echo "pf ready"
+{ printf 'show port info 0\nshow port info 1\n'
+  i=0
+  while [ ! -e "$R/vf-quit" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+  printf 'quit\n'; } | "$T" -l 0-1 -n 1 \
+	-m 256 --file-prefix sriov-vf $VF -- -i --total-num-mbufs=8192
+echo "vf exit status $?"
+i=0
+while [ ! -e "$quit" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+kill $holder 2>/dev/null
+wait $pf
+echo "pf exit status $?"
+sed 's/^/pf: /' "$R/pf.out"
+'''
+
+_INFO = re.compile(r'Infos for port (\d)\s+\*+\s+MAC address: ([0-9A-F:]{17})\s+'
+                   r'Device name: (\S+)\s+Driver name: (\S+)(?s:.*?)'
+                   r'Link status: (\w+)\s+Link speed: ([^\r\n]+)\s+'
+                   r'Link duplex: (\S+)')
+
+
+def allow(addrs):
+    return ' '.join('-a %s' % a for a in addrs)
+
+
+def read_link(path):
+    return os.readlink(str(path))
+
+
+def test_stock_vf_gets_mac_and_link_from_stock_pf(log_path):
+    igbxsim.need_driver('stock')
+    app = ['sh', '-c', SCRIPT, 'igbx-sriov', igbxsim.TESTPMD_BIN,
+           allow(igbxsim.PCI_ADDRS[:2]), allow(VF_ADDRS)]
+    sim = igbxsim.Sim(app, sim_args=['--vfs', '0:%d' % NB_VFS],
+                      log_path=log_path, name='sriov-stock')
+    try:
+        sim.start()
+        sim.read_until(r'pf ready', timeout=120)
+        sim.read_until(r'Infos for port 1(?s:.*?)Link duplex', timeout=120)
+        devs = sim.run_dir / 'sys' / 'bus' / 'pci' / 'devices'
+        sysfs = {
+            'numvfs': (devs / PF_ADDR / 'sriov_numvfs').read_text().strip(),
+            'totalvfs': (devs / PF_ADDR / 'sriov_totalvfs').read_text().strip(),
+            'virtfn': [read_link(devs / PF_ADDR / ('virtfn%d' % i))
+                       for i in range(NB_VFS)],
+            'physfn': [read_link(devs / a / 'physfn') for a in VF_ADDRS],
+            'vf_ids': [((devs / a / 'vendor').read_text().strip(),
+                        (devs / a / 'device').read_text().strip())
+                       for a in VF_ADDRS],
+            'port1_sriov': (devs / igbxsim.PCI_ADDRS[1] /
+                            'sriov_numvfs').exists(),
+        }
+        rars = []
+        for vf in range(NB_VFS):
+            idx = 23 - vf - 16
+            ral = sim.peek(0, REG_RAL16 + 8 * idx)
+            rah = sim.peek(0, REG_RAL16 + 8 * idx + 4)
+            rars.append((igbxsim.mac_to_str(igbxsim.mac_from_rar(ral, rah)),
+                         rah))
+        vt_ctl = sim.peek(0, REG_VT_CTL)
+        vfre, vfte = sim.peek(0, REG_VFRE), sim.peek(0, REG_VFTE)
+        ctrl_ext = sim.peek(0, REG_CTRL_EXT)
+        (sim.run_dir / 'vf-quit').touch()
+        m = sim.read_until(r'vf exit status (\d+)', timeout=120)
+        vf_status = int(m.group(1))
+        vf_out = sim.buf[:m.start()]
+        rars_closed = [sim.peek(0, REG_RAL16 + 8 * (23 - vf - 16) + 4)
+                       for vf in range(NB_VFS)]
+        (sim.run_dir / 'sriov-quit').touch()
+        status = sim.wait(90)
+        out = sim.buf
+    finally:
+        sim.close()
+
+    # the kernel's view of an SR-IOV device
+    assert sysfs['numvfs'] == str(NB_VFS)
+    assert sysfs['totalvfs'] == '8'
+    assert sysfs['virtfn'] == ['../%s' % a for a in VF_ADDRS]
+    assert sysfs['physfn'] == ['../%s' % PF_ADDR] * NB_VFS
+    assert sysfs['vf_ids'] == [('0x8086', '0x10ca')] * NB_VFS
+    assert not sysfs['port1_sriov']
+
+    assert vf_status == 0, vf_out[-3000:]
+    assert 'VF MAC address not assigned by Host PF' not in vf_out
+    infos = {int(m.group(1)): m.groups()[1:] for m in _INFO.finditer(vf_out)}
+    assert sorted(infos) == list(range(NB_VFS)), vf_out[-3000:]
+    for vf in range(NB_VFS):
+        mac, name, drv, link, speed, duplex = infos[vf]
+        assert drv == 'net_e1000_igb_vf'
+        assert name == VF_ADDRS[vf]
+        # the PF's random address for this VF, in its pool's RAR entry
+        rar_mac, rah = rars[vf]
+        assert mac.lower() == rar_mac, (vf, mac, rar_mac)
+        assert rah & igbxsim.RAH_AV
+        assert (rah >> RAH_POOLSEL_SHIFT) & 0xff == 1 << vf
+        # the VF's link is the port's, which the pair wire brings up
+        assert link == 'up'
+        assert speed.startswith('1 Gbps')
+        assert duplex == 'full-duplex'
+    assert infos[0][0] != infos[1][0]
+    # closed, each VF asked the PF for a zero address: no longer valid
+    assert [rah & igbxsim.RAH_AV for rah in rars_closed] == [0] * NB_VFS
+
+    # the PF host saw the VFs: VMDq on with its own pool after the VFs',
+    # the VFs' RX/TX enabled by their RESET messages, reset done signalled
+    assert (vt_ctl & VT_CTL_DEF_POOL_MASK) >> VT_CTL_DEF_POOL_SHIFT == NB_VFS
+    assert vfre & 0x3 == 0x3 and vfte & 0x3 == 0x3
+    assert ctrl_ext & CTRL_EXT_PFRSTD
+    assert status == 0, out[-3000:]
