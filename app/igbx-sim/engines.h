@@ -217,6 +217,7 @@ struct sim_rx_verdict {
 	uint8_t queue;
 	uint8_t rss_type;
 	uint8_t etqf;		/* 1 + ETQF index that matched, 0 if none */
+	int8_t rar;		/* receive address entry it matched, -1 none */
 	uint32_t rss_hash;
 };
 

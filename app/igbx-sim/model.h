@@ -157,8 +157,11 @@
 #define SIM_VF_IVAR_MISC	0x1740u
 #define SIM_VF_MBMEM		0x0800u
 #define SIM_VF_V2PMAILBOX	0x0c40u
-#define SIM_VF_STATS		0x0f10u		/* VFGPRC .. VFGOTLBC */
-#define SIM_VF_STATS_END	0x0f54u
+#define SIM_VF_GPRC		0x0f10u
+#define SIM_VF_GPTC		0x0f14u
+#define SIM_VF_GORC		0x0f18u
+#define SIM_VF_GOTC		0x0f34u
+#define SIM_VF_MPRC		0x0f3cu
 #define SIM_VF_RXQ		0x2800u		/* queue blocks, 0x100 apart */
 #define SIM_VF_TXQ		0x3800u
 #define SIM_VF_QUEUES		2		/* queue pairs per VF */
@@ -215,6 +218,9 @@
 #define  SIM_MRQC_MRQE_RSS	0x2u		/* RSS only */
 #define  SIM_MRQC_MRQE_VMDQ	0x3u		/* VMDq, default pool */
 #define  SIM_MRQC_MRQE_VMDQ_RSS	0x5u		/* VMDq with RSS, 2 queues */
+#define  SIM_VT_CTL_DEF_PL_SHIFT	7		/* default pool, bits 9:7 */
+#define  SIM_VT_CTL_DIS_DEF_PL	(1u << 29)	/* no default pool: drop */
+#define  SIM_VT_CTL_REPL_EN	(1u << 30)	/* replication (not modelled) */
 #define  SIM_MRQC_DEF_Q_SHIFT	3		/* bits 5:3, 82576: default queue */
 #define  SIM_MRQC_RSS_TCPV4	(1u << 16)
 #define  SIM_MRQC_RSS_IPV4	(1u << 17)
@@ -448,6 +454,11 @@ bool sim_vf_pf_read(struct sim_port *p, uint32_t off, uint32_t *val);
 bool sim_vf_pf_write(struct sim_port *p, uint32_t off, uint32_t val);
 void sim_vf_pf_reset(struct sim_port *p);	/* PF reset: RSTI to each VF */
 void sim_vf_pf_reset_done(struct sim_port *p);	/* CTRL_EXT.PFRSTD */
+/* The VF statistics of the pool queue q belongs to, if a VF's. */
+void sim_vf_count_rx(struct sim_port *p, unsigned int q, uint32_t bytes,
+		     bool mcast);
+void sim_vf_count_tx(struct sim_port *p, unsigned int q, uint32_t pkts,
+		     uint32_t bytes);
 /* Statistics (stats.c). */
 uint32_t sim_stat_read_clear(struct sim_port *p, uint32_t off);
 

@@ -129,6 +129,8 @@ struct sim_vf_state {
 	uint32_t eitr[SIM_VF_VECTORS];
 	uint32_t ivar, ivar_misc;
 	uint64_t resets;		/* VTCTRL.RST function level resets */
+	/* VFGPRC, VFGPTC, VFGORC, VFGOTC, VFMPRC: wrap, not cleared by reads */
+	uint32_t gprc, gptc, gorc, gotc, mprc;
 };
 
 /* Per-port state that must be the same in every process attached to the run

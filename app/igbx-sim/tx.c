@@ -97,6 +97,8 @@ static void sim_tx_tally_flush(struct sim_port *p, unsigned int q,
 	sim_stat_add64(p, SIM_TOTL, t->bytes);
 	sim_stat_add(p, SIM_PQGPTC(q), t->pkts);
 	sim_stat_add(p, SIM_PQGOTC(q), (uint32_t)t->bytes);
+	if (p->nb_vfs)
+		sim_vf_count_tx(p, q, t->pkts, (uint32_t)t->bytes);
 	if (t->bcast)
 		sim_stat_add(p, SIM_BPTC, t->bcast);
 	if (t->mcast)
@@ -523,13 +525,18 @@ void sim_fc_build_pause(const struct sim_port *p, uint16_t quanta,
 unsigned int sim_tx_poll(struct sim_port *p)
 {
 	unsigned int sent = 0;
+	uint32_t vfte;
 
 	if (!(sim_reg_peek(p, SIM_TCTL) & SIM_TCTL_EN) || p->sh->faults.tx_stall)
 		return 0;
 	if (sim_tx_paused(p))
 		return 0;
+	/* with VFs (IOV mode), queue q belongs to pool q mod 8, which
+	 * transmits only while its VFTE bit is set (7.10.3.x)
+	 */
+	vfte = p->nb_vfs ? sim_reg_peek(p, SIM_VFTE) : 0xffu;
 	for (unsigned int q = 0; q < SIM_NUM_QUEUES; q++)
-		if (p->sh->txq[q].enabled)
+		if (p->sh->txq[q].enabled && (vfte >> (q & 7u) & 1u))
 			sent += sim_tx_queue(p, q);
 	return sent;
 }

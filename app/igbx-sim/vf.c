@@ -6,8 +6,9 @@
  * (VTCTRL.RST, VFLRE) and the PF reset handshake (RSTI/RSTD, PFRSTD).
  *
  * A VF keeps nothing of its own in its BAR file: its queue registers are
- * views of the port's pool queues and its statistics are the PF's mirrors,
- * so that the engines, which run on the port, need not know about VFs.
+ * views of the port's pool queues (vf and vf + 8), so that the engines,
+ * which run on the port, need not know about VFs; they only count the
+ * VF's statistics.
  * The state lives in the port's shared state, under the port's lock.
  */
 #include <string.h>
@@ -18,7 +19,6 @@
 #define SIM_MBX_V2P_RC	(SIM_MBX_PFSTS | SIM_MBX_PFACK | SIM_MBX_RSTD)
 #define SIM_MBX_V2P_SEEN (SIM_MBX_HELD | SIM_MBX_V2P_RC | SIM_MBX_RSTI)
 #define SIM_VF_QBLOCK	0x100u		/* VF queue block stride */
-#define SIM_PVF_MIRROR	0x10000u	/* PF's mirror of VF n at + 0x100 n */
 
 static struct sim_vf_state *vf_state(struct sim_port *p, unsigned int vf)
 {
@@ -167,9 +167,6 @@ static uint32_t vf_read32(struct sim_port *p, unsigned int vf, uint32_t off)
 
 	if (off >= SIM_VF_MBMEM && off < SIM_VF_MBMEM + 4 * SIM_MBX_WORDS)
 		return sim_reg_peek(p, vf_mbmem_off(vf, (off - SIM_VF_MBMEM) / 4));
-	if (off >= SIM_VF_STATS && off < SIM_VF_STATS_END)
-		return sim_reg_peek(p, SIM_PVF_MIRROR + 0x100u * vf +
-				       (off - 0x0f00u));
 	if (off >= SIM_VF_EITR(0) && off < SIM_VF_EITR(SIM_VF_VECTORS))
 		return s->eitr[(off - SIM_VF_EITR(0)) / 4];
 	q = vf_queue_reg(vf, off);
@@ -196,8 +193,18 @@ static uint32_t vf_read32(struct sim_port *p, unsigned int vf, uint32_t off)
 		return s->ivar_misc;
 	case SIM_VF_V2PMAILBOX:
 		return vf_v2p_read(p, vf);
+	case SIM_VF_GPRC:
+		return s->gprc;
+	case SIM_VF_GPTC:
+		return s->gptc;
+	case SIM_VF_GORC:
+		return s->gorc;
+	case SIM_VF_GOTC:
+		return s->gotc;
+	case SIM_VF_MPRC:
+		return s->mprc;
 	default:
-		return 0;
+		return 0;	/* loopback counters: no VM-to-VM switching */
 	}
 }
 
@@ -344,6 +351,36 @@ bool sim_vf_pf_write(struct sim_port *p, uint32_t off, uint32_t val)
 		return true;
 	}
 	return false;
+}
+
+/* The VF whose pool queue q is, or -1 (the PF's pools, or no VFs). */
+static int vf_of_queue(const struct sim_port *p, unsigned int q)
+{
+	return (q & 7u) < p->nb_vfs ? (int)(q & 7u) : -1;
+}
+
+void sim_vf_count_rx(struct sim_port *p, unsigned int q, uint32_t bytes,
+		     bool mcast)
+{
+	int vf = vf_of_queue(p, q);
+
+	if (vf < 0)
+		return;
+	vf_state(p, (unsigned int)vf)->gprc++;
+	vf_state(p, (unsigned int)vf)->gorc += bytes;
+	if (mcast)
+		vf_state(p, (unsigned int)vf)->mprc++;
+}
+
+void sim_vf_count_tx(struct sim_port *p, unsigned int q, uint32_t pkts,
+		     uint32_t bytes)
+{
+	int vf = vf_of_queue(p, q);
+
+	if (vf < 0)
+		return;
+	vf_state(p, (unsigned int)vf)->gptc += pkts;
+	vf_state(p, (unsigned int)vf)->gotc += bytes;
 }
 
 void sim_vf_pf_reset(struct sim_port *p)

@@ -39,6 +39,9 @@ extern unsigned int sim_stub_irqs;	/* platform_stub.h, in sim_fixture.c */
 #define V2PMAILBOX	0x0c40u
 #define VFGPRC		0x0f10u
 #define VFGOTC		0x0f34u
+#define VFGPTC		0x0f14u
+#define VFGORC		0x0f18u
+#define VFMPRC		0x0f3cu
 #define VF_RDBAL(i)	(0x2800u + 0x100u * (i))
 #define VF_RDT(i)	(0x2818u + 0x100u * (i))
 #define VF_RXDCTL(i)	(0x2828u + 0x100u * (i))
@@ -51,8 +54,6 @@ extern unsigned int sim_stub_irqs;	/* platform_stub.h, in sim_fixture.c */
 #define VFLRE		0x0c88u
 #define VFRE		0x0c8cu
 #define VFTE		0x0c90u
-#define PVFGPRC(n)	(0x10010u + 0x100u * (n))
-#define PVFGOTC(n)	(0x10034u + 0x100u * (n))
 #define PF_RDBAL(q)	(0xc000u + 0x40u * (q))
 #define PF_RDT(q)	(0xc018u + 0x40u * (q))
 #define PF_RXDCTL(q)	(0xc028u + 0x40u * (q))
@@ -237,14 +238,20 @@ static void test_vf_register_map(void)
 	UNIT_CHECK_EQ(vrd(p, 0, VTSTATUS),
 		      reg_read(p, SIM_STATUS) & (SIM_STATUS_FD | SIM_STATUS_LU |
 						 SIM_STATUS_SPEED_MASK));
-	sim_reg_poke(p, PVFGPRC(1), 42);
-	sim_reg_poke(p, PVFGOTC(1), 4200);
-	UNIT_CHECK_EQ(vrd(p, 1, VFGPRC), 42);
-	UNIT_CHECK_EQ(vrd(p, 1, VFGPRC), 42);	/* not cleared by reads */
+	/* pool 1's queues count for VF 1: queue 1 and queue 9 */
+	sim_vf_count_rx(p, 9, 100, false);
+	sim_vf_count_rx(p, 1, 70, true);
+	sim_vf_count_tx(p, 1, 3, 4200);
+	sim_vf_count_rx(p, 2, 64, false);	/* the PF's pool */
+	UNIT_CHECK_EQ(vrd(p, 1, VFGPRC), 2);
+	UNIT_CHECK_EQ(vrd(p, 1, VFGPRC), 2);	/* not cleared by reads */
+	UNIT_CHECK_EQ(vrd(p, 1, VFGORC), 170);
+	UNIT_CHECK_EQ(vrd(p, 1, VFMPRC), 1);
+	UNIT_CHECK_EQ(vrd(p, 1, VFGPTC), 3);
 	UNIT_CHECK_EQ(vrd(p, 1, VFGOTC), 4200);
 	UNIT_CHECK_EQ(vrd(p, 0, VFGPRC), 0);
 	UNIT_CHECK_EQ(sim_vf_reg_read(p, 1, VFGPRC + 1, 1), 0);
-	UNIT_CHECK_EQ(sim_vf_reg_read(p, 1, VFGPRC, 1), 42);
+	UNIT_CHECK_EQ(sim_vf_reg_read(p, 1, VFGPRC, 1), 2);
 }
 
 /* VTCTRL.RST: VFLRE and ICR.VMMB for the PF, the VF's RX/TX enables off,
@@ -292,6 +299,80 @@ static void test_vf_doorbell(void)
 	UNIT_CHECK_EQ(sim_reg_peek(p, 0x2818), 5);
 }
 
+/* VMDq pools on receive (MRQC.MRQE 011b): an exact unicast match goes to
+ * the pool RAH.POOLSEL names (its queue), the rest to VT_CTL's default
+ * pool; with VFs a pool whose VFRE bit is clear takes nothing.
+ */
+static void test_rx_pools(void)
+{
+	static const uint8_t vf_mac[6] = { 0x02, 0, 0, 0, 0, 0x11 };
+	static const uint8_t other[6] = { 0x02, 0, 0, 0, 0, 0x22 };
+	struct sim_port *p = rx_port();
+	uint8_t f[256];
+	uint32_t len;
+
+	p->nb_vfs = 2;
+	rx_ring(p, 1, SRRCTL_ADV(2));
+	rx_ring(p, 2, SRRCTL_ADV(2));
+	/* RAR[23]: the VF's address, pool 1; RAR[0] (port_mac): pool 2 */
+	reg_write(p, SIM_RAL(23), 0x00000002u);
+	reg_write(p, SIM_RAH(23), 0x1100u | SIM_RAH_AV | 1u << (18 + 1));
+	reg_write(p, SIM_RAH(0), reg_read(p, SIM_RAH(0)) | 1u << (18 + 2));
+	reg_write(p, SIM_VT_CTL, 2u << 7);
+	reg_write(p, SIM_MRQC, SIM_MRQC_MRQE_VMDQ);
+	reg_write(p, SIM_RCTL, RCTL_ON | SIM_RCTL_UPE);
+	reg_write(p, VFRE, 0x6);
+
+	len = frame_ip4(f, vf_mac, 17, 60, 7);
+	sim_rx_frame(p, f, len, true);
+	UNIT_CHECK(rx_wb(&rxr[1], 0)->staterr & SIM_RXD_STAT_DD);
+	UNIT_CHECK(memcmp(rxr[1].buf[0], f, len) == 0);
+	UNIT_CHECK_EQ(reg_read(p, SIM_PQGPRC(1)), 1);
+	UNIT_CHECK_EQ(vrd(p, 1, VFGPRC), 1);
+	UNIT_CHECK_EQ(vrd(p, 1, VFGORC), len + 4);
+	len = frame_ip4(f, port_mac, 17, 60, 7);
+	sim_rx_frame(p, f, len, true);
+	UNIT_CHECK(rx_wb(&rxr[2], 0)->staterr & SIM_RXD_STAT_DD);
+	/* promiscuous, no RAR: the default pool */
+	len = frame_ip4(f, other, 17, 60, 7);
+	sim_rx_frame(p, f, len, true);
+	UNIT_CHECK(rx_wb(&rxr[2], 1)->staterr & SIM_RXD_STAT_DD);
+	UNIT_CHECK_EQ(reg_read(p, SIM_PQGPRC(0)), 0);
+	/* pool 1's receive off: its frames are dropped */
+	reg_write(p, VFRE, 0x4);
+	len = frame_ip4(f, vf_mac, 17, 60, 7);
+	sim_rx_frame(p, f, len, true);
+	UNIT_CHECK_EQ(rx_wb(&rxr[1], 1)->staterr & SIM_RXD_STAT_DD, 0);
+	UNIT_CHECK_EQ(reg_read(p, SIM_PQGPRC(1)), 0);	/* read cleared it */
+	UNIT_CHECK_EQ(vrd(p, 1, VFGPRC), 1);
+	/* no default pool: the unmatched frame is dropped */
+	reg_write(p, SIM_VT_CTL, 2u << 7 | 1u << 29);
+	len = frame_ip4(f, other, 17, 60, 7);
+	sim_rx_frame(p, f, len, true);
+	UNIT_CHECK_EQ(rx_wb(&rxr[2], 2)->staterr & SIM_RXD_STAT_DD, 0);
+}
+
+/* With VFs, TX queue q sends only while VFTE has pool q mod 8's bit. */
+static void test_tx_vfte(void)
+{
+	struct sim_port *p = port_new();
+	uint8_t *b;
+
+	tx_ring(p);
+	b = txr.buf[0];
+	memset(b, 0, 60);
+	p->nb_vfs = 2;
+	reg_write(p, VFTE, 0x2);		/* pool 0 (queue 0) off */
+	tx_put((uintptr_t)b, LEG_CMD(60), 0);
+	UNIT_CHECK_EQ(tx_kick(p), 0);
+	UNIT_CHECK_EQ(wire_count, 0);
+	reg_write(p, VFTE, 0x3);
+	UNIT_CHECK_EQ(tx_kick(p), 1);
+	UNIT_CHECK_EQ(wire_count, 1);
+	UNIT_CHECK_EQ(sim_vf_reg_read(p, 0, VFGPTC, 4), 1);
+	UNIT_CHECK_EQ(sim_vf_reg_read(p, 0, VFGOTC, 4), 60 + 4);	/* with FCS */
+}
+
 int main(void)
 {
 	UNIT_RUN(test_pf_reset_handshake);
@@ -301,5 +382,7 @@ int main(void)
 	UNIT_RUN(test_vf_register_map);
 	UNIT_RUN(test_vf_flr);
 	UNIT_RUN(test_vf_doorbell);
+	UNIT_RUN(test_rx_pools);
+	UNIT_RUN(test_tx_vfte);
 	return unit_report();
 }
