@@ -20,6 +20,7 @@ import re
 
 import pytest
 
+import frames
 import igbxsim
 
 pytestmark = pytest.mark.stock
@@ -79,6 +80,17 @@ def allow(addrs):
     return ' '.join('-a %s' % a for a in addrs)
 
 
+def rar_entry(sim, index):
+    """MAC address of RAR[index] (16-23: at RAL16) and its RAH word."""
+    off = REG_RAL16 + 8 * (index - 16)
+    ral, rah = sim.peek(0, off), sim.peek(0, off + 4)
+    return igbxsim.mac_to_str(igbxsim.mac_from_rar(ral, rah)), rah
+
+
+def rar0_rah(sim):
+    return sim.peek(0, igbxsim.REG_RAH0)
+
+
 def read_link(path):
     return os.readlink(str(path))
 
@@ -106,13 +118,7 @@ def test_stock_vf_gets_mac_and_link_from_stock_pf(log_path):
             'port1_sriov': (devs / igbxsim.PCI_ADDRS[1] /
                             'sriov_numvfs').exists(),
         }
-        rars = []
-        for vf in range(NB_VFS):
-            idx = 23 - vf - 16
-            ral = sim.peek(0, REG_RAL16 + 8 * idx)
-            rah = sim.peek(0, REG_RAL16 + 8 * idx + 4)
-            rars.append((igbxsim.mac_to_str(igbxsim.mac_from_rar(ral, rah)),
-                         rah))
+        rars = [rar_entry(sim, 23 - vf) for vf in range(NB_VFS)]
         vt_ctl = sim.peek(0, REG_VT_CTL)
         vfre, vfte = sim.peek(0, REG_VFRE), sim.peek(0, REG_VFTE)
         ctrl_ext = sim.peek(0, REG_CTRL_EXT)
@@ -120,8 +126,7 @@ def test_stock_vf_gets_mac_and_link_from_stock_pf(log_path):
         m = sim.read_until(r'vf exit status (\d+)', timeout=120)
         vf_status = int(m.group(1))
         vf_out = sim.buf[:m.start()]
-        rars_closed = [sim.peek(0, REG_RAL16 + 8 * (23 - vf - 16) + 4)
-                       for vf in range(NB_VFS)]
+        rars_closed = [rar_entry(sim, 23 - vf)[1] for vf in range(NB_VFS)]
         (sim.run_dir / 'sriov-quit').touch()
         status = sim.wait(90)
         out = sim.buf
@@ -163,3 +168,71 @@ def test_stock_vf_gets_mac_and_link_from_stock_pf(log_path):
     assert vfre & 0x3 == 0x3 and vfte & 0x3 == 0x3
     assert ctrl_ext & CTRL_EXT_PFRSTD
     assert status == 0, out[-3000:]
+
+
+def test_stock_vf_frames_through_pools(testpmd):
+    """PF and VF in one testpmd (the simulated device reaches only the
+    hugepages of the process that runs it): frames for the VF's address go
+    to its pool's queue, frames no address filter names to the default
+    pool (the PF's); io forwarding between PF port 0 and the VF sends both
+    ways on the wire (VFTE lets both pools transmit)."""
+    igbxsim.need_driver('stock')
+    tp = testpmd('stock', eal_args=['-a', VF_ADDRS[0]],
+                 sim_args=['--vfs', '0:%d' % NB_VFS])
+    vf = tp.port_info(2)
+    pf = tp.port_info(0)
+    assert vf['driver'] == 'net_e1000_igb_vf'
+    assert vf['link_status'] == 'up'
+    rar_mac, rah = rar_entry(tp.sim, 23)
+    assert vf['mac'] == rar_mac and rah & igbxsim.RAH_AV
+    tp.cmd('set verbose 1')
+    tp.cmd('set fwd rxonly')
+    tp.cmd('start')
+    # the PF's own address: where its RAH[0].POOLSEL points. The stock PF
+    # programs pool 0 there (ethdev's default pool of rar_set), which is
+    # VF 0's: the device then hands the PF's frames to VF 0.
+    pools = (rar0_rah(tp.sim) >> RAH_POOLSEL_SHIFT) & 0xff
+    assert pools
+    pf_pool = (pools & -pools).bit_length() - 1
+    pf_frames_port = 2 if pf_pool == 0 else 0
+    to_vf = frames.udp(vf['mac'])
+    to_pf = frames.udp(pf['mac'])
+    stray = frames.udp('02:00:00:00:00:99')
+    for f in (to_vf, to_pf, stray):
+        tp.sim.inject(0, f)
+    got_vf = tp.wait_rx(frames.src_of(to_vf), port=2)
+    assert got_vf[0].dst == vf['mac']
+    tp.wait_rx(frames.src_of(to_pf), port=pf_frames_port)
+    # a unicast no filter names: VT_CTL's default pool, the PF's (testpmd
+    # runs the PF promiscuous), never the VF
+    tp.wait_rx(frames.src_of(stray), port=0)
+    assert not tp.received(frames.src_of(to_vf), port=0)
+    assert not tp.received(frames.src_of(stray), port=2)
+    assert not tp.received(frames.src_of(to_pf), port=2 - pf_frames_port)
+    tp.cmd('stop')
+
+    # io forwarding PF port 0 <-> VF: what one receives the other sends
+    tp.cmd('set portlist 0,2')
+    tp.cmd('set fwd io')
+    tp.cmd('start')
+    tp.sim.capture(0)
+    a, b = frames.udp(vf['mac']), frames.udp('02:00:00:00:00:98')
+    tp.sim.inject(0, a)
+    tp.sim.inject(0, b)
+    tp.wait_rx(frames.src_of(a), port=2)
+    tp.wait_rx(frames.src_of(b), port=0)
+    sent = []
+    for _ in range(50):
+        sent += tp.sim.captured(0)
+        if len(sent) >= 2:
+            break
+        tp.sim.pump(0.1)
+    assert sorted(sent) == sorted([a, b])
+    tp.cmd('stop')
+    # the VF's statistics (VFGPRC/VFGPTC, read by the stock VF driver)
+    # counted its pool's frames
+    stats = tp.port_stats(2)
+    assert stats['rx_packets'] == 2 + (pf_frames_port == 2), stats
+    assert stats['tx_packets'] == 1, stats
+    # octets with the FCS, as the port's GORC counts them
+    assert stats['rx_bytes'] == (60 + 4) * stats['rx_packets'], stats
