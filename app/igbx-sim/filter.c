@@ -78,7 +78,7 @@ bool sim_rx_length_ok(struct sim_port *p, uint32_t len, bool tagged,
 
 /* ---- destination address filters (datasheet 7.1.1.1) ----------------- */
 /* The receive address entry that matches da, or -1. */
-static int sim_rar_find(struct sim_port *p, const uint8_t *da)
+int sim_rx_rar_find(struct sim_port *p, const uint8_t *da)
 {
 	uint32_t lo = (uint32_t)da[0] | (uint32_t)da[1] << 8 |
 		      (uint32_t)da[2] << 16 | (uint32_t)da[3] << 24;
@@ -116,7 +116,7 @@ static void sim_filter_address(struct sim_port *p, const uint8_t *da,
 		v->inexact = !(rctl & SIM_RCTL_BAM) && v->accept;
 		return;
 	}
-	v->rar = sim_rar_find(p, da);
+	v->rar = (int8_t)sim_rx_rar_find(p, da);
 	if (v->rar >= 0) {
 		v->mcast = da[0] & 1;
 		v->accept = true;

@@ -162,6 +162,15 @@
 #define SIM_VF_GORC		0x0f18u
 #define SIM_VF_GOTC		0x0f34u
 #define SIM_VF_MPRC		0x0f3cu
+#define SIM_VF_GPRLBC		0x0f40u
+#define SIM_VF_GPTLBC		0x0f44u
+#define SIM_VF_GORLBC		0x0f48u
+#define SIM_VF_GOTLBC		0x0f50u
+#define  SIM_DTXSWC_MAC_SPOOF(pool)	(1u << (pool))	/* bits 7:0 */
+#define  SIM_DTXSWC_LOOPBACK_EN	(1u << 31)	/* VM to VM switching */
+/* Counts a frame the switch took from pool from into pool to. */
+void sim_vf_count_loopback(struct sim_port *p, unsigned int from,
+			   unsigned int to, uint32_t bytes);
 #define SIM_VF_RXQ		0x2800u		/* queue blocks, 0x100 apart */
 #define SIM_VF_TXQ		0x3800u
 #define SIM_VF_QUEUES		2		/* queue pairs per VF */

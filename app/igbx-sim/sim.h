@@ -131,6 +131,8 @@ struct sim_vf_state {
 	uint64_t resets;		/* VTCTRL.RST function level resets */
 	/* VFGPRC, VFGPTC, VFGORC, VFGOTC, VFMPRC: wrap, not cleared by reads */
 	uint32_t gprc, gptc, gorc, gotc, mprc;
+	/* VFGPRLBC, VFGPTLBC, VFGORLBC, VFGOTLBC: through the switch */
+	uint32_t gprlbc, gptlbc, gorlbc, gotlbc;
 };
 
 /* Per-port state that must be the same in every process attached to the run

@@ -34,6 +34,7 @@ struct sim_tx_ring {
 
 /* Counters gathered over one poll of a queue, added once at its end. */
 struct sim_tx_tally {
+	unsigned int q;			/* the queue sending */
 	uint32_t pkts, bcast, mcast, tso, tso_fail;
 	uint32_t bins[6];
 	uint64_t bytes;
@@ -108,13 +109,15 @@ static void sim_tx_tally_flush(struct sim_port *p, unsigned int q,
 			sim_stat_add(p, SIM_PTC64 + 4 * i, t->bins[i]);
 }
 
-/* MAC loopback (RCTL.LBM = 01) turns the frame back to this port's RX. */
+/* MAC loopback (RCTL.LBM = 01) turns the frame back to this port's RX;
+ * with VFs the internal switch may keep it (vmdq.c).
+ */
 static void sim_tx_emit(struct sim_port *p, const uint8_t *f, uint32_t len,
 			struct sim_tx_tally *t)
 {
 	if (sim_mac_loopback(p))
 		sim_rx_frame(p, f, len, true);
-	else
+	else if (!p->nb_vfs || !sim_vmdq_tx_switch(p, t->q, f, len))
 		sim_wire_send(p, f, len);
 	sim_tx_tally_frame(t, f, len);
 }
@@ -399,7 +402,7 @@ static unsigned int sim_tx_queue(struct sim_port *p, unsigned int q)
 		.p = p, .q = q, .base = qs->base,
 		.count = qs->len / SIM_TX_DESC_SIZE,
 	};
-	struct sim_tx_tally t = { 0 };
+	struct sim_tx_tally t = { .q = q };
 	uint32_t head = qs->head, tail, budget = SIM_TX_BUDGET;
 	bool head_wb, rs = false;
 

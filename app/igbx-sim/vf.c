@@ -203,8 +203,16 @@ static uint32_t vf_read32(struct sim_port *p, unsigned int vf, uint32_t off)
 		return s->gotc;
 	case SIM_VF_MPRC:
 		return s->mprc;
+	case SIM_VF_GPRLBC:
+		return s->gprlbc;
+	case SIM_VF_GPTLBC:
+		return s->gptlbc;
+	case SIM_VF_GORLBC:
+		return s->gorlbc;
+	case SIM_VF_GOTLBC:
+		return s->gotlbc;
 	default:
-		return 0;	/* loopback counters: no VM-to-VM switching */
+		return 0;
 	}
 }
 
@@ -381,6 +389,22 @@ void sim_vf_count_tx(struct sim_port *p, unsigned int q, uint32_t pkts,
 		return;
 	vf_state(p, (unsigned int)vf)->gptc += pkts;
 	vf_state(p, (unsigned int)vf)->gotc += bytes;
+}
+
+void sim_vf_count_loopback(struct sim_port *p, unsigned int from,
+			   unsigned int to, uint32_t bytes)
+{
+	int vf = vf_of_queue(p, from);
+
+	if (vf >= 0) {
+		vf_state(p, (unsigned int)vf)->gptlbc++;
+		vf_state(p, (unsigned int)vf)->gotlbc += bytes;
+	}
+	vf = vf_of_queue(p, to);
+	if (vf >= 0) {
+		vf_state(p, (unsigned int)vf)->gprlbc++;
+		vf_state(p, (unsigned int)vf)->gorlbc += bytes;
+	}
 }
 
 void sim_vf_pf_reset(struct sim_port *p)

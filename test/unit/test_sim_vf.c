@@ -373,6 +373,69 @@ static void test_tx_vfte(void)
 	UNIT_CHECK_EQ(sim_vf_reg_read(p, 0, VFGOTC, 4), 60 + 4);	/* with FCS */
 }
 
+/* The internal switch: pool 0 (TX queue 0) sends to VF 1's address,
+ * which DTXSWC's loopback turns into pool 1's receive, off the wire; an
+ * address no pool has goes to the wire; with MAC anti-spoofing a source
+ * address not of the sending pool is dropped.
+ */
+static void test_tx_switch(void)
+{
+	static const uint8_t vf1_mac[6] = { 0x02, 0, 0, 0, 0, 0x11 };
+	static const uint8_t nobody[6] = { 0x02, 0, 0, 0, 0, 0x33 };
+	struct sim_port *p = rx_port();
+	uint8_t *b;
+	uint32_t len;
+
+	p->nb_vfs = 2;
+	rx_ring(p, 1, SRRCTL_ADV(2));
+	reg_write(p, SIM_RAL(23), 0x00000002u);
+	reg_write(p, SIM_RAH(23), 0x1100u | SIM_RAH_AV | 1u << (18 + 1));
+	reg_write(p, SIM_RAH(0), reg_read(p, SIM_RAH(0)) | 1u << (18 + 2));
+	reg_write(p, SIM_VT_CTL, 2u << 7);
+	reg_write(p, SIM_MRQC, SIM_MRQC_MRQE_VMDQ);
+	reg_write(p, VFRE, 0xff);
+	reg_write(p, VFTE, 0xff);
+	tx_ring(p);
+	b = txr.buf[0];
+
+	/* loopback off: to the wire */
+	len = frame_ip4(b, vf1_mac, 17, 40, 9);
+	tx_put((uintptr_t)b, LEG_CMD(len), 0);
+	UNIT_CHECK_EQ(tx_kick(p), 1);
+	UNIT_CHECK_EQ(wire_count, 1);
+	UNIT_CHECK_EQ(rx_wb(&rxr[1], 0)->staterr & SIM_RXD_STAT_DD, 0);
+
+	reg_write(p, SIM_DTXSWC, 1u << 31);
+	wire_count = 0;
+	tx_put((uintptr_t)b, LEG_CMD(len), 0);
+	UNIT_CHECK_EQ(tx_kick(p), 1);
+	UNIT_CHECK_EQ(wire_count, 0);
+	UNIT_CHECK(rx_wb(&rxr[1], 0)->staterr & SIM_RXD_STAT_DD);
+	UNIT_CHECK(memcmp(rxr[1].buf[0], b, len) == 0);
+	UNIT_CHECK_EQ(vrd(p, 1, 0x0f40), 1);		/* VFGPRLBC */
+	UNIT_CHECK_EQ(vrd(p, 1, 0x0f48), len + 4);	/* VFGORLBC */
+	UNIT_CHECK_EQ(vrd(p, 0, 0x0f44), 1);		/* VFGPTLBC */
+	UNIT_CHECK_EQ(vrd(p, 0, 0x0f50), len + 4);	/* VFGOTLBC */
+	UNIT_CHECK_EQ(vrd(p, 1, VFGPRC), 1);
+
+	len = frame_ip4(b, nobody, 17, 40, 9);
+	tx_put((uintptr_t)b, LEG_CMD(len), 0);
+	UNIT_CHECK_EQ(tx_kick(p), 1);
+	UNIT_CHECK_EQ(wire_count, 1);
+
+	/* anti-spoofing for pool 0: peer_mac is no address of pool 0 */
+	reg_write(p, SIM_DTXSWC, 1u << 31 | 1u << 0);
+	wire_count = 0;
+	tx_put((uintptr_t)b, LEG_CMD(len), 0);
+	tx_kick(p);
+	UNIT_CHECK_EQ(wire_count, 0);
+	reg_write(p, SIM_RAL(22), 0x00211b00);
+	reg_write(p, SIM_RAH(22), 0x0200u | SIM_RAH_AV | 1u << 18);
+	tx_put((uintptr_t)b, LEG_CMD(len), 0);
+	tx_kick(p);
+	UNIT_CHECK_EQ(wire_count, 1);
+}
+
 int main(void)
 {
 	UNIT_RUN(test_pf_reset_handshake);
@@ -384,5 +447,6 @@ int main(void)
 	UNIT_RUN(test_vf_doorbell);
 	UNIT_RUN(test_rx_pools);
 	UNIT_RUN(test_tx_vfte);
+	UNIT_RUN(test_tx_switch);
 	return unit_report();
 }
