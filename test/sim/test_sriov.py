@@ -6,7 +6,8 @@
 0000:02:00.2). One shell started by the launcher runs the PF testpmd in the
 background (both ports; stdin a fifo that stays open), then, once the PF
 answers, a second testpmd on the two VFs that prints their port info and
-quits when the test creates vf-quit. The
+receives (rxonly) until the test creates vf-quit: a frame for VF 1 from
+the wire lands in the VF process's memory. The
 stock PF host (igb_pf.c) sees sriov_numvfs, turns VMDq/SR-IOV on and answers
 the VFs' RESET and SET_MAC_ADDR messages through the simulated mailbox: each
 VF's MAC address is the one the PF put in its receive address register
@@ -57,6 +58,7 @@ while ! grep -q 'testpmd> ' "$R/pf.out" 2>/dev/null && kill -0 $pf 2>/dev/null \
 done
 echo "pf ready"
 { printf 'show port info 0\nshow port info 1\n'
+  printf 'set verbose 1\nset fwd rxonly\nstart\n'
   i=0
   while [ ! -e "$R/vf-quit" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
   printf 'quit\n'; } | "$T" -l 0-1 -n 1 \
@@ -119,6 +121,17 @@ def test_stock_vf_gets_mac_and_link_from_stock_pf(log_path):
                             'sriov_numvfs').exists(),
         }
         rars = [rar_entry(sim, 23 - vf) for vf in range(NB_VFS)]
+        # a frame for VF 1 from the wire reaches the VF's process: the
+        # device, run by the PF's process, writes into the VF's hugepages
+        vf1_mac = rars[1][0]
+        f = frames.udp(vf1_mac)
+        sim.read_until(r'testpmd> start', timeout=60)
+        sim.inject(0, f)
+        rx = sim.read_until(r'port (\d)/queue (\d): received 1 packets\s+'
+                            r'src=%s - dst=%s' % (frames.src_of(f).upper(),
+                                                   vf1_mac.upper()),
+                            timeout=30)
+        rx_port = int(rx.group(1))
         vt_ctl = sim.peek(0, REG_VT_CTL)
         vfre, vfte = sim.peek(0, REG_VFRE), sim.peek(0, REG_VFTE)
         ctrl_ext = sim.peek(0, REG_CTRL_EXT)
@@ -159,6 +172,7 @@ def test_stock_vf_gets_mac_and_link_from_stock_pf(log_path):
         assert speed.startswith('1 Gbps')
         assert duplex == 'full-duplex'
     assert infos[0][0] != infos[1][0]
+    assert rx_port == 1
     # closed, each VF asked the PF for a zero address: no longer valid
     assert [rah & igbxsim.RAH_AV for rah in rars_closed] == [0] * NB_VFS
 
