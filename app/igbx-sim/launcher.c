@@ -235,6 +235,14 @@ static int parse_options(int argc, char **argv, struct launch_opts *o)
 		usage();
 		return -1;
 	}
+	for (c = 0; c < SIM_MAX_PORTS; c++) {
+		if (o->cfg.vfs[c] && (unsigned int)c >= o->cfg.nb_ports) {
+			fprintf(stderr, "igbx-sim: --vfs %d:%u: with --ports %u "
+				"the port is 0 to %u\n", c, o->cfg.vfs[c],
+				o->cfg.nb_ports, o->cfg.nb_ports - 1);
+			return -1;
+		}
+	}
 	o->cmd = argv + optind;
 	return 0;
 }
@@ -384,9 +392,6 @@ static int prepare_run_dir(struct launch_opts *o)
 	ret = mkdir_parents(o->run_dir);
 	if (ret)
 		return die(o->run_dir, -ret);
-	for (i = 0; i < SIM_MAX_PORTS; i++)
-		if (o->cfg.vfs[i] && i >= o->cfg.nb_ports)
-			return die("--vfs names a port beyond --ports", EINVAL);
 	sim_fn_layout(o->cfg.nb_ports, o->cfg.board, o->cfg.vfs);
 	for (i = 0; i < sim_nb_fns && !ret; i++)
 		ret = sim_pci_create(o->run_dir, &sim_fns[i]);
