@@ -2,10 +2,16 @@
 /*
  * dma.c - the device's view of host memory: IOVA is the physical address
  * (DPDK uses IOVA as PA with UIO), translated to this process's hugepage
- * mappings through /proc/self/pagemap. For the benchmark's dma mode, the
+ * mappings through /proc/self/pagemap; the hugepage files of the run's
+ * other applications (a VF driven by another DPDK process) are mapped here
+ * too. For the benchmark's dma mode, the
  * lines the device touched, evicted from the CPU caches on request.
  */
+#include <dirent.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,6 +75,58 @@ static void add_range(struct dma_table **t, unsigned int *cap, int pm,
 	}
 }
 
+#define DMA_MAX_FILES	8192	/* hugepage files of the run mapped here */
+
+/*
+ * Every DPDK application of the run keeps its hugepages as files in the
+ * run's hugetlbfs mount (<run>/huge): another application's rings and
+ * buffers (a VF's, in its own process) become reachable by mapping those
+ * files here as well, sharing the pages. Each file is mapped once and
+ * stays mapped; only files whose pages exist (a whole number of 2 MB
+ * pages) are mapped, so that nothing new is allocated.
+ */
+static void dma_map_run_files(void)
+{
+	static ino_t seen[DMA_MAX_FILES];
+	static unsigned int nb_seen;
+	char dir[PATH_MAX], path[PATH_MAX + 256];
+	struct dirent *e;
+	struct stat st;
+	unsigned int i;
+	DIR *d;
+	void *va;
+	int fd;
+
+	if (!sim_run_dir[0])
+		return;
+	snprintf(dir, sizeof(dir), "%s/huge", sim_run_dir);
+	d = opendir(dir);
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL && nb_seen < DMA_MAX_FILES) {
+		if (e->d_name[0] == '.')
+			continue;
+		for (i = 0; i < nb_seen && seen[i] != e->d_ino; i++)
+			;
+		if (i < nb_seen)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		fd = sim_real_open(path, O_RDWR | O_CLOEXEC, 0);
+		if (fd < 0)
+			continue;
+		if (fstat(fd, &st) == 0 && st.st_size > 0 &&
+		    (uint64_t)st.st_size % HUGE_SIZE == 0 &&
+		    (uint64_t)st.st_blocks * 512 >= (uint64_t)st.st_size) {
+			va = sim_real_mmap(NULL, st.st_size, PROT_READ | PROT_WRITE,
+					   MAP_SHARED | MAP_POPULATE, fd, 0);
+			if (va != MAP_FAILED)
+				seen[nb_seen++] = e->d_ino;
+		}
+		close(fd);
+	}
+	closedir(d);
+}
+
 /* Rebuilds the table from /proc/self/smaps: every mapping whose kernel page
  * size is 2 MB (hugetlbfs files, anonymous or memfd hugepages, whatever
  * DPDK's memory mode). Old tables are kept (not freed): another thread may
@@ -83,6 +141,7 @@ static void dma_rescan(void)
 	FILE *smaps;
 	int pm;
 
+	dma_map_run_files();
 	smaps = fopen("/proc/self/smaps", "re");
 	pm = sim_real_open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC, 0);
 	t = malloc(sizeof(*t) + cap * sizeof(struct dma_page));

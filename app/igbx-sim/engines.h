@@ -219,8 +219,20 @@ struct sim_rx_verdict {
 	uint8_t queue;
 	uint8_t rss_type;
 	uint8_t etqf;		/* 1 + ETQF index that matched, 0 if none */
+	int8_t rar;		/* receive address entry it matched, -1 none */
 	uint32_t rss_hash;
 };
+
+/* The receive address entry (RAL/RAH with AV, ASEL 00) that matches da,
+ * or -1.
+ */
+int sim_rx_rar_find(struct sim_port *p, const uint8_t *da);
+/* The internal switch (vmdq.c), with VFs: a frame TX queue q sends is
+ * dropped by anti-spoofing or looped back to another pool; true when it
+ * does not go on the wire.
+ */
+bool sim_vmdq_tx_switch(struct sim_port *p, unsigned int q, const uint8_t *f,
+			uint32_t len);
 
 /* Address, VLAN and queue filters for a frame of len bytes (no FCS). */
 void sim_rx_filter(struct sim_port *p, const uint8_t *f, uint32_t len,

@@ -77,7 +77,8 @@ bool sim_rx_length_ok(struct sim_port *p, uint32_t len, bool tagged,
 }
 
 /* ---- destination address filters (datasheet 7.1.1.1) ----------------- */
-static bool sim_rar_match(struct sim_port *p, const uint8_t *da)
+/* The receive address entry that matches da, or -1. */
+int sim_rx_rar_find(struct sim_port *p, const uint8_t *da)
 {
 	uint32_t lo = (uint32_t)da[0] | (uint32_t)da[1] << 8 |
 		      (uint32_t)da[2] << 16 | (uint32_t)da[3] << 24;
@@ -91,9 +92,9 @@ static bool sim_rar_match(struct sim_port *p, const uint8_t *da)
 			continue;
 		if ((rah & SIM_RAH_ADDR_MASK) == hi &&
 		    sim_reg_peek(p, SIM_RAL(i)) == lo)
-			return true;
+			return (int)i;
 	}
-	return false;
+	return -1;
 }
 
 static bool sim_mta_match(struct sim_port *p, const uint8_t *da, uint32_t rctl)
@@ -115,7 +116,8 @@ static void sim_filter_address(struct sim_port *p, const uint8_t *da,
 		v->inexact = !(rctl & SIM_RCTL_BAM) && v->accept;
 		return;
 	}
-	if (sim_rar_match(p, da)) {
+	v->rar = (int8_t)sim_rx_rar_find(p, da);
+	if (v->rar >= 0) {
 		v->mcast = da[0] & 1;
 		v->accept = true;
 		return;
@@ -233,6 +235,37 @@ static void sim_queue_filters(struct sim_port *p, const uint8_t *f,
 	v->timestamp = sim_ptp_rx_stamp(p, f, len, h, &hit);
 }
 
+/*
+ * VMDq pool of a frame (7.10.3.x): an exact unicast match goes to the pools
+ * its RAH.POOLSEL names, anything else (and a match without pools) to the
+ * default pool VT_CTL.DEF_PL unless VT_CTL.DIS_DEF_PL. With VFs (IOV mode)
+ * a pool receives only while its VFRE bit is set. Pool n's queue is n.
+ * Not modelled: replication to several pools (the lowest one takes the
+ * frame), broadcast/multicast by VMOLR.BAM/ROMPE/MPME, VLVF, VMOLR.AUPE.
+ * Returns false when no pool takes the frame.
+ */
+static bool sim_select_pool(struct sim_port *p, const uint8_t *f,
+			    struct sim_rx_verdict *v)
+{
+	uint32_t vt = sim_reg_peek(p, SIM_VT_CTL), pools = 0;
+	unsigned int pool;
+
+	if (v->rar >= 0 && !(f[0] & 1))
+		pools = (sim_reg_peek(p, SIM_RAH((unsigned int)v->rar)) &
+			 SIM_RAH_POOL_MASK) >> SIM_RAH_POOL_SHIFT;
+	if (pools) {
+		pool = (unsigned int)__builtin_ctz(pools);
+	} else {
+		if (vt & SIM_VT_CTL_DIS_DEF_PL)
+			return false;
+		pool = (vt >> SIM_VT_CTL_DEF_PL_SHIFT) & 7u;
+	}
+	if (p->nb_vfs && !(sim_reg_peek(p, SIM_VFRE) & (1u << pool)))
+		return false;
+	v->queue = (uint8_t)pool;
+	return true;
+}
+
 static void sim_select_queue(struct sim_port *p, const uint8_t *f,
 			     uint32_t len, const struct sim_hdrs *h,
 			     struct sim_rx_verdict *v)
@@ -243,7 +276,12 @@ static void sim_select_queue(struct sim_port *p, const uint8_t *f,
 	v->queue = (mrqc >> SIM_MRQC_DEF_Q_SHIFT) & 7u;
 	v->rss_type = SIM_RSS_NONE;
 	v->rss_hash = 0;
-	/* VMDq pools are not modelled: VMDq with RSS hashes like RSS only */
+	if (mrqe == SIM_MRQC_MRQE_VMDQ) {
+		v->accept = sim_select_pool(p, f, v);
+		if (!v->accept)
+			return;
+	}
+	/* VMDq with RSS: pools are not modelled, it hashes like RSS only */
 	if (mrqe == SIM_MRQC_MRQE_RSS || mrqe == SIM_MRQC_MRQE_VMDQ_RSS)
 		sim_rss(p, f, h, mrqc, v);
 	sim_queue_filters(p, f, len, h, v);
@@ -279,6 +317,7 @@ void sim_rx_filter(struct sim_port *p, const uint8_t *f, uint32_t len,
 	uint32_t rctl = sim_reg_peek(p, SIM_RCTL);
 
 	memset(v, 0, sizeof(*v));
+	v->rar = -1;
 	if (len < 14 || !sim_filter_mac_control(p, f, len, rctl))
 		return;
 	sim_filter_address(p, f, rctl, v);

@@ -22,6 +22,22 @@ const struct sim_fn_kind sim_fn_pf = {
 	.page_polled = sim_page_is_polled,
 };
 
+/* Every access to a VF's BAR0 is trapped: its queue registers are views of
+ * the port's pool queues, kept in the physical function's register file.
+ */
+static bool sim_vf_page_polled(uint32_t off)
+{
+	(void)off;
+	return false;
+}
+
+const struct sim_fn_kind sim_fn_vf = {
+	.name = "vf",
+	.device_id = SIM_VF_DEVICE_ID,
+	.bar0_size = SIM_VF_BAR0_SIZE,
+	.page_polled = sim_vf_page_polled,
+};
+
 static struct sim_fn *sim_fn_add(const struct sim_fn_kind *kind,
 				 unsigned int port, uint16_t device_id)
 {
@@ -38,9 +54,26 @@ static struct sim_fn *sim_fn_add(const struct sim_fn_kind *kind,
 	return fn;
 }
 
-void sim_fn_layout(unsigned int nb_ports, const char board[][128])
+/* VF vf of port pf: the VFs of each port are on a bus of their own
+ * (0x02 + port), vf * stride apart as the SR-IOV capability spaces them,
+ * so that ports 0-7, all on one device number here, never share a VF
+ * address.
+ */
+static void sim_fn_place_vf(struct sim_fn *fn, const struct sim_fn *pf,
+			    unsigned int vf)
 {
-	unsigned int i;
+	unsigned int rid = vf * SIM_VF_RID_STRIDE;
+
+	fn->bus = (uint8_t)(SIM_VF_BUS0 + pf->port);
+	fn->dev = (rid >> 3) & 0x1f;
+	fn->func = rid & 7;
+	fn->vf = vf;
+}
+
+void sim_fn_layout(unsigned int nb_ports, const char board[][128],
+		   const unsigned int *vfs)
+{
+	unsigned int i, v, nb_pfs;
 
 	sim_nb_fns = 0;
 	for (i = 0; i < nb_ports && i < SIM_MAX_PORTS; i++) {
@@ -57,6 +90,16 @@ void sim_fn_layout(unsigned int nb_ports, const char board[][128])
 		fn->dev = SIM_PF_DEV;
 		fn->func = (uint8_t)i;
 	}
+	nb_pfs = sim_nb_fns;
+	for (i = 0; vfs && i < nb_pfs; i++) {
+		for (v = 0; v < vfs[i] && v < SIM_MAX_VFS; v++) {
+			struct sim_fn *fn = sim_fn_add(&sim_fn_vf, i, 0);
+
+			if (!fn)
+				return;
+			sim_fn_place_vf(fn, &sim_fns[i], v);
+		}
+	}
 }
 
 const struct sim_fn *sim_fn_of_port(unsigned int port)
@@ -65,6 +108,17 @@ const struct sim_fn *sim_fn_of_port(unsigned int port)
 
 	for (i = 0; i < sim_nb_fns; i++)
 		if (sim_fns[i].kind == &sim_fn_pf && sim_fns[i].port == port)
+			return &sim_fns[i];
+	return NULL;
+}
+
+const struct sim_fn *sim_fn_of_vf(unsigned int port, unsigned int vf)
+{
+	unsigned int i;
+
+	for (i = 0; i < sim_nb_fns; i++)
+		if (sim_fns[i].kind == &sim_fn_vf && sim_fns[i].port == port &&
+		    sim_fns[i].vf == vf)
 			return &sim_fns[i];
 	return NULL;
 }

@@ -48,7 +48,8 @@ static void usage(void)
 	fprintf(stderr,
 		"usage: igbx-sim [--ports N] [--wire pair|tap|none] [--tap-name FMT]\n"
 		"                [--pcap-in P:FILE] [--pcap-out P:FILE] [--run-dir DIR]\n"
-		"                [--board [P:]TRAIT[+TRAIT...]] [--keep] -- CMD ARGS...\n"
+		"                [--board [P:]TRAIT[+TRAIT...]] [--vfs P:N] [--keep]\n"
+		"                -- CMD ARGS...\n"
 		"       igbx-sim ctl RUN-DIR COMMAND...\n"
 		"board traits (without P: for every port):\n");
 	for (unsigned int i = 0; i < sim_board_nb_traits; i++)
@@ -93,6 +94,24 @@ static int die(const char *what, int err)
 {
 	fprintf(stderr, "igbx-sim: %s: %s\n", what, strerror(err));
 	return 1;
+}
+
+/* "P:N" for --vfs: port P gets N virtual functions */
+static int parse_vfs_opt(const char *arg, struct sim_config *cfg)
+{
+	const char *colon = strchr(arg, ':');
+	char num[16];
+	uint64_t port, n;
+
+	if (!colon || colon == arg || (size_t)(colon - arg) >= sizeof(num))
+		return -1;
+	memcpy(num, arg, colon - arg);
+	num[colon - arg] = '\0';
+	if (!sim_parse_u64(num, &port) || port >= SIM_MAX_PORTS ||
+	    !sim_parse_u64(colon + 1, &n) || n > SIM_MAX_VFS)
+		return -1;
+	cfg->vfs[port] = (unsigned int)n;
+	return 0;
 }
 
 /* "P:FILE" for --pcap-in/--pcap-out */
@@ -172,6 +191,12 @@ static int apply_option(int c, const char *arg, struct launch_opts *o)
 	case 'k':
 		o->keep = true;
 		return 0;
+	case 'v':
+		if (!parse_vfs_opt(arg, &o->cfg))
+			return 0;
+		fprintf(stderr, "igbx-sim: --vfs %s: want PORT:N, N 0 to %d\n",
+			arg, SIM_MAX_VFS);
+		return -1;
 	case 'b':
 		if (!parse_board_opt(arg, &o->cfg))
 			return 0;
@@ -194,6 +219,7 @@ static int parse_options(int argc, char **argv, struct launch_opts *o)
 		{ "run-dir", required_argument, NULL, 'r' },
 		{ "keep", no_argument, NULL, 'k' },
 		{ "board", required_argument, NULL, 'b' },
+		{ "vfs", required_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -208,6 +234,14 @@ static int parse_options(int argc, char **argv, struct launch_opts *o)
 	if (optind >= argc) {
 		usage();
 		return -1;
+	}
+	for (c = 0; c < SIM_MAX_PORTS; c++) {
+		if (o->cfg.vfs[c] && (unsigned int)c >= o->cfg.nb_ports) {
+			fprintf(stderr, "igbx-sim: --vfs %d:%u: with --ports %u "
+				"the port is 0 to %u\n", c, o->cfg.vfs[c],
+				o->cfg.nb_ports, o->cfg.nb_ports - 1);
+			return -1;
+		}
 	}
 	o->cmd = argv + optind;
 	return 0;
@@ -285,6 +319,8 @@ static int write_config(const struct launch_opts *o)
 			fprintf(f, "pcap_out %u %s\n", i, o->cfg.pcap_out[i]);
 		if (o->cfg.board[i][0])
 			fprintf(f, "board %u %s\n", i, o->cfg.board[i]);
+		if (o->cfg.vfs[i])
+			fprintf(f, "vfs %u %u\n", i, o->cfg.vfs[i]);
 	}
 	return fclose(f) ? -errno : 0;
 }
@@ -356,7 +392,7 @@ static int prepare_run_dir(struct launch_opts *o)
 	ret = mkdir_parents(o->run_dir);
 	if (ret)
 		return die(o->run_dir, -ret);
-	sim_fn_layout(o->cfg.nb_ports, o->cfg.board);
+	sim_fn_layout(o->cfg.nb_ports, o->cfg.board, o->cfg.vfs);
 	for (i = 0; i < sim_nb_fns && !ret; i++)
 		ret = sim_pci_create(o->run_dir, &sim_fns[i]);
 	for (i = 0; i < o->cfg.nb_ports && !ret; i++)

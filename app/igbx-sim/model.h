@@ -140,6 +140,61 @@
 #define  SIM_IVAR_MISC_TCP_SHIFT 0		/* byte 0: TCP timer vector */
 #define  SIM_IVAR_MISC_OTHER_SHIFT 8		/* byte 1: other causes vector */
 
+/* ---- virtualization (datasheet 7.8, 8.13, 8.24) ------------------------ */
+/* Mailbox bits: V2PMAILBOX (VF side) and P2VMAILBOX (PF side) share the
+ * ownership bits VFU and PFU; the others are each side's own.
+ */
+#define  SIM_MBX_REQ		(1u << 0)	/* V2P: message to the PF (WO) */
+#define  SIM_MBX_ACK		(1u << 1)	/* V2P: PF message taken (WO) */
+#define  SIM_MBX_VFU		(1u << 2)	/* VF owns the buffer */
+#define  SIM_MBX_PFU		(1u << 3)	/* PF owns the buffer */
+#define  SIM_MBX_PFSTS		(1u << 4)	/* V2P: PF wrote a message (RC) */
+#define  SIM_MBX_PFACK		(1u << 5)	/* V2P: PF took the message (RC) */
+#define  SIM_MBX_RSTI		(1u << 6)	/* V2P: PF reset in progress */
+#define  SIM_MBX_RSTD		(1u << 7)	/* V2P: PF reset done (RC) */
+#define  SIM_P2V_STS		(1u << 0)	/* P2V: message to the VF (WO) */
+#define  SIM_P2V_ACK		(1u << 1)	/* P2V: VF message taken (WO) */
+#define  SIM_P2V_RVFU		(1u << 4)	/* P2V: take VFU away (WO) */
+#define  SIM_MBVFICR_VFREQ(n)	(1u << (n))
+#define  SIM_MBVFICR_VFACK(n)	(1u << (16 + (n)))
+#define SIM_MBX_WORDS		16		/* VMBMEM words per VF */
+/* The VF register map (8.24): offsets in a VF's BAR0. */
+#define SIM_VF_CTRL		0x0000u
+#define  SIM_VF_CTRL_RST	(1u << 26)	/* function level reset */
+#define SIM_VF_STATUS		0x0008u
+#define SIM_VF_FRTIMER		0x1048u
+#define SIM_VF_EICS		0x1520u
+#define SIM_VF_EIMS		0x1524u
+#define SIM_VF_EIMC		0x1528u
+#define SIM_VF_EIAC		0x152cu
+#define SIM_VF_EIAM		0x1530u
+#define SIM_VF_EICR		0x1580u
+#define SIM_VF_EITR(n)		(0x1680u + 4u * (n))
+#define SIM_VF_IVAR		0x1700u
+#define SIM_VF_IVAR_MISC	0x1740u
+#define SIM_VF_MBMEM		0x0800u
+#define SIM_VF_V2PMAILBOX	0x0c40u
+#define SIM_VF_GPRC		0x0f10u
+#define SIM_VF_GPTC		0x0f14u
+#define SIM_VF_GORC		0x0f18u
+#define SIM_VF_GOTC		0x0f34u
+#define SIM_VF_MPRC		0x0f3cu
+#define SIM_VF_GPRLBC		0x0f40u
+#define SIM_VF_GPTLBC		0x0f44u
+#define SIM_VF_GORLBC		0x0f48u
+#define SIM_VF_GOTLBC		0x0f50u
+#define  SIM_DTXSWC_MAC_SPOOF(pool)	(1u << (pool))	/* bits 7:0 */
+#define  SIM_DTXSWC_LOOPBACK_EN	(1u << 31)	/* VM to VM switching */
+/* Counts a frame the switch took from pool from into pool to. */
+void sim_vf_count_loopback(struct sim_port *p, unsigned int from,
+			   unsigned int to, uint32_t bytes);
+#define SIM_VF_RXQ		0x2800u		/* queue blocks, 0x100 apart */
+#define SIM_VF_TXQ		0x3800u
+#define SIM_VF_QUEUES		2		/* queue pairs per VF */
+#define  SIM_VF_EICR_MASK	0x7u		/* one bit per vector */
+/* VF vf's queue i is the port's queue vf + 8 i (7.10.2, pool queues). */
+#define SIM_VF_POOL_QUEUE(vf, i)	((vf) + 8u * (i))
+
 /* ---- receive (datasheet 8.10) ----------------------------------------- */
 /* RCTL */
 #define  SIM_RCTL_RST		(1u << 0)
@@ -194,6 +249,9 @@
 #define  SIM_MRQC_MRQE_RSS	0x2u		/* RSS only */
 #define  SIM_MRQC_MRQE_VMDQ	0x3u		/* VMDq, default pool */
 #define  SIM_MRQC_MRQE_VMDQ_RSS	0x5u		/* VMDq with RSS, 2 queues */
+#define  SIM_VT_CTL_DEF_PL_SHIFT	7		/* default pool, bits 9:7 */
+#define  SIM_VT_CTL_DIS_DEF_PL	(1u << 29)	/* no default pool: drop */
+#define  SIM_VT_CTL_REPL_EN	(1u << 30)	/* replication (not modelled) */
 #define  SIM_MRQC_DEF_Q_SHIFT	3		/* bits 5:3, 82576: default queue */
 #define  SIM_MRQC_RSS_TCPV4	(1u << 16)
 #define  SIM_MRQC_RSS_IPV4	(1u << 17)
@@ -426,6 +484,16 @@ void sim_ratelim_tick(struct sim_port *p);
 bool sim_ratelim_may_send(const struct sim_port *p, unsigned int q);
 void sim_ratelim_sent(const struct sim_port *p, unsigned int q, uint32_t pkts,
 		      uint64_t bytes);
+/* Virtualization (vf.c): the PF's view of the VF mailboxes and resets. */
+bool sim_vf_pf_read(struct sim_port *p, uint32_t off, uint32_t *val);
+bool sim_vf_pf_write(struct sim_port *p, uint32_t off, uint32_t val);
+void sim_vf_pf_reset(struct sim_port *p);	/* PF reset: RSTI to each VF */
+void sim_vf_pf_reset_done(struct sim_port *p);	/* CTRL_EXT.PFRSTD */
+/* The VF statistics of the pool queue q belongs to, if a VF's. */
+void sim_vf_count_rx(struct sim_port *p, unsigned int q, uint32_t bytes,
+		     bool mcast);
+void sim_vf_count_tx(struct sim_port *p, unsigned int q, uint32_t pkts,
+		     uint32_t bytes);
 /* Statistics (stats.c). */
 uint32_t sim_stat_read_clear(struct sim_port *p, uint32_t off);
 

@@ -217,6 +217,44 @@ static int write_uio_binding(const char *run, const char *dir, unsigned int uio)
 	return write_text(path, "dev", v);
 }
 
+/* The SR-IOV files the kernel shows: on a PF sriov_totalvfs, sriov_numvfs
+ * and a virtfn<n> link per VF; on a VF its physfn link.
+ */
+static int write_sriov(const char *dir, const struct sim_fn *fn)
+{
+	char path[PATH_MAX], target[64], bdf[SIM_PCI_BDF_LEN], v[16];
+	unsigned int i, nb = 0;
+	int ret;
+
+	if (fn->kind == &sim_fn_vf) {
+		snprintf(target, sizeof(target), "../%s",
+			 sim_fn_bdf(sim_fn_of_port(fn->port), bdf));
+		if (snprintf(path, sizeof(path), "%s/physfn", dir) >=
+		    (int)sizeof(path))
+			return -ENAMETOOLONG;
+		return symlink(target, path) && errno != EEXIST ? -errno : 0;
+	}
+	for (i = 0; i < SIM_MAX_VFS; i++) {
+		const struct sim_fn *vf = sim_fn_of_vf(fn->port, i);
+
+		if (!vf)
+			break;
+		nb++;
+		snprintf(target, sizeof(target), "../%s", sim_fn_bdf(vf, bdf));
+		if (snprintf(path, sizeof(path), "%s/virtfn%u", dir, i) >=
+		    (int)sizeof(path))
+			return -ENAMETOOLONG;
+		if (symlink(target, path) && errno != EEXIST)
+			return -errno;
+	}
+	if (!nb)
+		return 0;	/* a port without VFs looks as it always did */
+	snprintf(v, sizeof(v), "%u\n", SIM_MAX_VFS);
+	ret = write_text(dir, "sriov_totalvfs", v);
+	snprintf(v, sizeof(v), "%u\n", nb);
+	return ret ? ret : write_text(dir, "sriov_numvfs", v);
+}
+
 int sim_pci_create(const char *run, const struct sim_fn *fn)
 {
 	static uint8_t cfg[SIM_PCI_CFG_SIZE];
@@ -239,5 +277,7 @@ int sim_pci_create(const char *run, const struct sim_fn *fn)
 		ret = create_bar(dir, "resource3", SIM_BAR3_SIZE);
 	if (!ret)
 		ret = write_uio_binding(run, dir, SIM_UIO_BASE + fn->index);
+	if (!ret)
+		ret = write_sriov(dir, fn);
 	return ret;
 }

@@ -35,6 +35,17 @@ struct sim_fn_kind {
 
 /* The 82576 port itself: the physical function, the full register map. */
 extern const struct sim_fn_kind sim_fn_pf;
+/* A virtual function of a port (SR-IOV, datasheet 7.8): 8086:10CA, a
+ * 16 KiB BAR0 with the VF register map, every page trapped.
+ */
+extern const struct sim_fn_kind sim_fn_vf;
+
+#define SIM_VF_DEVICE_ID	0x10cau
+/* VFs are 2 routing IDs apart (the 82576's SR-IOV VF stride, 9.6.4); each
+ * port's VFs are on bus SIM_VF_BUS0 + port.
+ */
+#define SIM_VF_RID_STRIDE	2u
+#define SIM_VF_BUS0		0x02u
 
 /* One PCI function of the run. Every process lays the list out the same way
  * from the run's configuration, so an index names one function everywhere;
@@ -47,21 +58,27 @@ struct sim_fn {
 	uint8_t bus, dev, func;		/* PCI address (domain 0) */
 	uint16_t device_id;
 	unsigned int port;		/* the port whose device it belongs to */
+	unsigned int vf;		/* VF number inside the port (VFs only) */
 };
 
-#define SIM_MAX_FNS		SIM_MAX_PORTS
+#define SIM_MAX_FNS		(SIM_MAX_PORTS * (1 + SIM_MAX_VFS))
 #define SIM_PCI_BDF_LEN		16	/* "0000:00:10.0" and its NUL */
 
 extern struct sim_fn sim_fns[SIM_MAX_FNS];
 extern unsigned int sim_nb_fns;
 
 /* Lays out the functions of nb_ports ports, board[i] being port i's
- * --board traits: port i's physical function is 0000:00:10.i, as it was
- * when there was one function per port.
+ * --board traits and vfs[i] its number of VFs (vfs may be NULL: none):
+ * port i's physical function is 0000:00:10.i, as it was when there was one
+ * function per port, and keeps its index; the VFs come after every PF, at
+ * the routing IDs the SR-IOV capability gives them.
  */
-void sim_fn_layout(unsigned int nb_ports, const char board[][128]);
+void sim_fn_layout(unsigned int nb_ports, const char board[][128],
+		   const unsigned int *vfs);
 /* The physical function of a port, or NULL. */
 const struct sim_fn *sim_fn_of_port(unsigned int port);
+/* VF vf of a port, or NULL. */
+const struct sim_fn *sim_fn_of_vf(unsigned int port, unsigned int vf);
 /* The function behind /dev/uio<k>, or NULL. */
 const struct sim_fn *sim_fn_of_uio(unsigned int k);
 /* "dddd:bb:dd.f" into buf (SIM_PCI_BDF_LEN bytes). */

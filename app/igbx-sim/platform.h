@@ -30,6 +30,7 @@ struct sim_config {
 	char pcap_in[SIM_MAX_PORTS][256];	/* "" when none */
 	char pcap_out[SIM_MAX_PORTS][256];
 	char board[SIM_MAX_PORTS][128];		/* --board traits, "" when none */
+	unsigned int vfs[SIM_MAX_PORTS];	/* --vfs: virtual functions */
 };
 
 extern struct sim_config sim_cfg;
@@ -100,12 +101,13 @@ void sim_dma_track(bool on);
 unsigned int sim_dma_evict(void);
 
 /* trap.c: MMIO traps on the application's BAR0 mappings; the function's
- * kind says which pages stay untrapped.
+ * kind says which pages stay untrapped; vf is the VF whose BAR0 it is, or
+ * -1 for the port's own (the PF's).
  */
 struct sim_fn_kind;
 void sim_trap_install(void);
 void sim_trap_add(void *va, size_t len, struct sim_port *p,
-		  const struct sim_fn_kind *kind);
+		  const struct sim_fn_kind *kind, int vf);
 void sim_trap_forget(void *va, size_t len);
 
 /* The instruction decoder, exposed for its unit test. */

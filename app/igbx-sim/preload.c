@@ -41,6 +41,7 @@ static int (*real_munmap)(void *, size_t);
 static pthread_once_t attach_once = PTHREAD_ONCE_INIT;
 static _Atomic bool irq_pending[SIM_MAX_PORTS];
 static _Atomic uint32_t irq_count[SIM_MAX_PORTS];
+static uint32_t irq_seq_seen[SIM_MAX_PORTS];
 
 static void resolve_real(void)
 {
@@ -129,6 +130,8 @@ static void read_config(void)
 				snprintf(sim_cfg.pcap_in[port], 256, "%s", val);
 			else if (!strcmp(key, "pcap_out"))
 				snprintf(sim_cfg.pcap_out[port], 256, "%s", val);
+			else if (!strcmp(key, "vfs"))
+				sim_cfg.vfs[port] = (unsigned int)strtoul(val, NULL, 10);
 			else if (!strcmp(key, "board"))
 				snprintf(sim_cfg.board[port], sizeof(sim_cfg.board[0]),
 					 "%.127s", val);
@@ -137,7 +140,10 @@ static void read_config(void)
 	fclose(f);
 	if (sim_cfg.nb_ports > SIM_MAX_PORTS)
 		sim_cfg.nb_ports = SIM_MAX_PORTS;
-	sim_fn_layout(sim_cfg.nb_ports, sim_cfg.board);
+	for (port = 0; port < SIM_MAX_PORTS; port++)
+		if (sim_cfg.vfs[port] > SIM_MAX_VFS)
+			sim_cfg.vfs[port] = SIM_MAX_VFS;
+	sim_fn_layout(sim_cfg.nb_ports, sim_cfg.board, sim_cfg.vfs);
 }
 
 __attribute__((constructor)) static void sim_preload_init(void)
@@ -192,6 +198,7 @@ static int map_port(struct sim_port *p, unsigned int id)
 	memset(p, 0, sizeof(*p));
 	p->id = id;
 	p->irq_fd = p->cfg_fd = p->tap_fd = -1;
+	p->nb_vfs = sim_cfg.vfs[id];
 	sim_pci_dev_path(path, sizeof(path), sim_run_dir, fn, "resource0");
 	p->bar = map_file(path, fn->kind->bar0_size, NULL);
 	snprintf(path, sizeof(path), "%s/port%u.state", sim_run_dir, id);
@@ -316,9 +323,18 @@ int sim_thread_start(pthread_t *tid, void *(*fn)(void *), void *arg,
  */
 void sim_irq_recheck(struct sim_port *p)
 {
-	uint32_t count;
+	uint32_t count, seq;
 	uint8_t cmd_hi;
 
+	/* an interrupt another process raised (a VF's mailbox write traps in
+	 * the VF's process) reaches the process that holds the channel here
+	 */
+	seq = atomic_load_explicit(&p->sh->irq_seq, memory_order_relaxed);
+	if (seq != irq_seq_seen[p->id]) {
+		irq_seq_seen[p->id] = seq;
+		if (p->irq_fd >= 0)
+			atomic_store(&irq_pending[p->id], true);
+	}
 	if (!atomic_load_explicit(&irq_pending[p->id], memory_order_relaxed))
 		return;
 	if (p->irq_fd < 0 || pread(p->cfg_fd, &cmd_hi, 1, 5) != 1)
@@ -339,6 +355,10 @@ void sim_irq_recheck(struct sim_port *p)
 
 void sim_platform_signal_irq(struct sim_port *p)
 {
+	if (p->irq_fd < 0) {
+		atomic_fetch_add(&p->sh->irq_seq, 1);
+		return;
+	}
 	atomic_store(&irq_pending[p->id], true);
 	sim_irq_recheck(p);
 }
@@ -358,6 +378,27 @@ static int open_uio(struct sim_port *p, int flags)
 	if (!(flags & O_NONBLOCK))
 		fcntl(sv[0], F_SETFL, fcntl(sv[0], F_GETFL) & ~O_NONBLOCK);
 	old = __atomic_exchange_n(&p->irq_fd, sv[1], __ATOMIC_ACQ_REL);
+	if (old >= 0)
+		close(old);
+	return sv[0];
+}
+
+/* A VF's /dev/uio<K>: VFs have no INTx and the model sends them no MSI-X,
+ * so nothing is ever written to it; the device end stays open (one per
+ * function) so that the application sees a quiet channel, not a hang-up.
+ */
+static int open_vf_uio(const struct sim_fn *fn, int flags)
+{
+	static int dev_end[SIM_MAX_FNS] = { [0 ... SIM_MAX_FNS - 1] = -1 };
+	int sv[2], old;
+
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
+		return -1;
+	if (!(flags & O_CLOEXEC))
+		fcntl(sv[0], F_SETFD, 0);
+	if (flags & O_NONBLOCK)
+		fcntl(sv[0], F_SETFL, fcntl(sv[0], F_GETFL) | O_NONBLOCK);
+	old = __atomic_exchange_n(&dev_end[fn->index], sv[1], __ATOMIC_ACQ_REL);
 	if (old >= 0)
 		close(old);
 	return sv[0];
@@ -394,10 +435,12 @@ static int open_interposed(const char *path, int flags, int mode)
 	if (!fn)
 		return -2;
 	ensure_attached();
-	if (fn->kind != &sim_fn_pf || fn->port >= sim_nb_ports) {
+	if (fn->port >= sim_nb_ports) {
 		errno = ENODEV;
 		return -1;
 	}
+	if (!cfg && fn->kind == &sim_fn_vf)
+		return open_vf_uio(fn, flags);
 	if (!cfg)
 		return open_uio(&sim_ports[fn->port], flags);
 	sim_pci_dev_path(real, sizeof(real), sim_run_dir, fn, "config");
@@ -523,9 +566,13 @@ void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 	if (!fn)
 		return va;
 	ensure_attached();
-	if (fn->kind == &sim_fn_pf && fn->port < sim_nb_ports) {
-		sim_trap_add(va, len, &sim_ports[fn->port], fn->kind);
-		sim_debug_log("port %u: BAR0 mapped at %p", fn->port, va);
+	if (fn->port < sim_nb_ports) {
+		bool vf = fn->kind == &sim_fn_vf;
+
+		sim_trap_add(va, len, &sim_ports[fn->port], fn->kind,
+			     vf ? (int)fn->vf : -1);
+		sim_debug_log("port %u: %s%.0u BAR0 mapped at %p", fn->port,
+			      vf ? "VF " : "PF", vf ? fn->vf : 0, va);
 	}
 	return va;
 }

@@ -416,6 +416,7 @@ void sim_regs_reset(struct sim_port *p)
 		}
 	}
 	sim_intr_reset(p);
+	sim_vf_pf_reset(p);
 	/* SerDes boards: the NVM's initialization control 3 word selects the
 	 * internal SerDes (CTRL_EXT.LINK_MODE 11b) at every reset
 	 */
@@ -480,6 +481,9 @@ static void sim_ctrl_ext_write(struct sim_port *p, uint32_t val)
 	if (val & SIM_CTRL_EXT_EE_RST)
 		sim_nvm_load_mac(p);	/* reload from NVM, then self-clear */
 	sim_reg_poke(p, SIM_CTRL_EXT, val & ~SIM_CTRL_EXT_EE_RST);
+	/* the PF driver's "reset done" lets the VFs use their mailboxes */
+	if (val & SIM_CTRL_EXT_PFRSTD)
+		sim_vf_pf_reset_done(p);
 }
 
 static void sim_unit_ctl_write(struct sim_port *p, uint32_t off, uint32_t val)
@@ -516,7 +520,8 @@ static void sim_write_table(struct sim_port *p, uint32_t off, uint32_t val)
 
 static void sim_reg_write32(struct sim_port *p, uint32_t off, uint32_t val)
 {
-	if (sim_intr_write(p, off, val) || sim_ptp_write(p, off, val))
+	if (sim_intr_write(p, off, val) || sim_ptp_write(p, off, val) ||
+	    sim_vf_pf_write(p, off, val))
 		return;
 	switch (off) {
 	case SIM_CTRL:
@@ -591,7 +596,8 @@ static uint32_t sim_reg_read32(struct sim_port *p, uint32_t off)
 	const struct sim_reg_desc *d;
 	uint32_t v, c;
 
-	if (sim_intr_read(p, off, &v) || sim_ptp_read(p, off, &v))
+	if (sim_intr_read(p, off, &v) || sim_ptp_read(p, off, &v) ||
+	    sim_vf_pf_read(p, off, &v))
 		return v;
 	switch (off) {
 	case SIM_STATUS:

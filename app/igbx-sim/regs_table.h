@@ -74,10 +74,12 @@ SIM_ARR(EITR,		0x01680, 25, 4, 0x00000000, RW, "interrupt throttle per vector")
 SIM_ARR(IVAR,		0x01700, 8, 4, 0x00000000, RW, "queue to vector: RXq, TXq, RXq+8, TXq+8")
 SIM_REG(IVAR_MISC,	0x01740, 1, 0, 0x00000000, RW, "TCP timer and other causes to vector")
 SIM_REG(MBVFICR,	0x00c80, 1, 0, 0x00000000, W1C, "mailbox VF cause")
-SIM_REG(MBVFIMR,	0x00c84, 1, 0, 0x00000000, RW, "mailbox VF interrupt mask")
+SIM_REG(MBVFIMR,	0x00c84, 1, 0, 0x000000ff, RW, "mailbox VF interrupt mask")
 SIM_REG(VFLRE,		0x00c88, 1, 0, 0x00000000, W1C, "VF function level reset events")
 SIM_REG(VFRE,		0x00c8c, 1, 0, 0x00000000, RW, "VF receive enables")
 SIM_REG(VFTE,		0x00c90, 1, 0, 0x00000000, RW, "VF transmit enables")
+SIM_ARR(P2VMAILBOX,	0x00c00, 8, 4, 0x00000000, SC, "PF to VF mailbox control (vf.c)")
+SIM_ARR(VMBMEM,		0x00800, 128, 4, 0x00000000, SC, "VF mailbox memory, 16 words per VF")
 
 /* ---- receive (8.10) ---- */
 SIM_REG(RCTL,		0x00100, 1, 0, 0x00000000, RW, "receive control")

@@ -80,6 +80,8 @@ static void sim_rx_count_good(struct sim_port *p, uint32_t len,
 	sim_stat_add(p, SIM_PQGORC(v->queue), wire_len);
 	if (v->mcast)
 		sim_stat_add(p, SIM_PQMPRC(v->queue), 1);
+	if (p->nb_vfs)
+		sim_vf_count_rx(p, v->queue, wire_len, v->mcast);
 }
 
 /* ---- what the descriptors will say ------------------------------------ */

@@ -18,7 +18,9 @@
 #include "regs.h"
 
 #define SIM_MAX_PORTS		8
+#define SIM_MAX_VFS		8		/* virtual functions per port */
 #define SIM_BAR0_SIZE		(128u * 1024u)	/* 82576 memory BAR 0 */
+#define SIM_VF_BAR0_SIZE	(16u * 1024u)	/* a virtual function's BAR 0 */
 #define SIM_NUM_QUEUES		16		/* RX and TX queues per port */
 #define SIM_NVM_WORDS		1024		/* 2 KiB NVM image per port */
 #define SIM_MAX_FRAME		16384		/* largest frame a wire carries */
@@ -117,6 +119,22 @@ struct sim_engine_state {
 	uint64_t rate_next_ns[SIM_NUM_QUEUES];	/* paced TX queue may send */
 };
 
+/* One virtual function's device state beyond the register file (vf.c):
+ * the mailbox bits the device holds and the VF's interrupt registers.
+ */
+#define SIM_VF_VECTORS		3	/* MSI-X vectors of a VF */
+struct sim_vf_state {
+	uint32_t mbx;			/* SIM_MBX_* ownership and status bits */
+	uint32_t eicr, eims, eiac, eiam;
+	uint32_t eitr[SIM_VF_VECTORS];
+	uint32_t ivar, ivar_misc;
+	uint64_t resets;		/* VTCTRL.RST function level resets */
+	/* VFGPRC, VFGPTC, VFGORC, VFGOTC, VFMPRC: wrap, not cleared by reads */
+	uint32_t gprc, gptc, gorc, gotc, mprc;
+	/* VFGPRLBC, VFGPTLBC, VFGORLBC, VFGOTLBC: through the switch */
+	uint32_t gprlbc, gptlbc, gorlbc, gotlbc;
+};
+
 /* Per-port state that must be the same in every process attached to the run
  * (primary and secondaries): plain data only, no pointers. Lives in the
  * shared file <run-dir>/portN.state.
@@ -151,6 +169,8 @@ struct sim_shared {
 		uint32_t crc_errors;	/* next N received frames carry bad CRC */
 	} faults;
 	struct sim_model_state model;	/* the register model's bookkeeping */
+	struct sim_vf_state vf[SIM_MAX_VFS];	/* virtual functions (vf.c) */
+	_Atomic uint32_t irq_seq;	/* interrupts signalled by any process */
 	struct sim_engine_state engine;	/* the device thread's engines' */
 };
 
@@ -177,6 +197,7 @@ struct sim_port {
 	void *pcap_out, *pcap_in;
 	struct sim_port *peer;		/* SIM_WIRE_PAIR */
 	struct sim_board board;		/* --board traits (board.h) */
+	unsigned int nb_vfs;		/* virtual functions of its device */
 	/* RX packet buffer: frames waiting for a free descriptor (model-owned) */
 	uint8_t *rxfifo;
 	uint32_t rxfifo_used;
@@ -221,6 +242,14 @@ void sim_reg_write(struct sim_port *p, uint32_t off, uint32_t val,
  */
 uint32_t sim_qreg_read(struct sim_port *p, uint32_t canonical_off);
 void sim_qreg_write(struct sim_port *p, uint32_t canonical_off, uint32_t v);
+
+/* A virtual function's BAR0 (vf.c): VF vf of port p, the VF register map
+ * (datasheet 8.24 / 7.8). Same locking and sizes as sim_reg_read().
+ */
+uint32_t sim_vf_reg_read(struct sim_port *p, unsigned int vf, uint32_t off,
+			 unsigned int size);
+void sim_vf_reg_write(struct sim_port *p, unsigned int vf, uint32_t off,
+		      uint32_t val, unsigned int size);
 
 /* Power-on state: registers at their defaults, NVM image built, PHY reset. */
 void sim_port_power_on(struct sim_port *p);

@@ -22,6 +22,7 @@ struct trap_map {
 	_Atomic uintptr_t va;	/* 0: free slot */
 	size_t len;
 	struct sim_port *port;
+	int vf;			/* a VF's BAR0: its number; the PF's: -1 */
 };
 
 static struct trap_map trap_maps[SIM_TRAP_MAPS];
@@ -307,8 +308,25 @@ void sim_insn_execute(const struct sim_insn *in, uint64_t regs[16],
 
 struct trap_access {
 	struct sim_port *port;
+	int vf;
 	uint32_t off;
 };
+
+static uint32_t trap_reg_read(const struct trap_access *a, uint32_t off,
+			      unsigned int size)
+{
+	return a->vf < 0 ? sim_reg_read(a->port, off, size) :
+	       sim_vf_reg_read(a->port, (unsigned int)a->vf, off, size);
+}
+
+static void trap_reg_write(const struct trap_access *a, uint32_t off,
+			   uint32_t val, unsigned int size)
+{
+	if (a->vf < 0)
+		sim_reg_write(a->port, off, val, size);
+	else
+		sim_vf_reg_write(a->port, (unsigned int)a->vf, off, val, size);
+}
 
 static uint64_t trap_read(void *ctx, unsigned int size)
 {
@@ -316,10 +334,10 @@ static uint64_t trap_read(void *ctx, unsigned int size)
 	uint64_t v;
 
 	if (size == 8) {
-		v = sim_reg_read(a->port, a->off, 4);
-		v |= (uint64_t)sim_reg_read(a->port, a->off + 4, 4) << 32;
+		v = trap_reg_read(a, a->off, 4);
+		v |= (uint64_t)trap_reg_read(a, a->off + 4, 4) << 32;
 	} else {
-		v = sim_reg_read(a->port, a->off, size);
+		v = trap_reg_read(a, a->off, size);
 	}
 	sim_debug_log("port %u rd%u 0x%05x -> 0x%llx", a->port->id, size * 8,
 		      a->off, (unsigned long long)v);
@@ -333,10 +351,10 @@ static void trap_write(void *ctx, uint64_t val, unsigned int size)
 	sim_debug_log("port %u wr%u 0x%05x <- 0x%llx", a->port->id, size * 8,
 		      a->off, (unsigned long long)val);
 	if (size == 8) {
-		sim_reg_write(a->port, a->off, (uint32_t)val, 4);
-		sim_reg_write(a->port, a->off + 4, (uint32_t)(val >> 32), 4);
+		trap_reg_write(a, a->off, (uint32_t)val, 4);
+		trap_reg_write(a, a->off + 4, (uint32_t)(val >> 32), 4);
 	} else {
-		sim_reg_write(a->port, a->off, (uint32_t)val, size);
+		trap_reg_write(a, a->off, (uint32_t)val, size);
 	}
 }
 
@@ -405,6 +423,7 @@ static void trap_handler(int sig, siginfo_t *si, void *ucv)
 		return;
 	}
 	acc.port = m->port;
+	acc.vf = m->vf;
 	acc.off = addr - atomic_load(&m->va);
 	if (sim_insn_decode(code, &in))
 		trap_fail(code, acc.off);
@@ -456,7 +475,7 @@ static void protect_bar(uint8_t *va, size_t len,
 }
 
 void sim_trap_add(void *va, size_t len, struct sim_port *p,
-		  const struct sim_fn_kind *kind)
+		  const struct sim_fn_kind *kind, int vf)
 {
 	unsigned int i;
 
@@ -466,6 +485,7 @@ void sim_trap_add(void *va, size_t len, struct sim_port *p,
 			continue;
 		trap_maps[i].len = len;
 		trap_maps[i].port = p;
+		trap_maps[i].vf = vf;
 		atomic_store_explicit(&trap_maps[i].va, (uintptr_t)va,
 				      memory_order_release);
 		break;

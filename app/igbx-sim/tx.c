@@ -34,6 +34,7 @@ struct sim_tx_ring {
 
 /* Counters gathered over one poll of a queue, added once at its end. */
 struct sim_tx_tally {
+	unsigned int q;			/* the queue sending */
 	uint32_t pkts, bcast, mcast, tso, tso_fail;
 	uint32_t bins[6];
 	uint64_t bytes;
@@ -97,6 +98,8 @@ static void sim_tx_tally_flush(struct sim_port *p, unsigned int q,
 	sim_stat_add64(p, SIM_TOTL, t->bytes);
 	sim_stat_add(p, SIM_PQGPTC(q), t->pkts);
 	sim_stat_add(p, SIM_PQGOTC(q), (uint32_t)t->bytes);
+	if (p->nb_vfs)
+		sim_vf_count_tx(p, q, t->pkts, (uint32_t)t->bytes);
 	if (t->bcast)
 		sim_stat_add(p, SIM_BPTC, t->bcast);
 	if (t->mcast)
@@ -106,13 +109,15 @@ static void sim_tx_tally_flush(struct sim_port *p, unsigned int q,
 			sim_stat_add(p, SIM_PTC64 + 4 * i, t->bins[i]);
 }
 
-/* MAC loopback (RCTL.LBM = 01) turns the frame back to this port's RX. */
+/* MAC loopback (RCTL.LBM = 01) turns the frame back to this port's RX;
+ * with VFs the internal switch may keep it (vmdq.c).
+ */
 static void sim_tx_emit(struct sim_port *p, const uint8_t *f, uint32_t len,
 			struct sim_tx_tally *t)
 {
 	if (sim_mac_loopback(p))
 		sim_rx_frame(p, f, len, true);
-	else
+	else if (!p->nb_vfs || !sim_vmdq_tx_switch(p, t->q, f, len))
 		sim_wire_send(p, f, len);
 	sim_tx_tally_frame(t, f, len);
 }
@@ -397,7 +402,7 @@ static unsigned int sim_tx_queue(struct sim_port *p, unsigned int q)
 		.p = p, .q = q, .base = qs->base,
 		.count = qs->len / SIM_TX_DESC_SIZE,
 	};
-	struct sim_tx_tally t = { 0 };
+	struct sim_tx_tally t = { .q = q };
 	uint32_t head = qs->head, tail, budget = SIM_TX_BUDGET;
 	bool head_wb, rs = false;
 
@@ -523,13 +528,18 @@ void sim_fc_build_pause(const struct sim_port *p, uint16_t quanta,
 unsigned int sim_tx_poll(struct sim_port *p)
 {
 	unsigned int sent = 0;
+	uint32_t vfte;
 
 	if (!(sim_reg_peek(p, SIM_TCTL) & SIM_TCTL_EN) || p->sh->faults.tx_stall)
 		return 0;
 	if (sim_tx_paused(p))
 		return 0;
+	/* with VFs (IOV mode), queue q belongs to pool q mod 8, which
+	 * transmits only while its VFTE bit is set (7.10.3.x)
+	 */
+	vfte = p->nb_vfs ? sim_reg_peek(p, SIM_VFTE) : 0xffu;
 	for (unsigned int q = 0; q < SIM_NUM_QUEUES; q++)
-		if (p->sh->txq[q].enabled)
+		if (p->sh->txq[q].enabled && (vfte >> (q & 7u) & 1u))
 			sent += sim_tx_queue(p, q);
 	return sent;
 }
