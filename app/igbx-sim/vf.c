@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * vf.c - SR-IOV virtual functions of a port (datasheet 7.8): each VF's own
- * register map (8.24), the PF/VF mailbox (7.8.2.x: VMBMEM, P2VMAILBOX,
+ * register map (8.24), the PF/VF mailbox (7.8.2: VMBMEM, P2VMAILBOX,
  * V2PMAILBOX, MBVFICR, MBVFIMR, ICR.VMMB), the VF function level reset
  * (VTCTRL.RST, VFLRE) and the PF reset handshake (RSTI/RSTD, PFRSTD).
  *
@@ -133,7 +133,7 @@ static void vf_queues_reset(struct sim_port *p, unsigned int vf)
 	}
 }
 
-/* VTCTRL.RST (7.8.2.x, VF function level reset): the VF's interrupt
+/* VTCTRL.RST (7.8.2, VF function level reset): the VF's interrupt
  * registers and queues to defaults, its RX/TX enables (VFRE/VFTE) off,
  * its mailbox ownership dropped; the PF learns of it through VFLRE.
  */
