@@ -22,6 +22,8 @@ static void sim_intr_mirror(struct sim_port *p)
 	sim_reg_poke(p, SIM_IMS, p->sh->ims);
 	sim_reg_poke(p, SIM_EICR, p->sh->eicr);
 	sim_reg_poke(p, SIM_EIMS, p->sh->eims);
+	/* a vector whose cause was cleared or masked may send again */
+	p->sh->model.itr.msix_sent &= p->sh->eicr & p->sh->eims;
 }
 
 void sim_intr_reset(struct sim_port *p)
@@ -87,14 +89,25 @@ static void sim_intr_evaluate(struct sim_port *p, bool news)
 		sim_intr_mirror(p);
 		return;
 	}
-	*sim_intr_asserted(p) = true;
-	sim_stat_add(p, SIM_IAC, 1);
 	if (sim_intr_msix(p)) {
-		fired = sh->eicr & sh->eims;
+		/* each vector sends its own message, once per pending cause */
+		fired = sh->eicr & sh->eims & ~sh->model.itr.msix_sent;
+		if (!fired) {
+			sim_intr_mirror(p);
+			return;
+		}
+		*sim_intr_asserted(p) = true;
+		sim_stat_add(p, SIM_IAC, 1);
+		sh->model.itr.msix_sent |= fired;
 		sh->eicr &= ~(fired & sim_reg_peek(p, SIM_EIAC));
 		if (sim_reg_peek(p, SIM_GPIE) & SIM_GPIE_EIAME)
 			sh->eims &= ~(fired & sim_reg_peek(p, SIM_EIAM));
+		sim_intr_mirror(p);
+		sim_platform_signal_msix(p, fired);
+		return;
 	}
+	*sim_intr_asserted(p) = true;
+	sim_stat_add(p, SIM_IAC, 1);
 	sim_intr_mirror(p);
 	sim_platform_signal_irq(p);
 }

@@ -30,6 +30,7 @@ struct sim_config {
 	char pcap_in[SIM_MAX_PORTS][256];	/* "" when none */
 	char pcap_out[SIM_MAX_PORTS][256];
 	char board[SIM_MAX_PORTS][128];		/* --board traits, "" when none */
+	bool vfio[SIM_MAX_PORTS];		/* --kdrv vfio-pci: shown bound to vfio-pci */
 };
 
 extern struct sim_config sim_cfg;

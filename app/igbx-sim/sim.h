@@ -78,6 +78,7 @@ struct sim_itr_state {
 	bool asserted;			/* asserted since the last ICR clear */
 	bool waiting;			/* a moderated interrupt waits */
 	uint64_t next_ns;		/* CLOCK_MONOTONIC ns it may assert */
+	uint32_t msix_sent;		/* MSI-X vectors sent, cause still pending */
 };
 
 /* The IEEE 1588 clock (ptp.c): shared by every process that traps a
@@ -284,6 +285,8 @@ void sim_wire_send(struct sim_port *p, const uint8_t *frame, uint32_t len);
 
 /* Tell the application an interrupt is pending (uio channel). */
 void sim_platform_signal_irq(struct sim_port *p);
+/* MSI-X mode: the messages of the EICR vectors in `vectors`. */
+void sim_platform_signal_msix(struct sim_port *p, uint32_t vectors);
 
 /* Logging from the simulator: stderr with an "igbx-sim: " prefix. */
 void sim_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
