@@ -340,9 +340,14 @@ void sim_irq_recheck(struct sim_port *p)
 			      strerror(errno));
 }
 
+/* MSI-X messages reach vfio-pci's eventfds; under uio there is one
+ * channel, and any vector is an interrupt on it. */
 void sim_platform_signal_msix(struct sim_port *p, uint32_t vectors)
 {
-	sim_vfio_signal(p, true, vectors);
+	if (sim_vfio_signal(p, true, vectors))
+		return;
+	atomic_store(&irq_pending[p->id], true);
+	sim_irq_recheck(p);
 }
 
 void sim_platform_signal_irq(struct sim_port *p)
