@@ -20,6 +20,7 @@
 #define SIM_MAX_PORTS		8
 #define SIM_BAR0_SIZE		(128u * 1024u)	/* 82576 memory BAR 0 */
 #define SIM_NUM_QUEUES		16		/* RX and TX queues per port */
+#define SIM_MSIX_EITR		25		/* EICR vectors, each with its EITR (7.3.4) */
 #define SIM_NVM_WORDS		1024		/* 2 KiB NVM image per port */
 #define SIM_MAX_FRAME		16384		/* largest frame a wire carries */
 #define SIM_RXFIFO_BYTES	(64u * 1024u)	/* RX packet buffer (RXPBS default) */
@@ -78,7 +79,9 @@ struct sim_itr_state {
 	bool asserted;			/* asserted since the last ICR clear */
 	bool waiting;			/* a moderated interrupt waits */
 	uint64_t next_ns;		/* CLOCK_MONOTONIC ns it may assert */
-	uint32_t msix_sent;		/* MSI-X vectors sent, cause still pending */
+	/* MSI-X mode: per vector, when EITR(v) lets it send next */
+	uint32_t vec_waiting;		/* vectors whose message waits */
+	uint64_t vec_next_ns[SIM_MSIX_EITR];
 };
 
 /* The IEEE 1588 clock (ptp.c): shared by every process that traps a
