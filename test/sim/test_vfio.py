@@ -6,6 +6,12 @@
 """The same port under vfio-pci instead of uio_pci_generic: testpmd probes
 both ports, sees link changes (the other causes' MSI-X vector 0, counted
 by the simulator) and forwards."""
+import os
+import re
+
+import pytest
+
+import igbxsim
 import scenarios
 
 
@@ -34,3 +40,29 @@ def test_probe_lsc_forward_under_vfio(driver, testpmd):
     assert after[0] >= before[0] + 2, (before, after)
     assert after[1:] == before[1:], (before, after)
     scenarios.check_io_forwarding(tp, seconds=1, min_packets=500)
+
+
+@pytest.mark.parametrize('prog', ['igbx_api_test', 'igbx_badinput'])
+def test_api_programs_under_vfio(sim, monkeypatch, prog):
+    """igbx's ethdev API programs (test/app) with the ports under vfio-pci:
+    the life-cycle test and the bad-input catalogue, the latter with the
+    MSI-X limit of RX interrupts: 10 queues with intr_conf.rxq is -EINVAL
+    (11 vectors of 10), 9 start and arm each queue."""
+    igbxsim.need_driver('igbx')
+    binary = igbxsim.BUILD / 'test' / 'app' / prog
+    if not binary.exists():
+        pytest.fail('%s not built (ninja -C %s)' % (binary, igbxsim.BUILD))
+    monkeypatch.setenv('IGBX_BADINPUT_VFIO', '1')
+    app = [binary, '-l', '0', '-n', '1', '-m', '256',
+           '--file-prefix', 'igbxvfio%d' % os.getpid()] + \
+        igbxsim.port_args('igbx', 2)
+    run = sim(app, sim_args=['--kdrv', 'vfio-pci'], name='%s-vfio' % prog)
+    status = run.wait(180)
+    fails = [line for line in run.buf.splitlines() if line.startswith('FAIL')]
+    summary = re.search(r'(\d+) passed, (\d+) failed', run.buf)
+    assert summary, 'no summary; exit status %s:\n%s' % (status,
+                                                          run.buf[-3000:])
+    assert (status, summary.group(2)) == (0, '0'), '\n'.join(fails)
+    assert 'Using IOMMU type 8 (No-IOMMU)' in run.buf
+    if prog == 'igbx_badinput':
+        assert 'nb_rx_queues 10 with intr_conf.rxq: at most 9' in run.buf
