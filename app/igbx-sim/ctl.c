@@ -319,7 +319,8 @@ static const char *cmd_leds(FILE *out, int argc, char **argv)
 	return NULL;
 }
 
-/* Messages each MSI-X vector sent to a vfio-pci-bound port's eventfds. */
+/* Messages each MSI-X vector sent to a vfio-pci-bound port's eventfds,
+ * then the INTx and MSI interrupts sent. */
 static const char *cmd_msix(FILE *out, int argc, char **argv)
 {
 	struct sim_port *p;
@@ -335,7 +336,9 @@ static const char *cmd_msix(FILE *out, int argc, char **argv)
 	for (v = 0; v < SIM_MSIX_VECTORS; v++)
 		fprintf(out, "%sv%u=%llu", v ? " " : "", v,
 			(unsigned long long)sim_vfio_vector_count(p->id, v));
-	fputc('\n', out);
+	fprintf(out, " intx=%llu msi=%llu\n",
+		(unsigned long long)sim_vfio_intx_count(p->id, false),
+		(unsigned long long)sim_vfio_intx_count(p->id, true));
 	return NULL;
 }
 

@@ -48,7 +48,7 @@ struct vfio_irqs {
 	int msix_fd[SIM_MSIX_VECTORS];
 	bool intx_masked, intx_pending;	/* vfio-pci masks INTx when it fires */
 	_Atomic uint64_t msix_count[SIM_MSIX_VECTORS];
-	_Atomic uint64_t single_count;	/* INTx/MSI messages */
+	_Atomic uint64_t intx_count, msi_count;
 };
 
 static struct vfio_fd vfio_fds[VFIO_MAX_FD];
@@ -92,6 +92,13 @@ static bool vfio_any(void)
 		if (sim_cfg.vfio[i])
 			return true;
 	return false;
+}
+
+uint64_t sim_vfio_intx_count(unsigned int port, bool msi)
+{
+	if (port >= SIM_MAX_PORTS)
+		return 0;
+	return atomic_load(msi ? &vfio_irq[port].msi_count : &vfio_irq[port].intx_count);
 }
 
 bool sim_vfio_port(unsigned int port)
@@ -480,10 +487,10 @@ bool sim_vfio_signal(struct sim_port *p, bool msix, uint32_t vectors)
 			vfio_kick(q->msix_fd[v]);
 		}
 	} else if (q->msi_fd >= 0) {
-		atomic_fetch_add(&q->single_count, 1);
+		atomic_fetch_add(&q->msi_count, 1);
 		vfio_kick(q->msi_fd);
 	} else if (q->intx_fd >= 0) {
-		atomic_fetch_add(&q->single_count, 1);
+		atomic_fetch_add(&q->intx_count, 1);
 		vfio_intx_fire(q);
 	}
 	pthread_mutex_unlock(&q->lock);

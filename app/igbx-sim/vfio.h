@@ -35,8 +35,10 @@ int sim_vfio_mmap_fd(int fd, off_t off, unsigned int *port);
  * EICR bits that fired; otherwise the single interrupt (vectors ignored).
  * Returns false when the port is not bound to vfio-pci (uio delivers). */
 bool sim_vfio_signal(struct sim_port *p, bool msix, uint32_t vectors);
-/* Messages sent on MSI-X vector v of port (for the ctl `vfio` command). */
+/* Messages sent on MSI-X vector v of port (for the ctl `msix` command). */
 uint64_t sim_vfio_vector_count(unsigned int port, unsigned int v);
+/* Interrupts sent as INTx (msi false) or MSI. */
+uint64_t sim_vfio_intx_count(unsigned int port, bool msi);
 bool sim_vfio_port(unsigned int port);
 
 #endif /* IGBX_SIM_VFIO_H */

@@ -51,7 +51,8 @@ def rx_vector(s, port, q):
 def msix_counts(s, port):
     """Messages per MSI-X vector, as the simulator sent them."""
     line = s.ctl('msix %d' % port)[0]
-    return [int(item.split('=')[1]) for item in line.split()]
+    return [int(item.split('=')[1]) for item in line.split()
+            if item.startswith('v')]
 
 
 def rx_heads(s, port, nb):

@@ -8,6 +8,7 @@ both ports, sees link changes (the other causes' MSI-X vector 0, counted
 by the simulator) and forwards."""
 import os
 import re
+import time
 
 import pytest
 
@@ -17,7 +18,20 @@ import scenarios
 
 def msix_counts(sim, port):
     line = sim.ctl('msix %d' % port)[0]
-    return [int(item.split('=')[1]) for item in line.split()]
+    return [int(item.split('=')[1]) for item in line.split()
+            if item.startswith('v')]
+
+
+def irq_counts(sim, port):
+    """{'v': [per MSI-X vector], 'intx': n, 'msi': n} sent so far."""
+    out = {'v': []}
+    for item in sim.ctl('msix %d' % port)[0].split():
+        name, value = item.split('=')
+        if name.startswith('v'):
+            out['v'].append(int(value))
+        else:
+            out[name] = int(value)
+    return out
 
 
 def test_probe_lsc_forward_under_vfio(driver, testpmd):
@@ -66,3 +80,43 @@ def test_api_programs_under_vfio(sim, monkeypatch, prog):
     assert 'Using IOMMU type 8 (No-IOMMU)' in run.buf
     if prog == 'igbx_badinput':
         assert 'nb_rx_queues 10 with intr_conf.rxq: at most 9' in run.buf
+
+
+WAKE = re.compile(r'is waked up from rx interrupt on port (\d+) queue (\d+)')
+
+
+@pytest.mark.parametrize('mode', ['legacy', 'msi'])
+def test_l3fwd_power_single_vector(driver, sim, mode):
+    """EAL's --vfio-intr legacy (INTx, masked by vfio-pci as it fires and
+    unmasked by the ack) and msi: one shared vector, as under uio;
+    l3fwd-power sleeps while idle and wakes on each port's frame."""
+    import frames
+    binary = igbxsim.build_example('l3fwd-power')
+    app = [binary, '-l', '1', '-n', '1', '-m', '256', '--vfio-intr', mode] + \
+        igbxsim.port_args(driver, 2) + \
+        ['--', '-p', '0x3', '--config', '(0,0,1),(1,0,1)', '-P',
+         '--interrupt-only']
+    s = sim(app, ports=2, wire='none', sim_args=['--kdrv', 'vfio-pci'],
+            name='l3fwd-power-%s-%s' % (mode, driver))
+    for p in (0, 1):
+        s.link(p, True)
+    s.read_until(r'portid=1 rxqueueid=0', timeout=60)
+    time.sleep(1.0)
+    start = len(s.buf)
+    time.sleep(1.0)
+    s.pump(0.2)
+    assert WAKE.findall(s.buf[start:]) == []
+    key = {'legacy': 'intx', 'msi': 'msi'}[mode]
+    for port in (0, 1):
+        before = irq_counts(s, port)
+        for _ in range(2):
+            mark = len(s.buf)
+            s.inject(port, frames.udp(b'\xff' * 6))
+            m = s.read_until(WAKE.pattern, start=mark, timeout=10)
+            assert (int(m.group(1)), int(m.group(2))) == (port, 0)
+            s.read_until('sleeps until interrupt triggers', start=m.end(),
+                         timeout=10)
+            time.sleep(0.3)
+        after = irq_counts(s, port)
+        assert after[key] >= before[key] + 2, (before, after)
+        assert after['v'] == before['v'] == [0] * 10, (before, after)
