@@ -27,7 +27,7 @@
 #include "platform.h"
 #include "vfio.h"
 
-#define VFIO_MAX_FD		4096
+#define VFIO_MAX_FD		65536	/* EAL raises RLIMIT_NOFILE to 20000 */
 #define VFIO_REGION_SHIFT	40
 #define VFIO_MODULE_PARAM	"/sys/module/vfio/parameters/enable_unsafe_noiommu_mode"
 
@@ -329,10 +329,11 @@ static void vfio_put_fd(int *slot, int fd)
 {
 	if (*slot >= 0)
 		real_close(*slot);
-	*slot = fd >= 0 ? fcntl(fd, F_DUPFD_CLOEXEC, VFIO_MAX_FD) : -1;
+	*slot = fd >= 0 ? fcntl(fd, F_DUPFD_CLOEXEC, 0) : -1;
 }
 
 static void vfio_intx_fire(struct vfio_irqs *q);
+static void vfio_kick(int fd);
 
 static int vfio_set_irqs(unsigned int port, struct vfio_irq_set *s)
 {
@@ -387,7 +388,9 @@ static int vfio_set_irqs(unsigned int port, struct vfio_irq_set *s)
 			vfio_intx_fire(q);
 	} else if (data == VFIO_IRQ_SET_DATA_NONE &&
 		   action == VFIO_IRQ_SET_ACTION_TRIGGER) {
-		/* loopback trigger of the given vectors: not needed by EAL */
+		/* the user triggers the vectors itself (loopback) */
+		for (i = 0; i < s->count; i++)
+			vfio_kick(slots[s->start + i]);
 	}
 	pthread_mutex_unlock(&q->lock);
 	return 0;
