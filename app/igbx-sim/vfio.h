@@ -16,7 +16,7 @@ struct sim_fn;
 
 #define SIM_VFIO_GROUP_BASE	100u	/* iommu group <100 + function> */
 #define SIM_VFIO_NOIOMMU_FILE	"vfio-noiommu"	/* <run>/..., holds "Y" */
-#define SIM_MSIX_VECTORS	10u	/* 82576 MSI-X table size (9.6.4) */
+#define SIM_MSIX_VECTORS	10u	/* 82576 MSI-X table size (its capability) */
 
 /* launcher: rebinds the function's sysfs directory to vfio-pci. */
 int sim_vfio_bind(const char *run, const struct sim_fn *fn);

@@ -5,7 +5,7 @@
 # stock igb driver.
 """Under vfio-pci the 82576 runs in MSI-X mode (GPIE.Multiple_MSIX, 7.3.1):
 IVAR maps each RX queue's cause to its own vector (7.3.3) and EIAC clears a
-vector's EICR bit when its message goes out (7.3.4.1), so an application can
+vector's EICR bit when its message goes out (7.3.4), so an application can
 sleep on each queue's eventfd apart. l3fwd-power gives each queue of port 0
 its own lcore; a frame that lands on queue q must wake queue q's lcore only,
 and the simulator counts one message on queue q's vector and none on the
@@ -86,7 +86,7 @@ def test_each_queue_wakes_its_own_vector(driver, sim, l3fwd_power_bin):
     s.read_until(r'entering main interrupt loop', timeout=60)
     s.read_until(r'portid=1 rxqueueid=1', timeout=10)
 
-    # MSI-X mode as the datasheet sets it up (7.3.1, 8.8.17): one vector per
+    # MSI-X mode as the datasheet sets it up (7.3.1): one vector per
     # RX queue, none shared with the other causes (IVAR_MISC), auto-cleared
     gpie = s.peek(0, GPIE)
     assert gpie & GPIE_MSIX_MODE, 'GPIE 0x%08x: not in MSI-X mode' % gpie
@@ -102,7 +102,7 @@ def test_each_queue_wakes_its_own_vector(driver, sim, l3fwd_power_bin):
             eiac, v)
     if driver == 'igbx':
         # igbx moderates each queue's vector to one interrupt per 50 us
-        # (EITR interval, bits 14:2 in microseconds, 8.8.12)
+        # (EITR interval, bits 14:2 in microseconds)
         for v in vec:
             eitr = s.peek(0, EITR0 + 4 * v)
             assert (eitr >> 2) & 0x1FFF == 50, 'EITR[%d] 0x%08x' % (v, eitr)

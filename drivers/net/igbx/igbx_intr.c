@@ -19,7 +19,7 @@
  */
 #define IGBX_RXQ_ITR_US		50
 
-/* The PF's MSI-X table has 10 entries (9.6.4, MSI-X capability Table
+/* The PF's MSI-X table has 10 entries (the MSI-X capability's Table
  * Size); EICR's 25 bits also cover the VFs' vectors. */
 #define IGBX_PF_MSIX_VECTORS	10
 
