@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <linux/vfio.h>
@@ -126,6 +127,52 @@ static int vfio_track(int fd, enum vfio_fd_kind kind, unsigned int port)
 	return fd;
 }
 
+/*
+ * Container and group fds are named memfds, so that a process that
+ * received one from another (EAL's secondary processes get them from the
+ * primary over its multi-process socket) can tell what it is
+ * (vfio_adopt): /proc/self/fd shows "/memfd:<name> (deleted)".
+ */
+#define VFIO_MEMFD_CONTAINER	"igbx-sim-vfio-container"
+#define VFIO_MEMFD_GROUP	"igbx-sim-vfio-group-"
+
+static int vfio_new_fd(enum vfio_fd_kind kind, unsigned int port, int flags)
+{
+	char name[64];
+
+	if (kind == VFD_CONTAINER)
+		snprintf(name, sizeof(name), VFIO_MEMFD_CONTAINER);
+	else
+		snprintf(name, sizeof(name), VFIO_MEMFD_GROUP "%u", port);
+	return memfd_create(name, (flags & O_CLOEXEC) ? MFD_CLOEXEC : 0);
+}
+
+/* An fd this process did not open: a container or group fd passed from
+ * another process of the run, or not VFIO's (NULL). */
+static struct vfio_fd *vfio_adopt(int fd)
+{
+	char link[64], target[PATH_MAX];
+	unsigned int port;
+	ssize_t n;
+
+	if (fd < 0 || fd >= VFIO_MAX_FD)
+		return NULL;
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	n = readlink(link, target, sizeof(target) - 1);
+	if (n <= 0)
+		return NULL;
+	target[n] = '\0';
+	if (!strncmp(target, "/memfd:" VFIO_MEMFD_CONTAINER " ",
+		     strlen("/memfd:" VFIO_MEMFD_CONTAINER " ")))
+		vfio_track(fd, VFD_CONTAINER, 0);
+	else if (sscanf(target, "/memfd:" VFIO_MEMFD_GROUP "%u", &port) == 1 &&
+		 sim_vfio_port(port))
+		vfio_track(fd, VFD_GROUP, port);
+	else
+		return NULL;
+	return &vfio_fds[fd];
+}
+
 /* The port whose function is in iommu group n and bound to vfio-pci. */
 static int vfio_port_of_group(unsigned int n)
 {
@@ -157,8 +204,7 @@ int sim_vfio_open(const char *path, int flags)
 	}
 	vfio_ready();
 	if (!strcmp(path, "/dev/vfio/vfio"))
-		return vfio_track(sim_real_open("/dev/null", O_RDWR | (flags & O_CLOEXEC), 0),
-				  VFD_CONTAINER, 0);
+		return vfio_track(vfio_new_fd(VFD_CONTAINER, 0, flags), VFD_CONTAINER, 0);
 	/* no-IOMMU groups only: /dev/vfio/<N> does not exist */
 	if (sscanf(path, "/dev/vfio/noiommu-%u%n", &n, &k) != 1 || path[k]) {
 		errno = ENOENT;
@@ -169,7 +215,7 @@ int sim_vfio_open(const char *path, int flags)
 		errno = ENOENT;
 		return -1;
 	}
-	return vfio_track(sim_real_open("/dev/null", O_RDWR | (flags & O_CLOEXEC), 0),
+	return vfio_track(vfio_new_fd(VFD_GROUP, (unsigned int)port, flags),
 			  VFD_GROUP, (unsigned int)port);
 }
 
@@ -232,6 +278,7 @@ static int vfio_group_ioctl(struct vfio_fd *v, unsigned long req, void *arg)
 {
 	struct vfio_group_status *st = arg;
 	char bdf[SIM_PCI_BDF_LEN], path[PATH_MAX];
+	struct vfio_fd *c;
 	const struct sim_fn *fn = sim_fn_of_port(v->port);
 
 	switch (req) {
@@ -240,8 +287,10 @@ static int vfio_group_ioctl(struct vfio_fd *v, unsigned long req, void *arg)
 			    (v->container_set ? VFIO_GROUP_FLAGS_CONTAINER_SET : 0);
 		return 0;
 	case VFIO_GROUP_SET_CONTAINER:
-		if (!vfio_fd_of(*(int *)arg) ||
-		    vfio_fd_of(*(int *)arg)->kind != VFD_CONTAINER) {
+		c = vfio_fd_of(*(int *)arg);
+		if (!c)
+			c = vfio_adopt(*(int *)arg);
+		if (!c || c->kind != VFD_CONTAINER) {
 			errno = EINVAL;
 			return -1;
 		}
@@ -427,6 +476,9 @@ int sim_vfio_ioctl(int fd, unsigned long req, void *arg)
 {
 	struct vfio_fd *v = vfio_fd_of(fd);
 
+	/* VFIO's ioctls are type ';' (VFIO_TYPE): other fds pay no lookup */
+	if (!v && _IOC_TYPE(req) == VFIO_TYPE && vfio_any())
+		v = vfio_adopt(fd);
 	if (!v)
 		return -2;
 	switch (v->kind) {
