@@ -15,6 +15,7 @@
 #include "model.h"
 #include "pci.h"
 #include "platform.h"
+#include "vfio.h"
 
 #define CTL_MAX_ARGS	8
 #define CTL_LINE_MAX	(2 * SIM_MAX_FRAME + 256)
@@ -318,6 +319,29 @@ static const char *cmd_leds(FILE *out, int argc, char **argv)
 	return NULL;
 }
 
+/* Messages each MSI-X vector sent to a vfio-pci-bound port's eventfds,
+ * then the INTx and MSI interrupts sent. */
+static const char *cmd_msix(FILE *out, int argc, char **argv)
+{
+	struct sim_port *p;
+	const char *err;
+	unsigned int v;
+
+	(void)argc;
+	err = parse_port(argv[1], &p);
+	if (err)
+		return err;
+	if (!sim_vfio_port(p->id))
+		return "port not bound to vfio-pci (--kdrv)";
+	for (v = 0; v < SIM_MSIX_VECTORS; v++)
+		fprintf(out, "%sv%u=%llu", v ? " " : "", v,
+			(unsigned long long)sim_vfio_vector_count(p->id, v));
+	fprintf(out, " intx=%llu msi=%llu\n",
+		(unsigned long long)sim_vfio_intx_count(p->id, false),
+		(unsigned long long)sim_vfio_intx_count(p->id, true));
+	return NULL;
+}
+
 static const struct ctl_command {
 	const char *name;
 	int min_args, max_args;	/* including the command name */
@@ -335,6 +359,7 @@ static const struct ctl_command {
 	{ "queue", 4, 4, cmd_queue, "queue <p> rx|tx <q>" },
 	{ "counters", 2, 2, cmd_counters, "counters <p>" },
 	{ "leds", 2, 2, cmd_leds, "leds <p>" },
+	{ "msix", 2, 2, cmd_msix, "msix <p>" },
 };
 
 static void ctl_execute(char *line, FILE *out)

@@ -3,6 +3,8 @@
  * intr.c - the simulated 82576's interrupt logic (datasheet 7.3, 8.8): ICR/IMS
  * legacy causes, EICR/EIMS vectors, IVAR mapping, auto-clear and auto-mask.
  */
+#include <string.h>
+
 #include "engines.h"	/* sim_mono_ns */
 
 static bool sim_intr_msix(const struct sim_port *p)
@@ -28,6 +30,9 @@ void sim_intr_reset(struct sim_port *p)
 {
 	p->sh->icr = p->sh->ims = p->sh->eicr = p->sh->eims = 0;
 	*sim_intr_asserted(p) = false;
+	p->sh->model.itr.vec_waiting = 0;
+	memset(p->sh->model.itr.vec_next_ns, 0,
+	       sizeof(p->sh->model.itr.vec_next_ns));
 	sim_intr_mirror(p);
 }
 
@@ -52,7 +57,7 @@ static uint64_t sim_intr_next_ns(const struct sim_port *p)
  * Interrupt moderation (7.3.4) of the INTx/MSI interrupt: after it asserts,
  * EITR[0]'s interval must pass before it asserts again; causes that come
  * sooner wait (sim_intr_tick fires them when the interval ends). MSI-X
- * vectors are not moderated by this model.
+ * vectors: sim_intr_msix_send.
  */
 static bool sim_intr_moderated(struct sim_port *p)
 {
@@ -71,17 +76,69 @@ static bool sim_intr_moderated(struct sim_port *p)
 	return false;
 }
 
+/* EITR(v) interval (bits 14:2, microseconds) in ns. */
+static uint64_t sim_intr_vec_itr_ns(const struct sim_port *p, unsigned int v)
+{
+	return (uint64_t)((sim_reg_peek(p, SIM_EITR(v)) >> 2) & 0x1fffu) * 1000u;
+}
+
 /*
- * Asserts the interrupt when an unmasked cause is pending and something new
- * became visible (a new cause or a mask bit set over a pending cause), and
- * moderation allows it now. In MSI-X mode the message fires: EIAC
- * auto-clears its causes and, with GPIE.EIAME, EIAM auto-masks them (7.3.4).
+ * MSI-X mode (7.3.1, 7.3.4): vectors are independent. A vector sends its
+ * message when a cause mapped to it is signalled while its EIMS bit is set,
+ * or when EIMS unmasks its pending EICR bit (`events`). EITR(v) moderates
+ * each vector: a message due before the interval since the vector's last
+ * one ended waits (sim_intr_tick sends it then, if still pending). A sent
+ * vector's EICR bit is auto-cleared by EIAC and, with GPIE.EIAME, its EIMS
+ * bit auto-masked by EIAM.
  */
-static void sim_intr_evaluate(struct sim_port *p, bool news)
+static void sim_intr_msix_send(struct sim_port *p, uint32_t events)
 {
 	struct sim_shared *sh = p->sh;
-	uint32_t fired;
+	struct sim_itr_state *itr = &sh->model.itr;
+	uint32_t due = events & sh->eicr & sh->eims, fired = 0;
+	uint64_t now = 0, ival;
+	unsigned int v;
 
+	for (v = 0; v < SIM_MSIX_EITR; v++) {
+		if (!(due & (1u << v)))
+			continue;
+		ival = sim_intr_vec_itr_ns(p, v);
+		if (ival) {
+			if (!now)
+				now = sim_mono_ns();
+			if (now < itr->vec_next_ns[v]) {
+				itr->vec_waiting |= 1u << v;
+				continue;
+			}
+			itr->vec_next_ns[v] = now + ival;
+		}
+		itr->vec_waiting &= ~(1u << v);
+		fired |= 1u << v;
+	}
+	if (fired) {
+		*sim_intr_asserted(p) = true;
+		sim_stat_add(p, SIM_IAC, 1);
+		sh->eicr &= ~(fired & sim_reg_peek(p, SIM_EIAC));
+		if (sim_reg_peek(p, SIM_GPIE) & SIM_GPIE_EIAME)
+			sh->eims &= ~(fired & sim_reg_peek(p, SIM_EIAM));
+	}
+	sim_intr_mirror(p);
+	if (fired)
+		sim_platform_signal_msix(p, fired);
+}
+
+/*
+ * INTx/MSI: asserts the interrupt when an unmasked cause is pending and
+ * something new became visible (a new cause or a mask bit set over a
+ * pending cause), and moderation allows it now. In MSI-X mode `events` are
+ * the vectors signalled (sim_intr_msix_send).
+ */
+static void sim_intr_evaluate(struct sim_port *p, bool news, uint32_t events)
+{
+	if (sim_intr_msix(p)) {
+		sim_intr_msix_send(p, events);
+		return;
+	}
 	if (!sim_intr_pending(p) || (!news && *sim_intr_asserted(p)) ||
 	    sim_intr_moderated(p)) {
 		sim_intr_mirror(p);
@@ -89,12 +146,6 @@ static void sim_intr_evaluate(struct sim_port *p, bool news)
 	}
 	*sim_intr_asserted(p) = true;
 	sim_stat_add(p, SIM_IAC, 1);
-	if (sim_intr_msix(p)) {
-		fired = sh->eicr & sh->eims;
-		sh->eicr &= ~(fired & sim_reg_peek(p, SIM_EIAC));
-		if (sim_reg_peek(p, SIM_GPIE) & SIM_GPIE_EIAME)
-			sh->eims &= ~(fired & sim_reg_peek(p, SIM_EIAM));
-	}
 	sim_intr_mirror(p);
 	sim_platform_signal_irq(p);
 }
@@ -112,16 +163,19 @@ static void sim_intr_set_causes(struct sim_port *p, uint32_t icr_bits)
 {
 	struct sim_shared *sh = p->sh;
 	uint32_t before = sh->icr & sh->ims, ebefore = sh->eicr & sh->eims;
+	uint32_t events = 0;
 	int vec;
 
 	sh->icr |= icr_bits & ~SIM_ICR_INT_ASSERTED;
 	if (sim_intr_msix(p) && (icr_bits & sh->ims)) {
 		vec = sim_intr_other_vector(p);
-		if (vec >= 0)
+		if (vec >= 0) {
 			sh->eicr |= 1u << vec;
+			events = 1u << vec;
+		}
 	}
 	sim_intr_evaluate(p, (sh->icr & sh->ims) != before ||
-			  (sh->eicr & sh->eims) != ebefore);
+			  (sh->eicr & sh->eims) != ebefore, events);
 }
 
 void sim_irq_raise(struct sim_port *p, uint32_t icr_bits)
@@ -133,19 +187,21 @@ void sim_irq_queue(struct sim_port *p, unsigned int q, bool tx)
 {
 	struct sim_shared *sh = p->sh;
 	uint32_t ivar, entry, before = sh->eicr & sh->eims;
-	uint32_t icr_before = sh->icr & sh->ims;
+	uint32_t icr_before = sh->icr & sh->ims, events = 0;
 
 	if (q >= SIM_NUM_QUEUES)
 		return;
 	/* IVAR[q & 7]: byte 0 RX q, 1 TX q, 2 RX q+8, 3 TX q+8 (7.3.3) */
 	ivar = sim_reg_peek(p, SIM_IVAR(q & 7u));
 	entry = (ivar >> (((q & 8u) ? 16 : 0) + (tx ? 8 : 0))) & 0xffu;
-	if (entry & SIM_IVAR_VALID)
-		sh->eicr |= 1u << (entry & SIM_IVAR_VECTOR_MASK);
+	if (entry & SIM_IVAR_VALID) {
+		events = 1u << (entry & SIM_IVAR_VECTOR_MASK);
+		sh->eicr |= events;
+	}
 	if (!sim_intr_msix(p))
 		sh->icr |= tx ? SIM_ICR_TXDW : SIM_ICR_RXDW;
 	sim_intr_evaluate(p, (sh->eicr & sh->eims) != before ||
-			  (sh->icr & sh->ims) != icr_before);
+			  (sh->icr & sh->ims) != icr_before, events);
 }
 
 /*
@@ -223,7 +279,7 @@ static void sim_intr_clear(struct sim_port *p, uint32_t *causes, uint32_t val)
 bool sim_intr_write(struct sim_port *p, uint32_t off, uint32_t val)
 {
 	struct sim_shared *sh = p->sh;
-	uint32_t before;
+	uint32_t before, events;
 
 	switch (off) {
 	case SIM_ICR:
@@ -244,17 +300,18 @@ bool sim_intr_write(struct sim_port *p, uint32_t off, uint32_t val)
 	case SIM_EICS:
 		before = sh->eicr & sh->eims;
 		sh->eicr |= val;
-		sim_intr_evaluate(p, (sh->eicr & sh->eims) != before);
+		sim_intr_evaluate(p, (sh->eicr & sh->eims) != before, val);
 		return true;
 	case SIM_IMS:
 		before = sh->icr & sh->ims;
 		sh->ims |= val;
-		sim_intr_evaluate(p, (sh->icr & sh->ims) != before);
+		sim_intr_evaluate(p, (sh->icr & sh->ims) != before, 0);
 		return true;
 	case SIM_EIMS:
 		before = sh->eicr & sh->eims;
+		events = val & ~sh->eims;	/* unmasked now */
 		sh->eims |= val;
-		sim_intr_evaluate(p, (sh->eicr & sh->eims) != before);
+		sim_intr_evaluate(p, (sh->eicr & sh->eims) != before, events);
 		return true;
 	default:
 		return false;
@@ -265,9 +322,17 @@ bool sim_intr_write(struct sim_port *p, uint32_t off, uint32_t val)
  * if its causes are still pending and unmasked. */
 void sim_intr_tick(struct sim_port *p)
 {
+	struct sim_itr_state *itr = &p->sh->model.itr;
+
+	if (itr->vec_waiting && sim_intr_msix(p)) {
+		itr->vec_waiting &= p->sh->eicr & p->sh->eims;
+		if (itr->vec_waiting)
+			sim_intr_msix_send(p, itr->vec_waiting);
+		return;
+	}
 	if (!p->sh->model.itr.waiting ||
 	    sim_mono_ns() < sim_intr_next_ns(p))
 		return;
 	p->sh->model.itr.waiting = false;
-	sim_intr_evaluate(p, true);
+	sim_intr_evaluate(p, true, 0);
 }

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "board.h"
+#include "vfio.h"
 #include "pci.h"
 #include "platform.h"
 
@@ -48,13 +49,44 @@ static void usage(void)
 	fprintf(stderr,
 		"usage: igbx-sim [--ports N] [--wire pair|tap|none] [--tap-name FMT]\n"
 		"                [--pcap-in P:FILE] [--pcap-out P:FILE] [--run-dir DIR]\n"
-		"                [--board [P:]TRAIT[+TRAIT...]] [--vfs P:N] [--keep]\n"
+		"                [--board [P:]TRAIT[+TRAIT...]] [--vfs P:N]\n"
+		"                [--kdrv [P:]uio_pci_generic|vfio-pci] [--keep]\n"
 		"                -- CMD ARGS...\n"
 		"       igbx-sim ctl RUN-DIR COMMAND...\n"
 		"board traits (without P: for every port):\n");
 	for (unsigned int i = 0; i < sim_board_nb_traits; i++)
 		fprintf(stderr, "  %-14s %s\n", sim_board_traits[i].name,
 			sim_board_traits[i].what);
+}
+
+/* "[P:]uio_pci_generic|vfio-pci" for --kdrv: the kernel driver the port's
+ * function is shown bound to (uio_pci_generic when not given).
+ */
+static int parse_kdrv_opt(const char *arg, struct sim_config *cfg)
+{
+	const char *name = strchr(arg, ':');
+	unsigned int port = 0, i;
+	bool vfio;
+	char *end;
+
+	if (name) {
+		port = strtoul(arg, &end, 10);
+		if (end != name || end == arg || port >= SIM_MAX_PORTS)
+			return -1;
+		name++;
+	} else {
+		name = arg;
+	}
+	if (!strcmp(name, "vfio-pci"))
+		vfio = true;
+	else if (!strcmp(name, "uio_pci_generic"))
+		vfio = false;
+	else
+		return -1;
+	for (i = 0; i < SIM_MAX_PORTS; i++)
+		if (strchr(arg, ':') ? i == port : true)
+			cfg->vfio[i] = vfio;
+	return 0;
 }
 
 /* "[P:]trait[+trait...]" for --board: checked here, resolved per process
@@ -196,6 +228,11 @@ static int apply_option(int c, const char *arg, struct launch_opts *o)
 			return 0;
 		fprintf(stderr, "igbx-sim: --vfs %s: want PORT:N, N 0 to %d\n",
 			arg, SIM_MAX_VFS);
+	case 'd':
+		if (!parse_kdrv_opt(arg, &o->cfg))
+			return 0;
+		fprintf(stderr, "igbx-sim: --kdrv %s: want [PORT:]uio_pci_generic|vfio-pci\n",
+			arg);
 		return -1;
 	case 'b':
 		if (!parse_board_opt(arg, &o->cfg))
@@ -220,6 +257,7 @@ static int parse_options(int argc, char **argv, struct launch_opts *o)
 		{ "keep", no_argument, NULL, 'k' },
 		{ "board", required_argument, NULL, 'b' },
 		{ "vfs", required_argument, NULL, 'v' },
+		{ "kdrv", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -321,6 +359,8 @@ static int write_config(const struct launch_opts *o)
 			fprintf(f, "board %u %s\n", i, o->cfg.board[i]);
 		if (o->cfg.vfs[i])
 			fprintf(f, "vfs %u %u\n", i, o->cfg.vfs[i]);
+		if (o->cfg.vfio[i])
+			fprintf(f, "kdrv %u vfio-pci\n", i);
 	}
 	return fclose(f) ? -errno : 0;
 }
@@ -395,6 +435,9 @@ static int prepare_run_dir(struct launch_opts *o)
 	sim_fn_layout(o->cfg.nb_ports, o->cfg.board, o->cfg.vfs);
 	for (i = 0; i < sim_nb_fns && !ret; i++)
 		ret = sim_pci_create(o->run_dir, &sim_fns[i]);
+	for (i = 0; i < o->cfg.nb_ports && !ret; i++)
+		if (o->cfg.vfio[i])
+			ret = sim_vfio_bind(o->run_dir, sim_fn_of_port(i));
 	for (i = 0; i < o->cfg.nb_ports && !ret; i++)
 		ret = create_state(o->run_dir, i);
 	if (!ret)

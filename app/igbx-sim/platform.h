@@ -31,6 +31,7 @@ struct sim_config {
 	char pcap_out[SIM_MAX_PORTS][256];
 	char board[SIM_MAX_PORTS][128];		/* --board traits, "" when none */
 	unsigned int vfs[SIM_MAX_PORTS];	/* --vfs: virtual functions */
+	bool vfio[SIM_MAX_PORTS];		/* --kdrv vfio-pci: shown bound to vfio-pci */
 };
 
 extern struct sim_config sim_cfg;

@@ -110,6 +110,15 @@ void sim_platform_signal_irq(struct sim_port *p)
 	sim_stub_irqs++;
 }
 
+uint32_t sim_stub_msix_vectors;		/* OR of the MSI-X vectors sent */
+
+void sim_platform_signal_msix(struct sim_port *p, uint32_t vectors)
+{
+	(void)p;
+	sim_stub_irqs++;
+	sim_stub_msix_vectors |= vectors;
+}
+
 void sim_log(const char *fmt, ...)
 {
 	va_list ap;

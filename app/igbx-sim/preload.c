@@ -26,6 +26,7 @@
 
 #include "pci.h"
 #include "platform.h"
+#include "vfio.h"
 
 struct sim_port sim_ports[SIM_MAX_PORTS];
 unsigned int sim_nb_ports;
@@ -132,6 +133,8 @@ static void read_config(void)
 				snprintf(sim_cfg.pcap_out[port], 256, "%s", val);
 			else if (!strcmp(key, "vfs"))
 				sim_cfg.vfs[port] = (unsigned int)strtoul(val, NULL, 10);
+			else if (!strcmp(key, "kdrv"))
+				sim_cfg.vfio[port] = !strcmp(val, "vfio-pci");
 			else if (!strcmp(key, "board"))
 				snprintf(sim_cfg.board[port], sizeof(sim_cfg.board[0]),
 					 "%.127s", val);
@@ -353,8 +356,24 @@ void sim_irq_recheck(struct sim_port *p)
 			      strerror(errno));
 }
 
+/* MSI-X messages reach vfio-pci's eventfds; under uio there is one
+ * channel, and any vector is an interrupt on it. */
+void sim_platform_signal_msix(struct sim_port *p, uint32_t vectors)
+{
+	if (sim_vfio_signal(p, true, vectors))
+		return;
+	if (p->irq_fd < 0) {
+		atomic_fetch_add(&p->sh->irq_seq, 1);
+		return;
+	}
+	atomic_store(&irq_pending[p->id], true);
+	sim_irq_recheck(p);
+}
+
 void sim_platform_signal_irq(struct sim_port *p)
 {
+	if (sim_vfio_signal(p, false, 0))
+		return;
 	if (p->irq_fd < 0) {
 		atomic_fetch_add(&p->sh->irq_seq, 1);
 		return;
@@ -430,7 +449,14 @@ static int open_interposed(const char *path, int flags, int mode)
 	const struct sim_fn *fn;
 	char real[PATH_MAX];
 	bool cfg;
+	int fd;
 
+	fd = sim_vfio_open(path, flags);
+	if (fd != -2) {
+		if (fd >= 0 || errno != ENOENT)
+			ensure_attached();
+		return fd;
+	}
 	fn = match_uio_path(path, &cfg);
 	if (!fn)
 		return -2;
@@ -556,9 +582,25 @@ static const struct sim_fn *resource0_fn(int fd)
 void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
 	const struct sim_fn *fn;
+	unsigned int port;
 	void *va;
+	int bar;
 
 	resolve_real();
+	bar = sim_run_dir[0] ? sim_vfio_mmap_fd(fd, off, &port) : -2;
+	if (bar != -2) {
+		/* a vfio-pci device fd's BAR0 region: the function's resource0 */
+		if (bar < 0)
+			return MAP_FAILED;
+		va = real_mmap(addr, len, prot, flags, bar, 0);
+		close(bar);
+		ensure_attached();
+		if (va != MAP_FAILED && port < sim_nb_ports) {
+			sim_trap_add(va, len, &sim_ports[port], &sim_fn_pf);
+			sim_debug_log("port %u: BAR0 mapped at %p (vfio)", port, va);
+		}
+		return va;
+	}
 	va = real_mmap(addr, len, prot, flags, fd, off);
 	if (va == MAP_FAILED || fd < 0 || !sim_run_dir[0] || off != 0)
 		return va;

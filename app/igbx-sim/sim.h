@@ -22,6 +22,7 @@
 #define SIM_BAR0_SIZE		(128u * 1024u)	/* 82576 memory BAR 0 */
 #define SIM_VF_BAR0_SIZE	(16u * 1024u)	/* a virtual function's BAR 0 */
 #define SIM_NUM_QUEUES		16		/* RX and TX queues per port */
+#define SIM_MSIX_EITR		25		/* EICR vectors, each with its EITR (7.3.4) */
 #define SIM_NVM_WORDS		1024		/* 2 KiB NVM image per port */
 #define SIM_MAX_FRAME		16384		/* largest frame a wire carries */
 #define SIM_RXFIFO_BYTES	(64u * 1024u)	/* RX packet buffer (RXPBS default) */
@@ -80,6 +81,9 @@ struct sim_itr_state {
 	bool asserted;			/* asserted since the last ICR clear */
 	bool waiting;			/* a moderated interrupt waits */
 	uint64_t next_ns;		/* CLOCK_MONOTONIC ns it may assert */
+	/* MSI-X mode: per vector, when EITR(v) lets it send next */
+	uint32_t vec_waiting;		/* vectors whose message waits */
+	uint64_t vec_next_ns[SIM_MSIX_EITR];
 };
 
 /* The IEEE 1588 clock (ptp.c): shared by every process that traps a
@@ -313,6 +317,8 @@ void sim_wire_send(struct sim_port *p, const uint8_t *frame, uint32_t len);
 
 /* Tell the application an interrupt is pending (uio channel). */
 void sim_platform_signal_irq(struct sim_port *p);
+/* MSI-X mode: the messages of the EICR vectors in `vectors`. */
+void sim_platform_signal_msix(struct sim_port *p, uint32_t vectors);
 
 /* Logging from the simulator: stderr with an "igbx-sim: " prefix. */
 void sim_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -13,6 +13,9 @@
  * Prints one line per case, then "N cases: N passed, N failed".
  * With IGBX_BADINPUT_MODULE_ONLY set (igbx-sim --board fiber) it runs the
  * module EEPROM cases of an SFP port alone, then the forwarding check.
+ * With IGBX_BADINPUT_VFIO set (igbx-sim --kdrv vfio-pci) it also checks the
+ * MSI-X limit of RX interrupts (one vector per queue, vector 0 for link
+ * changes: 9 queues at most).
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -163,6 +166,26 @@ cases_configure(void)
 	/* zero queues: ethdev takes the driver's default (1 each) */
 	conf = rss_conf();
 	EXPECT(rte_eth_dev_configure(P, 0, 0, &conf), 0);
+	EXPECT(configure(P, 1, 0), 0);
+}
+
+/* RX interrupts with MSI-X: 10 queues need 11 vectors of the port's 10. */
+static void
+cases_rxq_intr_msix(void)
+{
+	struct rte_eth_conf conf = rss_conf();
+	uint16_t q;
+
+	conf.intr_conf.rxq = 1;
+	EXPECT(rte_eth_dev_configure(P, 10, 10, &conf), -EINVAL);
+	EXPECT(rte_eth_dev_configure(P, 9, 9, &conf), 0);
+	EXPECT(setup_queues(P, 9), 0);
+	EXPECT(rte_eth_dev_start(P), 0);
+	for (q = 0; q < 9; q++) {
+		EXPECT(rte_eth_dev_rx_intr_enable(P, q), 0);
+		EXPECT(rte_eth_dev_rx_intr_disable(P, q), 0);
+	}
+	EXPECT(rte_eth_dev_stop(P), 0);
 	EXPECT(configure(P, 1, 0), 0);
 }
 
@@ -817,6 +840,8 @@ main(int argc, char **argv)
 		cases_module(true);
 	} else {
 		cases_configure();
+		if (getenv("IGBX_BADINPUT_VFIO") != NULL)
+			cases_rxq_intr_msix();
 		cases_rx_queue_setup();
 		cases_tx_queue_setup();
 		cases_state_unconfigured();

@@ -60,13 +60,15 @@ def stats_lines(text):
             for m in _STATS.finditer(text)}
 
 
-def test_secondary_bursts_on_its_queue(driver, log_path):
+@pytest.mark.parametrize('kdrv', ['uio_pci_generic', 'vfio-pci'])
+def test_secondary_bursts_on_its_queue(driver, log_path, kdrv):
     for binary in (PRIMARY, SECONDARY):
         if not binary.exists():
             pytest.skip('%s not built' % binary)
     app = ['sh', '-c', SCRIPT, 'igbx-mp', PRIMARY, SECONDARY, NB_FRAMES] + \
         igbxsim.port_args(driver, 2)
-    sim = igbxsim.Sim(app, log_path=log_path, name='mp-%s' % driver)
+    sim = igbxsim.Sim(app, log_path=log_path, name='mp-%s' % driver,
+                      sim_args=['--kdrv', kdrv])
     try:
         sim.start()
         m = sim.read_until(r'secondary exit status (\d+)', timeout=120)

@@ -509,6 +509,65 @@ static void test_ivar_eicr(void)
 	port_free(p);
 }
 
+/* MSI-X mode (7.3.4): each vector sends only its own message; EIAC clears
+ * and EIAM (GPIE.EIAME) masks it as it goes; a cause that comes while masked
+ * waits in EICR and goes out when EIMS unmasks it; EITR(v) moderates each
+ * vector apart. */
+static void test_msix_vectors(void)
+{
+	struct sim_port *p = port_new(0);
+	struct timespec ms2 = { 0, 2000000 };
+	unsigned int before;
+
+	wr(p, SIM_GPIE, SIM_GPIE_MSIX_MODE | SIM_GPIE_EIAME | SIM_GPIE_NSICR);
+	/* RX queue 0 -> vector 1, RX queue 1 -> vector 2 */
+	wr(p, SIM_IVAR(0), SIM_IVAR_VALID | 1);
+	wr(p, SIM_IVAR(1), SIM_IVAR_VALID | 2);
+	wr(p, SIM_EIAC, 0x6);
+	wr(p, SIM_EIAM, 0x6);
+	wr(p, SIM_EIMS, 0x6);
+	before = sim_stub_irqs;
+	sim_stub_msix_vectors = 0;
+	sim_irq_queue(p, 1, false);
+	UNIT_CHECK_EQ(sim_stub_irqs, before + 1);
+	UNIT_CHECK_EQ(sim_stub_msix_vectors, 1u << 2);	/* queue 1's only */
+	UNIT_CHECK_EQ(p->sh->eicr, 0);			/* EIAC */
+	UNIT_CHECK_EQ(p->sh->eims, 1u << 1);		/* EIAM */
+	/* masked: the cause waits, nothing is sent */
+	sim_irq_queue(p, 1, false);
+	UNIT_CHECK_EQ(sim_stub_irqs, before + 1);
+	UNIT_CHECK_EQ(p->sh->eicr, 1u << 2);
+	/* the other vector is not disturbed and still sends */
+	sim_stub_msix_vectors = 0;
+	sim_irq_queue(p, 0, false);
+	UNIT_CHECK_EQ(sim_stub_irqs, before + 2);
+	UNIT_CHECK_EQ(sim_stub_msix_vectors, 1u << 1);
+	/* unmasking the pending vector sends it */
+	sim_stub_msix_vectors = 0;
+	wr(p, SIM_EIMS, 1u << 2);
+	UNIT_CHECK_EQ(sim_stub_irqs, before + 3);
+	UNIT_CHECK_EQ(sim_stub_msix_vectors, 1u << 2);
+	/* EITR(1): the vector's next message waits for its interval */
+	wr(p, SIM_EITR(1), 1000u << 2);		/* 1000 us */
+	wr(p, SIM_EIMS, 1u << 1);
+	sim_irq_queue(p, 0, false);
+	UNIT_CHECK_EQ(sim_stub_irqs, before + 4);	/* first one: at once */
+	wr(p, SIM_EIMS, 1u << 1);
+	sim_irq_queue(p, 0, false);
+	UNIT_CHECK_EQ(sim_stub_irqs, before + 4);	/* too soon: waits */
+	wr(p, SIM_EIMS, 1u << 2);
+	sim_irq_queue(p, 1, false);			/* vector 2: own EITR */
+	UNIT_CHECK_EQ(sim_stub_irqs, before + 5);
+	sim_intr_tick(p);
+	UNIT_CHECK_EQ(sim_stub_irqs, before + 5);
+	nanosleep(&ms2, NULL);
+	sim_stub_msix_vectors = 0;
+	sim_intr_tick(p);
+	UNIT_CHECK_EQ(sim_stub_irqs, before + 6);	/* interval over */
+	UNIT_CHECK_EQ(sim_stub_msix_vectors, 1u << 1);
+	port_free(p);
+}
+
 static void dump_line(void *arg, const char *line)
 {
 	unsigned int *n = arg;
@@ -729,6 +788,7 @@ int main(void)
 	UNIT_RUN(test_queue_alias);
 	UNIT_RUN(test_rqdpc);
 	UNIT_RUN(test_ivar_eicr);
+	UNIT_RUN(test_msix_vectors);
 	UNIT_RUN(test_table);
 	UNIT_RUN(test_board_parse);
 	UNIT_RUN(test_board_nvm);
