@@ -228,6 +228,7 @@ static int apply_option(int c, const char *arg, struct launch_opts *o)
 			return 0;
 		fprintf(stderr, "igbx-sim: --vfs %s: want PORT:N, N 0 to %d\n",
 			arg, SIM_MAX_VFS);
+		return -1;
 	case 'd':
 		if (!parse_kdrv_opt(arg, &o->cfg))
 			return 0;

@@ -596,7 +596,7 @@ void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 		close(bar);
 		ensure_attached();
 		if (va != MAP_FAILED && port < sim_nb_ports) {
-			sim_trap_add(va, len, &sim_ports[port], &sim_fn_pf);
+			sim_trap_add(va, len, &sim_ports[port], &sim_fn_pf, -1);
 			sim_debug_log("port %u: BAR0 mapped at %p (vfio)", port, va);
 		}
 		return va;
