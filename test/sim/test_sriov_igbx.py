@@ -1,0 +1,142 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# test_sriov_igbx.py - igbx's VF driver (net_igbx_vf) on the simulated
+# 82576's virtual functions, with DPDK's stock net_e1000_igb as PF host.
+"""The PF testpmd (stock driver, no igbx plugin) runs in the background of a
+shell the launcher starts; once it answers, a second testpmd loads the igbx
+plugin and drives the two VFs of port 0 (8086:10CA) with net_igbx_vf. The
+VF process prints its ports' info, then forwards with macswap until the test
+creates vf-quit: a frame for VF 0 from the wire must reach the VF's memory
+and go back out to the wire with its addresses swapped. Before quitting,
+the VF process prints its counters (VFGPRC/VFGPTC/VFGORC/VFGOTC), closes the
+ports and dumps its mempool: every mbuf is back.
+"""
+import re
+
+import pytest
+
+import frames
+import igbxsim
+
+pytestmark = pytest.mark.stock
+
+NB_VFS = 2
+VF_ADDRS = ['0000:02:00.0', '0000:02:00.2']
+REG_RAL16 = 0x54e0      # RAL[16..23], 8 bytes apart (8.10)
+RAH_POOLSEL_SHIFT = 18
+
+# $1 testpmd, $2 PF allow-list, $3 VF allow-list and plugin
+SCRIPT = r'''
+T="$1"; PF="$2"; VF="$3"
+R="$IGBX_SIM_RUN_DIR"; quit="$R/sriov-quit"
+mkfifo "$R/pf.in"
+sleep 600 > "$R/pf.in" &
+holder=$!
+"$T" -l 0-1 -n 1 -m 256 --file-prefix sriovx-pf $PF -- -i \
+	--total-num-mbufs=8192 < "$R/pf.in" > "$R/pf.out" 2>&1 &
+pf=$!
+i=0
+while ! grep -q 'testpmd> ' "$R/pf.out" 2>/dev/null && kill -0 $pf 2>/dev/null \
+	&& [ $i -lt 600 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+echo "pf ready"
+{ printf 'show port info 0\nshow port info 1\n'
+  printf 'set verbose 1\nset portlist 0\nset fwd macswap\nstart\n'
+  i=0
+  while [ ! -e "$R/vf-quit" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+  printf 'stop\nshow port stats 0\nshow port xstats 0\n'
+  printf 'port stop all\nport close all\necho closed\ndump_mempool\nquit\n'; } | \
+	"$T" -l 0-1 -n 1 -m 256 --file-prefix sriovx-vf $VF -- -i \
+	--total-num-mbufs=8192
+echo "vf exit status $?"
+kill $holder 2>/dev/null
+wait $pf
+echo "pf exit status $?"
+sed 's/^/pf: /' "$R/pf.out"
+'''
+
+_INFO = re.compile(r'Infos for port (\d)\s+\*+\s+MAC address: ([0-9A-F:]{17})\s+'
+                   r'Device name: (\S+)\s+Driver name: (\S+)(?s:.*?)'
+                   r'Link status: (\w+)\s+Link speed: ([^\r\n]+)\s+'
+                   r'Link duplex: (\S+)')
+
+
+def allow(addrs):
+    return ' '.join('-a %s' % a for a in addrs)
+
+
+def rar_entry(sim, index):
+    off = REG_RAL16 + 8 * (index - 16)
+    ral, rah = sim.peek(0, off), sim.peek(0, off + 4)
+    return igbxsim.mac_to_str(igbxsim.mac_from_rar(ral, rah)), rah
+
+
+def test_igbx_vf_with_stock_pf(log_path):
+    igbxsim.need_driver('stock')
+    igbxsim.need_driver('igbx')
+    vf_args = '%s -d %s' % (allow(VF_ADDRS), igbxsim.IGBX_PLUGIN)
+    app = ['sh', '-c', SCRIPT, 'igbx-sriov-vf', igbxsim.TESTPMD_BIN,
+           allow(igbxsim.PCI_ADDRS[:2]), vf_args]
+    sim = igbxsim.Sim(app, sim_args=['--vfs', '0:%d' % NB_VFS],
+                      log_path=log_path, name='sriov-igbx-vf')
+    try:
+        sim.start()
+        sim.read_until(r'pf ready', timeout=120)
+        sim.read_until(r'Infos for port 1(?s:.*?)Link duplex', timeout=120)
+        sim.read_until(r'testpmd> start', timeout=60)
+        rars = [rar_entry(sim, 23 - vf) for vf in range(NB_VFS)]
+        vf0_mac = rars[0][0]
+        sim.capture(0)
+        f = frames.udp(vf0_mac, size=100)
+        sim.inject(0, f)
+        sim.read_until(r'port 0/queue (\d): received 1 packets\s+'
+                       r'src=%s - dst=%s' % (frames.src_of(f).upper(),
+                                              vf0_mac.upper()), timeout=30)
+        sent = []
+        for _ in range(100):
+            sent += sim.captured(0)
+            if sent:
+                break
+            sim.pump(0.1)
+        (sim.run_dir / 'vf-quit').touch()
+        m = sim.read_until(r'vf exit status (\d+)', timeout=120)
+        vf_status = int(m.group(1))
+        vf_out = sim.buf[:m.start()]
+        rah_closed = rar_entry(sim, 23)[1]
+        status = sim.wait(90)
+        out = sim.buf
+    finally:
+        sim.close()
+
+    assert vf_status == 0, vf_out[-3000:]
+    infos = {int(i.group(1)): i.groups()[1:] for i in _INFO.finditer(vf_out)}
+    assert sorted(infos) == list(range(NB_VFS)), vf_out[-3000:]
+    for vf in range(NB_VFS):
+        mac, name, drv, link, speed, duplex = infos[vf]
+        assert drv == 'net_igbx_vf'
+        assert name == VF_ADDRS[vf]
+        # the address the PF host assigned, answered to our RESET message
+        rar_mac, rah = rars[vf]
+        assert mac.lower() == rar_mac, (vf, mac, rar_mac)
+        assert (rah >> RAH_POOLSEL_SHIFT) & 0xff == 1 << vf
+        assert link == 'up'
+        assert speed.startswith('1 Gbps')
+        assert duplex == 'full-duplex'
+    # wire -> VF 0 -> wire, macswap'ed, every other byte as sent
+    assert sent == [f[6:12] + f[0:6] + f[12:]], sent
+    # VF counters: one frame each way; octets with the FCS
+    st = re.search(r'NIC statistics for port 0(?s:.*?)RX-packets: (\d+)\s+'
+                   r'RX-missed: \d+\s+RX-bytes:\s+(\d+)(?s:.*?)'
+                   r'TX-packets: (\d+)\s+TX-errors: \d+\s+TX-bytes:\s+(\d+)',
+                   vf_out)
+    assert st, vf_out[-3000:]
+    assert [int(x) for x in st.groups()] == [1, 104, 1, 104], st.groups()
+    # closed: every mbuf back in the pool
+    dump = vf_out[vf_out.index('closed'):]
+    size = re.search(r'\n\s*size=(\d+)', dump)
+    cached = re.search(r'total_cache_count=(\d+)', dump)
+    common = re.search(r'common_pool_count=(\d+)', dump)
+    assert size and cached and common, dump[-2000:]
+    assert int(cached.group(1)) + int(common.group(1)) == int(size.group(1)) \
+        == 8192, dump[-2000:]
+    assert status == 0, out[-3000:]
