@@ -24,9 +24,10 @@ VF_ADDRS = ['0000:02:00.0', '0000:02:00.2']
 REG_RAL16 = 0x54e0      # RAL[16..23], 8 bytes apart (8.10)
 RAH_POOLSEL_SHIFT = 18
 
-# $1 testpmd, $2 PF allow-list, $3 VF allow-list and plugin
+# $1 testpmd, $2 PF allow-list, $3 VF allow-list and plugin, $4 the VF
+# process's commands until vf-quit, $5 those after it (before closing)
 SCRIPT = r'''
-T="$1"; PF="$2"; VF="$3"
+T="$1"; PF="$2"; VF="$3"; C1="$4"; C2="$5"
 R="$IGBX_SIM_RUN_DIR"; quit="$R/sriov-quit"
 mkfifo "$R/pf.in"
 sleep 600 > "$R/pf.in" &
@@ -40,15 +41,16 @@ while ! grep -q 'testpmd> ' "$R/pf.out" 2>/dev/null && kill -0 $pf 2>/dev/null \
 	sleep 0.1; i=$((i + 1))
 done
 echo "pf ready"
-{ printf 'show port info 0\nshow port info 1\n'
-  printf 'set verbose 1\nset portlist 0\nset fwd macswap\nstart\n'
+{ printf 'show port info 0\nshow port info 1\n%s\n' "$C1"
   i=0
   while [ ! -e "$R/vf-quit" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
-  printf 'stop\nshow port stats 0\nshow port xstats 0\n'
+  printf '%s\n' "$C2"
   printf 'port stop all\nport close all\necho closed\ndump_mempool\nquit\n'; } | \
 	"$T" -l 0-1 -n 1 -m 256 --file-prefix sriovx-vf $VF -- -i \
 	--total-num-mbufs=8192
 echo "vf exit status $?"
+i=0
+while [ ! -e "$quit" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
 kill $holder 2>/dev/null
 wait $pf
 echo "pf exit status $?"
@@ -71,14 +73,22 @@ def rar_entry(sim, index):
     return igbxsim.mac_to_str(igbxsim.mac_from_rar(ral, rah)), rah
 
 
-def test_igbx_vf_with_stock_pf(log_path):
+def vf_sim(log_path, name, before, after):
     igbxsim.need_driver('stock')
     igbxsim.need_driver('igbx')
     vf_args = '%s -d %s' % (allow(VF_ADDRS), igbxsim.IGBX_PLUGIN)
     app = ['sh', '-c', SCRIPT, 'igbx-sriov-vf', igbxsim.TESTPMD_BIN,
-           allow(igbxsim.PCI_ADDRS[:2]), vf_args]
-    sim = igbxsim.Sim(app, sim_args=['--vfs', '0:%d' % NB_VFS],
-                      log_path=log_path, name='sriov-igbx-vf')
+           allow(igbxsim.PCI_ADDRS[:2]), vf_args, '\n'.join(before),
+           '\n'.join(after)]
+    return igbxsim.Sim(app, sim_args=['--vfs', '0:%d' % NB_VFS],
+                       log_path=log_path, name=name)
+
+
+def test_igbx_vf_with_stock_pf(log_path):
+    sim = vf_sim(log_path, 'sriov-igbx-vf',
+                 ['set verbose 1', 'set portlist 0', 'set fwd macswap',
+                  'start'],
+                 ['stop', 'show port stats 0'])
     try:
         sim.start()
         sim.read_until(r'pf ready', timeout=120)
@@ -102,7 +112,7 @@ def test_igbx_vf_with_stock_pf(log_path):
         m = sim.read_until(r'vf exit status (\d+)', timeout=120)
         vf_status = int(m.group(1))
         vf_out = sim.buf[:m.start()]
-        rah_closed = rar_entry(sim, 23)[1]
+        (sim.run_dir / 'sriov-quit').touch()
         status = sim.wait(90)
         out = sim.buf
     finally:
@@ -140,3 +150,50 @@ def test_igbx_vf_with_stock_pf(log_path):
     assert int(cached.group(1)) + int(common.group(1)) == int(size.group(1)) \
         == 8192, dump[-2000:]
     assert status == 0, out[-3000:]
+
+
+def test_igbx_vf_mac_multicast_and_vf_to_vf(log_path):
+    """Through the mailbox: VF 0 asks for its own address (SET_MAC_ADDR)
+    and a multicast group (SET_MULTICAST: the PF sets the group's MTA
+    bit); bad input is refused with a log line. VF 1 then sends to VF 0's
+    new address: the stock PF enables DTXSWC's loopback, so the frames land
+    in VF 0's pool and never reach the wire."""
+    new_mac = '02:00:00:00:00:10'
+    group = '01:00:5e:00:00:05'     # MTA hash 0x050: MTA[2] bit 16 (MO=0)
+    sim = vf_sim(log_path, 'sriov-igbx-vf-mbx',
+                 ['mac_addr set 0 %s' % new_mac,
+                  'mcast_addr add 0 %s' % group,
+                  'echo mbx done',
+                  'set portlist 1', 'set fwd txonly',
+                  'set eth-peer 1 %s' % new_mac, 'start'],
+                 ['stop', 'show port stats 0', 'show port stats 1'])
+    try:
+        sim.start()
+        sim.read_until(r'pf ready', timeout=120)
+        sim.read_until(r'mbx done', timeout=120)
+        sim.capture(0)
+        sim.read_until(r'testpmd> start', timeout=60)
+        rar = rar_entry(sim, 23)
+        mta2 = sim.peek(0, 0x5200 + 4 * 2)
+        for _ in range(20):
+            sim.pump(0.1)
+        (sim.run_dir / 'vf-quit').touch()
+        m = sim.read_until(r'vf exit status (\d+)', timeout=120)
+        vf_out = sim.buf[:m.start()]
+        wire = sim.captured(0)
+        (sim.run_dir / 'sriov-quit').touch()
+        status = sim.wait(90)
+    finally:
+        sim.close()
+
+    assert int(m.group(1)) == 0, vf_out[-3000:]
+    assert rar[0] == new_mac and rar[1] & igbxsim.RAH_AV, rar
+    assert (rar[1] >> RAH_POOLSEL_SHIFT) & 0xff == 1
+    assert mta2 & (1 << 16), hex(mta2)
+    stats = re.findall(r'NIC statistics for port (\d)(?s:.*?)RX-packets: (\d+)'
+                       r'(?s:.*?)TX-packets: (\d+)', vf_out)
+    got = {int(p): (int(rx), int(tx)) for p, rx, tx in stats}
+    assert got[0][0] >= 32, got
+    assert got[1][1] >= got[0][0], got
+    assert not [f for f in wire if igbxsim.mac_to_str(f[:6]) == new_mac]
+    assert status == 0
