@@ -162,8 +162,10 @@ def test_igbx_vf_mac_multicast_and_vf_to_vf(log_path):
     group = '01:00:5e:00:00:05'     # MTA hash 0x050: MTA[2] bit 16 (MO=0)
     sim = vf_sim(log_path, 'sriov-igbx-vf-mbx',
                  ['mac_addr set 0 %s' % new_mac,
-                  'mcast_addr add 0 %s' % group,
-                  'echo mbx done',
+                  'mcast_addr add 0 %s' % group] +
+                 ['mcast_addr add 0 01:00:5e:00:01:%02x' % i
+                  for i in range(1, 31)] +
+                 ['echo mbx done',
                   'set portlist 1', 'set fwd txonly',
                   'set eth-peer 1 %s' % new_mac, 'start'],
                  ['stop', 'show port stats 0', 'show port stats 1'])
@@ -190,6 +192,10 @@ def test_igbx_vf_mac_multicast_and_vf_to_vf(log_path):
     assert rar[0] == new_mac and rar[1] & igbxsim.RAH_AV, rar
     assert (rar[1] >> RAH_POOLSEL_SHIFT) & 0xff == 1
     assert mta2 & (1 << 16), hex(mta2)
+    # the 31st group does not fit in one SET_MULTICAST message: refused,
+    # with the parameter, its value and what is allowed
+    assert 'nb_mc_addr=31 invalid: allowed 0..30' in vf_out, vf_out[-3000:]
+    assert 'nb_mc_addr=30 invalid' not in vf_out
     stats = re.findall(r'NIC statistics for port (\d)(?s:.*?)RX-packets: (\d+)'
                        r'(?s:.*?)TX-packets: (\d+)', vf_out)
     got = {int(p): (int(rx), int(tx)) for p, rx, tx in stats}
