@@ -25,9 +25,10 @@ REG_RAL16 = 0x54e0      # RAL[16..23], 8 bytes apart (8.10)
 RAH_POOLSEL_SHIFT = 18
 
 # $1 testpmd, $2 PF allow-list, $3 VF allow-list and plugin, $4 the VF
-# process's commands until vf-quit, $5 those after it (before closing)
+# process's commands until vf-quit, $5 those after it (before closing), $6
+# more testpmd options of the VF process
 SCRIPT = r'''
-T="$1"; PF="$2"; VF="$3"; C1="$4"; C2="$5"
+T="$1"; PF="$2"; VF="$3"; C1="$4"; C2="$5"; OPT="$6"
 R="$IGBX_SIM_RUN_DIR"; quit="$R/sriov-quit"
 mkfifo "$R/pf.in"
 sleep 600 > "$R/pf.in" &
@@ -47,7 +48,7 @@ echo "pf ready"
   printf '%s\n' "$C2"
   printf 'port stop all\nport close all\necho closed\ndump_mempool\nquit\n'; } | \
 	"$T" -l 0-1 -n 1 -m 256 --file-prefix sriovx-vf $VF -- -i \
-	--total-num-mbufs=8192
+	--total-num-mbufs=8192 $OPT
 echo "vf exit status $?"
 i=0
 while [ ! -e "$quit" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
@@ -73,13 +74,13 @@ def rar_entry(sim, index):
     return igbxsim.mac_to_str(igbxsim.mac_from_rar(ral, rah)), rah
 
 
-def vf_sim(log_path, name, before, after):
+def vf_sim(log_path, name, before, after, opts=''):
     igbxsim.need_driver('stock')
     igbxsim.need_driver('igbx')
     vf_args = '%s -d %s' % (allow(VF_ADDRS), igbxsim.IGBX_PLUGIN)
     app = ['sh', '-c', SCRIPT, 'igbx-sriov-vf', igbxsim.TESTPMD_BIN,
            allow(igbxsim.PCI_ADDRS[:2]), vf_args, '\n'.join(before),
-           '\n'.join(after)]
+           '\n'.join(after), opts]
     return igbxsim.Sim(app, sim_args=['--vfs', '0:%d' % NB_VFS],
                        log_path=log_path, name=name)
 
@@ -154,8 +155,8 @@ def test_igbx_vf_with_stock_pf(log_path):
 
 def test_igbx_vf_mac_multicast_and_vf_to_vf(log_path):
     """Through the mailbox: VF 0 asks for its own address (SET_MAC_ADDR)
-    and a multicast group (SET_MULTICAST: the PF sets the group's MTA
-    bit); bad input is refused with a log line. VF 1 then sends to VF 0's
+    a multicast group (SET_MULTICAST: the PF sets the group's MTA bit) and
+    VLANs (SET_VLAN: the PF's VFTA); bad input is refused with a log line. VF 1 then sends to VF 0's
     new address: the stock PF enables DTXSWC's loopback, so the frames land
     in VF 0's pool and never reach the wire."""
     new_mac = '02:00:00:00:00:10'
@@ -165,10 +166,12 @@ def test_igbx_vf_mac_multicast_and_vf_to_vf(log_path):
                   'mcast_addr add 0 %s' % group] +
                  ['mcast_addr add 0 01:00:5e:00:01:%02x' % i
                   for i in range(1, 31)] +
-                 ['echo mbx done',
+                 ['rx_vlan add 100 0', 'rx_vlan add 200 0', 'rx_vlan rm 200 0',
+                  'echo mbx done',
                   'set portlist 1', 'set fwd txonly',
                   'set eth-peer 1 %s' % new_mac, 'start'],
-                 ['stop', 'show port stats 0', 'show port stats 1'])
+                 ['stop', 'show port stats 0', 'show port stats 1'],
+                 '--enable-hw-vlan-filter')
     try:
         sim.start()
         sim.read_until(r'pf ready', timeout=120)
@@ -177,6 +180,8 @@ def test_igbx_vf_mac_multicast_and_vf_to_vf(log_path):
         sim.read_until(r'testpmd> start', timeout=60)
         rar = rar_entry(sim, 23)
         mta2 = sim.peek(0, 0x5200 + 4 * 2)
+        # VFTA (0x5600): VLAN 100 is word 3 bit 4, VLAN 200 word 6 bit 8
+        vfta = [sim.peek(0, 0x5600 + 4 * i) for i in (3, 6)]
         for _ in range(20):
             sim.pump(0.1)
         (sim.run_dir / 'vf-quit').touch()
@@ -192,6 +197,8 @@ def test_igbx_vf_mac_multicast_and_vf_to_vf(log_path):
     assert rar[0] == new_mac and rar[1] & igbxsim.RAH_AV, rar
     assert (rar[1] >> RAH_POOLSEL_SHIFT) & 0xff == 1
     assert mta2 & (1 << 16), hex(mta2)
+    # SET_VLAN: 100 added, 200 added and removed again
+    assert vfta[0] & (1 << 4) and not vfta[1] & (1 << 8), vfta
     # the 31st group does not fit in one SET_MULTICAST message: refused,
     # with the parameter, its value and what is allowed
     assert 'nb_mc_addr=31 invalid: allowed 0..30' in vf_out, vf_out[-3000:]

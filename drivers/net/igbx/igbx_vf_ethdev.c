@@ -159,6 +159,21 @@ igbx_vf_set_mc_addr_list(struct rte_eth_dev *dev, struct rte_ether_addr *list,
 	return igbx_mbx_call(&vf->pf_like.hw, &vf->mbx, msg, 1 + (nb + 1) / 2, 1);
 }
 
+/* SET_VLAN: the PF adds the VLAN to (or drops it from) its VLAN filter table
+ * for the VF; word 0's argument says which, word 1 is the VLAN id. */
+static int
+igbx_vf_vlan_filter_set(struct rte_eth_dev *dev, uint16_t vid, int on)
+{
+	struct igbx_vf_adapter *vf = IGBX_VF_ADAPTER(dev);
+	uint32_t msg[2] = { IGBX_MBX_SET_VLAN | ((uint32_t)!!on << IGBX_MBX_INFO_SHIFT), vid };
+
+	if (vid > RTE_ETHER_MAX_VLAN_ID) {
+		IGBX_LOG(ERR, "vlan_id=%u invalid: allowed 0..%u", vid, RTE_ETHER_MAX_VLAN_ID);
+		return -EINVAL;
+	}
+	return igbx_mbx_call(&vf->pf_like.hw, &vf->mbx, msg, 2, 1);
+}
+
 /* ---- link and statistics ------------------------------------------------- */
 
 static int
@@ -263,7 +278,7 @@ igbx_vf_infos_get(struct rte_eth_dev *dev __rte_unused, struct rte_eth_dev_info 
 	info->max_rx_pktlen = IGBX_VF_MAX_FRAME;
 	info->min_mtu = RTE_ETHER_MIN_MTU;
 	info->max_mtu = RTE_ETHER_MTU;
-	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER;
+	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER | RTE_ETH_RX_OFFLOAD_VLAN_FILTER;
 	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
 	info->rx_desc_lim = (struct rte_eth_desc_lim){ .nb_max = IGBX_MAX_RING_DESC,
 		.nb_min = IGBX_MIN_RING_DESC, .nb_align = IGBX_RING_DESC_ALIGN };
@@ -544,6 +559,7 @@ static const struct eth_dev_ops igbx_vf_ops = {
 	.xstats_reset = igbx_vf_stats_reset,
 	.mac_addr_set = igbx_vf_mac_addr_set,
 	.set_mc_addr_list = igbx_vf_set_mc_addr_list,
+	.vlan_filter_set = igbx_vf_vlan_filter_set,
 	.rx_queue_setup = igbx_vf_rx_queue_setup,
 	.rx_queue_release = igbx_rx_queue_release,
 	.tx_queue_setup = igbx_vf_tx_queue_setup,
