@@ -9,7 +9,9 @@
 #include <errno.h>
 #include <string.h>
 
+#include <rte_alarm.h>
 #include <rte_cycles.h>
+#include <rte_spinlock.h>
 #include <rte_ether.h>
 #include <ethdev_driver.h>
 #include <ethdev_pci.h>
@@ -20,7 +22,8 @@
 #include "igbx_rxtx.h"
 #include "igbx_vf_regs.h"
 
-#define IGBX_VF_RESET_TIMEOUT_US	200000
+#define IGBX_VF_RESET_TIMEOUT_US	2000000	/* a PF's reset and restart */
+#define IGBX_VF_WATCH_US		100000	/* PF reset watch period */
 #define IGBX_VF_ENABLE_TIMEOUT_US	10000
 #define IGBX_VF_NB_STATS		5
 #define IGBX_VF_MAX_FRAME		(RTE_ETHER_MAX_LEN + RTE_VLAN_HLEN)
@@ -29,7 +32,10 @@
 struct igbx_vf_adapter {
 	struct igbx_adapter pf_like;
 	struct igbx_mbx mbx;
+	rte_spinlock_t mbx_lock;	/* the mailbox: control ops and the PF watch */
 	bool hw_ready;
+	bool watching;			/* the PF reset alarm is armed */
+	bool pf_reset;			/* PF reset seen, rte_eth_dev_reset() not yet */
 	uint32_t stat_last[IGBX_VF_NB_STATS];	/* counter values at the last read */
 	uint64_t stat_sum[IGBX_VF_NB_STATS];	/* counted since probe or reset */
 };
@@ -49,17 +55,58 @@ static const struct rte_pci_id igbx_vf_pci_ids[] = {
 
 /* ---- reset and mailbox requests ---------------------------------------- */
 
+/* A request/reply exchange, serialised against the PF reset watch. */
+static int
+igbx_vf_call(struct igbx_vf_adapter *vf, uint32_t *msg, unsigned int n_out,
+	     unsigned int n_in)
+{
+	int ret;
+
+	rte_spinlock_lock(&vf->mbx_lock);
+	ret = igbx_mbx_call(&vf->pf_like.hw, &vf->mbx, msg, n_out, n_in);
+	rte_spinlock_unlock(&vf->mbx_lock);
+	return ret;
+}
+
 /*
  * 7.8.2 VF reset: VTCTRL.RST resets the VF's queues and interrupt state;
  * then the RESET message makes the PF set up the VF's pool and answer with
  * the address it assigned (words 1-2), or NACK when it assigned none.
  */
+static int igbx_vf_reset_locked(struct rte_eth_dev *dev, struct igbx_hw *hw,
+				struct igbx_vf_adapter *vf, uint32_t *msg);
+
 static int
 igbx_vf_reset(struct rte_eth_dev *dev, struct rte_ether_addr *mac)
 {
 	struct igbx_vf_adapter *vf = IGBX_VF_ADAPTER(dev);
 	struct igbx_hw *hw = &vf->pf_like.hw;
 	uint32_t msg[3] = { IGBX_MBX_RESET, 0, 0 };
+	int ret;
+
+	rte_spinlock_lock(&vf->mbx_lock);
+	ret = igbx_vf_reset_locked(dev, hw, vf, msg);
+	rte_spinlock_unlock(&vf->mbx_lock);
+	if (ret != 0)
+		return ret;
+	if ((msg[0] & IGBX_MBX_ID_MASK) != IGBX_MBX_RESET) {
+		IGBX_INIT_LOG(ERR, "VF %s: PF answered 0x%08x to RESET", dev->device->name,
+			      msg[0]);
+		return -EPROTO;
+	}
+	if (msg[0] & IGBX_MBX_ACK)
+		memcpy(mac->addr_bytes, &msg[1], RTE_ETHER_ADDR_LEN);
+	else
+		memset(mac, 0, sizeof(*mac));
+	memset(vf->stat_last, 0, sizeof(vf->stat_last));
+	vf->pf_reset = false;
+	return 0;
+}
+
+static int
+igbx_vf_reset_locked(struct rte_eth_dev *dev, struct igbx_hw *hw,
+		     struct igbx_vf_adapter *vf, uint32_t *msg)
+{
 	unsigned int t;
 	int ret;
 
@@ -77,21 +124,9 @@ igbx_vf_reset(struct rte_eth_dev *dev, struct rte_ether_addr *mac)
 	ret = igbx_mbx_send(hw, &vf->mbx, msg, 1);
 	if (ret == 0)
 		ret = igbx_mbx_recv(hw, &vf->mbx, msg, 3);
-	if (ret != 0) {
+	if (ret != 0)
 		IGBX_INIT_LOG(ERR, "VF %s: no answer to RESET from the PF", dev->device->name);
-		return ret;
-	}
-	if ((msg[0] & IGBX_MBX_ID_MASK) != IGBX_MBX_RESET) {
-		IGBX_INIT_LOG(ERR, "VF %s: PF answered 0x%08x to RESET", dev->device->name,
-			      msg[0]);
-		return -EPROTO;
-	}
-	if (msg[0] & IGBX_MBX_ACK)
-		memcpy(mac->addr_bytes, &msg[1], RTE_ETHER_ADDR_LEN);
-	else
-		memset(mac, 0, sizeof(*mac));
-	memset(vf->stat_last, 0, sizeof(vf->stat_last));
-	return 0;
+	return ret;
 }
 
 static int
@@ -102,7 +137,7 @@ igbx_vf_set_mac(struct rte_eth_dev *dev, const struct rte_ether_addr *mac)
 	int ret;
 
 	memcpy(&msg[1], mac->addr_bytes, RTE_ETHER_ADDR_LEN);
-	ret = igbx_mbx_call(&vf->pf_like.hw, &vf->mbx, msg, 3, 1);
+	ret = igbx_vf_call(vf, msg, 3, 1);
 	if (ret == -EPROTO)
 		ret = -EPERM;	/* the PF refused this address */
 	return ret;
@@ -156,7 +191,7 @@ igbx_vf_set_mc_addr_list(struct rte_eth_dev *dev, struct rte_ether_addr *list,
 		hash[i] = igbx_vf_mc_hash(&list[i]);
 	}
 	msg[0] = IGBX_MBX_SET_MULTICAST | (nb << IGBX_MBX_INFO_SHIFT);
-	return igbx_mbx_call(&vf->pf_like.hw, &vf->mbx, msg, 1 + (nb + 1) / 2, 1);
+	return igbx_vf_call(vf, msg, 1 + (nb + 1) / 2, 1);
 }
 
 /* SET_VLAN: the PF adds the VLAN to (or drops it from) its VLAN filter table
@@ -171,7 +206,7 @@ igbx_vf_vlan_filter_set(struct rte_eth_dev *dev, uint16_t vid, int on)
 		IGBX_LOG(ERR, "vlan_id=%u invalid: allowed 0..%u", vid, RTE_ETHER_MAX_VLAN_ID);
 		return -EINVAL;
 	}
-	return igbx_mbx_call(&vf->pf_like.hw, &vf->mbx, msg, 2, 1);
+	return igbx_vf_call(vf, msg, 2, 1);
 }
 
 /* ---- link and statistics ------------------------------------------------- */
@@ -515,6 +550,70 @@ igbx_vf_dev_stop(struct rte_eth_dev *dev)
 	return 0;
 }
 
+/*
+ * A PF reset (7.8.2.3) drops the VF's pool, queues and filters: the PF
+ * shows RSTI while it resets and RSTD once its driver is back. The VF has
+ * no interrupt here, so an alarm looks every 100 ms and raises
+ * RTE_ETH_EVENT_INTR_RESET once; the application answers with
+ * rte_eth_dev_reset() (igbx_vf_dev_reset), then configures and starts again.
+ */
+static void
+igbx_vf_watch(void *arg)
+{
+	struct rte_eth_dev *dev = arg;
+	struct igbx_vf_adapter *vf = IGBX_VF_ADAPTER(dev);
+	bool event = false;
+
+	if (rte_spinlock_trylock(&vf->mbx_lock)) {
+		uint32_t st = igbx_mbx_status(&vf->pf_like.hw, &vf->mbx);
+
+		if ((st & (IGBX_V2P_RSTI | IGBX_V2P_RSTD)) && !vf->pf_reset) {
+			vf->mbx.seen &= ~IGBX_V2P_RSTD;
+			vf->pf_reset = true;
+			event = true;
+		}
+		rte_spinlock_unlock(&vf->mbx_lock);
+	}
+	if (event) {
+		IGBX_LOG(WARNING, "VF %s: PF reset, the port needs rte_eth_dev_reset()",
+			 dev->device->name);
+		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_RESET, NULL);
+	}
+	if (rte_eal_alarm_set(IGBX_VF_WATCH_US, igbx_vf_watch, dev) != 0)
+		vf->watching = false;
+}
+
+static void
+igbx_vf_watch_stop(struct rte_eth_dev *dev)
+{
+	struct igbx_vf_adapter *vf = IGBX_VF_ADAPTER(dev);
+
+	if (vf->watching)
+		rte_eal_alarm_cancel(igbx_vf_watch, dev);
+	vf->watching = false;
+}
+
+/* After a PF reset: the VF reset handshake again; the address the PF gives
+ * back (or the one we had) becomes the port's. */
+static int
+igbx_vf_dev_reset(struct rte_eth_dev *dev)
+{
+	struct rte_ether_addr mac;
+	int ret;
+
+	ret = igbx_vf_reset(dev, &mac);
+	if (ret != 0)
+		return ret;
+	if (rte_is_zero_ether_addr(&mac)) {
+		rte_ether_addr_copy(&dev->data->mac_addrs[0], &mac);
+		ret = igbx_vf_set_mac(dev, &mac);
+		if (ret != 0)
+			return ret;
+	}
+	rte_ether_addr_copy(&mac, &dev->data->mac_addrs[0]);
+	return 0;
+}
+
 static int
 igbx_vf_dev_close(struct rte_eth_dev *dev)
 {
@@ -523,6 +622,7 @@ igbx_vf_dev_close(struct rte_eth_dev *dev)
 
 	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
 		return 0;
+	igbx_vf_watch_stop(dev);
 	if (dev->data->dev_started)
 		igbx_vf_dev_stop(dev);
 	for (i = 0; i < dev->data->nb_rx_queues; i++)
@@ -545,6 +645,7 @@ igbx_vf_promisc_refused(struct rte_eth_dev *dev __rte_unused)
 }
 
 static const struct eth_dev_ops igbx_vf_ops = {
+	.dev_reset = igbx_vf_dev_reset,
 	.dev_configure = igbx_vf_configure,
 	.dev_infos_get = igbx_vf_infos_get,
 	.dev_start = igbx_vf_dev_start,
@@ -591,6 +692,7 @@ igbx_vf_dev_init(struct rte_eth_dev *dev)
 		IGBX_INIT_LOG(ERR, "%s: BAR0 is not mapped", pci->device.name);
 		return -ENODEV;
 	}
+	rte_spinlock_init(&vf->mbx_lock);
 	ret = igbx_vf_reset(dev, &mac);
 	if (ret != 0)
 		return ret;
@@ -614,6 +716,10 @@ igbx_vf_dev_init(struct rte_eth_dev *dev)
 	memset(vf->stat_sum, 0, sizeof(vf->stat_sum));
 	vf->hw_ready = true;
 	igbx_vf_link_update(dev, 0);
+	vf->watching = rte_eal_alarm_set(IGBX_VF_WATCH_US, igbx_vf_watch, dev) == 0;
+	if (!vf->watching)
+		IGBX_INIT_LOG(WARNING, "%s: no alarm: a PF reset will go unnoticed",
+			      pci->device.name);
 	return 0;
 }
 
