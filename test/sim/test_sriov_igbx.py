@@ -210,3 +210,87 @@ def test_igbx_vf_mac_multicast_and_vf_to_vf(log_path):
     assert got[1][1] >= got[0][0], got
     assert not [f for f in wire if igbxsim.mac_to_str(f[:6]) == new_mac]
     assert status == 0
+
+
+# Both processes read their commands from fifos the test writes to.
+# $1 testpmd, $2 PF allow-list, $3 VF allow-list and plugin
+FIFO_SCRIPT = r'''
+T="$1"; PF="$2"; VF="$3"
+R="$IGBX_SIM_RUN_DIR"
+mkfifo "$R/pf.in" "$R/vf.in"
+sleep 600 > "$R/pf.in" &
+pfhold=$!
+sleep 600 > "$R/vf.in" &
+vfhold=$!
+"$T" -l 0-1 -n 1 -m 256 --file-prefix sriovr-pf $PF -- -i \
+	--total-num-mbufs=8192 < "$R/pf.in" > "$R/pf.out" 2>&1 &
+pf=$!
+i=0
+while ! grep -q 'testpmd> ' "$R/pf.out" 2>/dev/null && kill -0 $pf 2>/dev/null \
+	&& [ $i -lt 600 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+echo "pf ready"
+"$T" -l 0-1 -n 1 -m 256 --file-prefix sriovr-vf $VF -- -i \
+	--total-num-mbufs=8192 < "$R/vf.in"
+echo "vf exit status $?"
+kill $vfhold $pfhold 2>/dev/null
+wait $pf
+echo "pf exit status $?"
+sed 's/^/pf: /' "$R/pf.out"
+'''
+
+
+def test_igbx_vf_sees_pf_reset(log_path):
+    """The stock PF restarts its port (CTRL.RST, then PFRSTD): the VF's
+    watch sees RSTI/RSTD in its mailbox word and raises
+    RTE_ETH_EVENT_INTR_RESET, once; before that it forwarded wire -> VF ->
+    wire. (Recovering with rte_eth_dev_reset() is not covered: after its
+    restart the stock PF host never takes the VF's RESET message.)"""
+    igbxsim.need_driver('stock')
+    igbxsim.need_driver('igbx')
+    vf_args = '%s -d %s' % (allow(VF_ADDRS[:1]), igbxsim.IGBX_PLUGIN)
+    app = ['sh', '-c', FIFO_SCRIPT, 'igbx-sriov-reset', igbxsim.TESTPMD_BIN,
+           allow(igbxsim.PCI_ADDRS[:2]), vf_args]
+    sim = igbxsim.Sim(app, sim_args=['--vfs', '0:%d' % NB_VFS],
+                      log_path=log_path, name='sriov-igbx-vf-reset')
+
+    def say(who, *lines):
+        with open(str(sim.run_dir / ('%s.in' % who)), 'w') as f:
+            f.write(''.join(x + '\n' for x in lines))
+
+    try:
+        sim.start()
+        sim.read_until(r'pf ready', timeout=120)
+        sim.read_until(r'testpmd> ', timeout=120)
+        mac = rar_entry(sim, 23)[0]
+        say('vf', 'set verbose 1', 'set fwd macswap', 'start',
+            'echo fwd one')
+        pos = sim.read_until(r'fwd one', timeout=60).end()
+        sim.capture(0)
+        f1 = frames.udp(mac)
+        sim.inject(0, f1)
+        sent = []
+        for _ in range(100):
+            sent += sim.captured(0)
+            if sent:
+                break
+            sim.pump(0.1)
+        quiet = 'Port 0: reset event' not in sim.buf
+        say('pf', 'port stop 0', 'port start 0')
+        ev = sim.read_until(r'Port 0: reset event', start=pos, timeout=60)
+        sim.pump(1.0)           # ten more watch periods: no second event
+        say('vf', 'stop', 'quit')
+        m = sim.read_until(r'vf exit status (\d+)', timeout=120)
+        vf_out = sim.buf[:m.start()]
+        status = sim.wait(90)
+    finally:
+        sim.close()
+
+    assert sent == [f1[6:12] + f1[0:6] + f1[12:]], sent
+    assert quiet
+    assert ev
+    assert vf_out.count('Port 0: reset event') == 1, vf_out[-3000:]
+    assert vf_out.count('PF reset, the port needs rte_eth_dev_reset()') == 1
+    assert int(m.group(1)) == 0, vf_out[-3000:]
+    assert status == 0

@@ -16,7 +16,7 @@
 #include "igbx_vf_regs.h"
 
 #define IGBX_MBX_POLL_US	10
-#define IGBX_MBX_TIMEOUT_US	500000	/* the PF host polls its mailbox */
+#define IGBX_MBX_TIMEOUT_US	2000000	/* the PF host answers from its interrupt handler */
 
 uint32_t
 igbx_mbx_status(struct igbx_hw *hw, struct igbx_mbx *mbx)
