@@ -70,7 +70,7 @@ class Objects:
 
     def __init__(self, members):
         self.syms = {}
-        for _, blob in members:
+        for member, blob in members:
             elf = ELFFile(io.BytesIO(blob))
             order = '<' if elf.little_endian else '>'
             symtab = elf.get_section_by_name('.symtab')
@@ -84,7 +84,12 @@ class Objects:
                 if sec['sh_type'] == 'SHT_NOBITS':
                     continue
                 start = sym['st_value']
-                self.syms[sym.name] = (sec.data()[start:start + sym['st_size']], order)
+                key = sym.name
+                # this_pmd_name<N> counts per object: two drivers in two
+                # objects may both be this_pmd_name0
+                if key.startswith('this_pmd_name'):
+                    key = '%s@%s' % (key, member)
+                self.syms[key] = (sec.data()[start:start + sym['st_size']], order)
 
     def string(self, name):
         if name not in self.syms:

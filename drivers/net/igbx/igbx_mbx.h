@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* igbx_mbx.h: messages a VF sends its PF through the mailbox (7.8.2), the
+ * words the PF driver (Linux igb, DPDK's igb PF host) understands. */
+#ifndef IGBX_MBX_H
+#define IGBX_MBX_H
+
+#include <stdint.h>
+
+#include "igbx_hw.h"
+
+/* word 0: message id in bits 15:0, a small argument in 23:16, and the
+ * PF's verdict in the top bits of its reply */
+#define IGBX_MBX_RESET		0x01
+#define IGBX_MBX_SET_MAC_ADDR	0x02
+#define IGBX_MBX_SET_MULTICAST	0x03
+#define IGBX_MBX_SET_VLAN	0x04
+#define IGBX_MBX_SET_LPE	0x05
+#define IGBX_MBX_ID_MASK	UINT32_C(0xFFFF)
+#define IGBX_MBX_INFO_SHIFT	16
+#define IGBX_MBX_INFO_MASK	(UINT32_C(0xFF) << 16)
+#define IGBX_MBX_ACK		(UINT32_C(1) << 31)
+#define IGBX_MBX_NACK		(UINT32_C(1) << 30)
+#define IGBX_MBX_CTS		(UINT32_C(1) << 29)	/* PF clear to send */
+
+#define IGBX_MBX_MAX_MC		30	/* 16-bit hashes in words 1..15 */
+
+struct igbx_mbx {
+	uint32_t seen;		/* read-to-clear bits read but not yet used */
+};
+
+/* Post msg (n words) and wait for the PF's ack; 0 or -ETIMEDOUT/-EBUSY. */
+int igbx_mbx_send(struct igbx_hw *hw, struct igbx_mbx *mbx, const uint32_t *msg,
+		  unsigned int n);
+/* Wait for a PF message and take it (n words); 0 or -ETIMEDOUT/-EBUSY. */
+int igbx_mbx_recv(struct igbx_hw *hw, struct igbx_mbx *mbx, uint32_t *msg,
+		  unsigned int n);
+/* send, then the reply into msg; -EPROTO if the PF NACKs or answers another id. */
+int igbx_mbx_call(struct igbx_hw *hw, struct igbx_mbx *mbx, uint32_t *msg,
+		  unsigned int n_out, unsigned int n_in);
+/* The V2P word, with the read-to-clear bits of earlier reads folded in. */
+uint32_t igbx_mbx_status(struct igbx_hw *hw, struct igbx_mbx *mbx);
+
+#endif /* IGBX_MBX_H */
