@@ -68,7 +68,8 @@ struct igbx_rx_split {
  */
 struct igbx_rx_queue {
 	volatile union igbx_adv_rx_desc *ring;
-	struct rte_mbuf **sw_ring;	/* mbuf posted in each descriptor or NULL */
+	struct rte_mbuf **sw_ring;	/* mbuf posted in each descriptor or NULL; then
+					 * IGBX_RX_SW_PAD NULL slots */
 	struct rte_mempool *mp;
 	volatile void *rdt_addr;	/* RDT doorbell, see igbx_reg_addr() */
 	uint16_t nb_desc;
@@ -168,6 +169,11 @@ struct igbx_tx_queue {
  * overlap (run-bench.sh's dma mode measures it). 4 descriptors per line.
  */
 #define IGBX_DESC_PER_LINE	4
+
+/* NULL slots past the RX sw_ring's end: a SIMD burst prefetches the mbufs of
+ * the group after next without checking for the end (prefetching NULL is
+ * harmless). */
+#define IGBX_RX_SW_PAD		16
 
 static inline void
 igbx_ring_prefetch(const volatile void *ring, uint16_t nb_desc, uint16_t from, uint16_t n,
@@ -432,10 +438,12 @@ void igbx_tx_reclaim_burst(struct igbx_tx_queue *txq, uint16_t want, int full);
  * holding the burst up at its start.
  */
 static inline void
-igbx_tx_make_room(struct igbx_tx_queue *txq, uint16_t n, int full)
+igbx_tx_make_room(struct igbx_tx_queue *txq, uint16_t n, int full, int ring_prefetch)
 {
-	/* the descriptors this burst writes, and the next one whose DD a reclaim reads */
-	igbx_ring_prefetch(txq->ring, txq->nb_desc, txq->tail, n, 1);
+	/* the descriptors this burst writes (unless the write loop asks for them
+	 * itself), and the next one whose DD a reclaim reads */
+	if (ring_prefetch)
+		igbx_ring_prefetch(txq->ring, txq->nb_desc, txq->tail, n, 1);
 	if (txq->rs_count != 0)
 		rte_prefetch0(&txq->ring[txq->rs_fifo[txq->rs_head]]);
 	if (n > txq->nb_free)

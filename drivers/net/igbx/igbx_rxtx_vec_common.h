@@ -306,9 +306,9 @@ igbx_vec_rx_end(struct igbx_rx_queue *rxq, uint16_t nb_rx)
 
 /* Room for up to n one-descriptor packets: how many may be written now. */
 static inline uint16_t
-igbx_vec_tx_room(struct igbx_tx_queue *txq, uint16_t n)
+igbx_vec_tx_room(struct igbx_tx_queue *txq, uint16_t n, int ring_prefetch)
 {
-	igbx_tx_make_room(txq, n, 1);
+	igbx_tx_make_room(txq, n, 1, ring_prefetch);
 	return RTE_MIN(n, txq->nb_free);
 }
 
@@ -327,12 +327,13 @@ igbx_vec_tx_commit(struct igbx_tx_queue *txq, uint16_t n, uint64_t bytes)
 /*
  * The TX burst of one instruction set: room, then run(txq, idx, pkts, n)
  * writes n descriptors from ring index idx without wrapping and returns their
- * bytes; a burst that wraps is two runs. A macro, not a function: run is
+ * bytes; a burst that wraps is two runs; ring_pf 0 when run prefetches the
+ * descriptor lines it writes itself. A macro, not a function: run is
  * target-attributed, and so must be the function it is inlined into.
  */
-#define IGBX_VEC_XMIT(queue, pkts, n, run) __extension__ ({			\
+#define IGBX_VEC_XMIT(queue, pkts, n, run, ring_pf) __extension__ ({		\
 	struct igbx_tx_queue *txq_ = (queue);					\
-	uint16_t n_ = igbx_vec_tx_room(txq_, (n)), first_, tail_ = txq_->tail;	\
+	uint16_t n_ = igbx_vec_tx_room(txq_, (n), (ring_pf)), first_, tail_ = txq_->tail; \
 										\
 	if (n_ != 0) {								\
 		uint64_t bytes_;						\
