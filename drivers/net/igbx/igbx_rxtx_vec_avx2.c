@@ -248,9 +248,11 @@ igbx_avx2_recv(struct igbx_rx_queue *rxq, struct rte_mbuf **pkts, uint16_t n, in
 	/*
 	 * The descriptor lines of the first two groups now, each later group's
 	 * in the loop two groups ahead: two prefetches per group, where one
-	 * call for the burst's run cost a loop and its set-up (callgrind, run-bench.sh avx2:
-	 * 61.1 -> 57.8 instructions per packet, with the TX side). Past the ring's end they fall on other memory,
-	 * which a prefetch does not fault on.
+	 * call for the burst's run cost a loop and its set-up (callgrind,
+	 * run-bench.sh avx2: 61.1 -> 57.8 instructions per packet, with the
+	 * TX side). Past the
+	 * ring's end they fall on other memory, which a prefetch does not
+	 * fault on.
 	 */
 	igbx_avx2_ring_prefetch(&rxq->ring[rxq->next], 0);
 	igbx_avx2_ring_prefetch(&rxq->ring[rxq->next], IGBX_AVX2_GROUP);
