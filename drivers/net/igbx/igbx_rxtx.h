@@ -521,15 +521,22 @@ igbx_tx_force_rs(struct igbx_tx_queue *txq)
 	txq->since_rs = 0;
 }
 
-/* End of every TX burst that wrote nb_tx packets: RS, counters, doorbell, reclaim. */
+/* After a TX burst wrote nb_tx packets: RS, counters, doorbell. */
 static inline void
-igbx_tx_doorbell(struct igbx_tx_queue *txq, uint16_t nb_tx, uint64_t bytes, int full)
+igbx_tx_ring_doorbell(struct igbx_tx_queue *txq, uint16_t nb_tx, uint64_t bytes)
 {
 	igbx_tx_force_rs(txq);
 	txq->packets += nb_tx;
 	txq->bytes += bytes;
 	rte_io_wmb();
 	igbx_write_relaxed(txq->tdt_addr, txq->tail);
+}
+
+/* End of every TX burst that wrote nb_tx packets: RS, counters, doorbell, reclaim. */
+static inline void
+igbx_tx_doorbell(struct igbx_tx_queue *txq, uint16_t nb_tx, uint64_t bytes, int full)
+{
+	igbx_tx_ring_doorbell(txq, nb_tx, bytes);
 	igbx_tx_burst_done(txq, full);
 }
 
