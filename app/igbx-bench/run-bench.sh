@@ -95,15 +95,18 @@ median() {	# median of the numbers in a file, one per line
 #    memory clear of valgrind's own mappings.
 run_callgrind() {
 	hold=$OUT/$1.hold
+	# a prefix of this run's own: a secondary must never attach to the primary of
+	# another run-bench.sh on the same host
+	prefix=igbxcg$$
 	eal=$(eal_for "$1")
 	cat > "$OUT/$1.cg.sh" <<EOF
 #!/bin/sh
-"$BENCH" -l 0 -n 1 --no-telemetry --file-prefix=igbxcg --base-virtaddr=0x4000000000 $eal \
+"$BENCH" -l 0 -n 1 --no-telemetry --file-prefix=$prefix --base-virtaddr=0x4000000000 $eal \
 	-- --hold "$hold" $(bench_args_for "$1") > "$OUT/$1.cg.primary" 2>&1 &
 p=\$!
 while [ ! -e "$hold" ]; do kill -0 \$p 2>/dev/null || exit 1; sleep 0.2; done
 valgrind --tool=callgrind --collect-atstart=no --callgrind-out-file="$OUT/$1.callgrind" \
-	"$BENCH" -l 1 -n 1 --no-telemetry --file-prefix=igbxcg --proc-type=secondary $eal \
+	"$BENCH" -l 1 -n 1 --no-telemetry --file-prefix=$prefix --proc-type=secondary $eal \
 	-- --callgrind --packets $CG_PACKETS --runs 3
 rm -f "$hold"
 wait \$p

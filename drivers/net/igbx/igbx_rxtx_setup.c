@@ -327,7 +327,8 @@ igbx_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	rxq = rte_zmalloc_socket("igbx_rxq", sizeof(*rxq), RTE_CACHE_LINE_SIZE, socket_id);
 	if (rxq == NULL)
 		goto nomem;
-	rxq->sw_ring = rte_zmalloc_socket("igbx_rx_sw_ring", sizeof(*rxq->sw_ring) * nb_desc,
+	rxq->sw_ring = rte_zmalloc_socket("igbx_rx_sw_ring", sizeof(*rxq->sw_ring) *
+					  (nb_desc + IGBX_RX_SW_PAD),
 					  RTE_CACHE_LINE_SIZE, socket_id);
 	rxq->mz = igbx_ring_reserve(dev, "igbx_rx_ring", qid, socket_id);
 	if (rxq->sw_ring == NULL || rxq->mz == NULL)

@@ -304,12 +304,25 @@ igbx_vec_rx_end(struct igbx_rx_queue *rxq, uint16_t nb_rx)
 
 /* ---- TX: room (the scalar burst's reclaim), RS bookkeeping ------------------------- */
 
-/* Room for up to n one-descriptor packets: how many may be written now. */
-static inline uint16_t
-igbx_vec_tx_room(struct igbx_tx_queue *txq, uint16_t n)
+/*
+ * Room for up to n one-descriptor packets: how many may be written now.
+ * reclaim(txq, want) frees done groups until want descriptors are free
+ * (igbx_vec_tx_reclaim, or an instruction set's own).
+ */
+#define IGBX_VEC_TX_ROOM(txq, n, ring_prefetch, reclaim) __extension__ ({	\
+	if (ring_prefetch)							\
+		igbx_ring_prefetch((txq)->ring, (txq)->nb_desc, (txq)->tail, (n), 1); \
+	if ((txq)->rs_count != 0)						\
+		rte_prefetch0(&(txq)->ring[(txq)->rs_fifo[(txq)->rs_head]]);	\
+	if ((n) > (txq)->nb_free)						\
+		reclaim((txq), RTE_MAX((n), (txq)->free_thresh));		\
+	RTE_MIN((n), (txq)->nb_free);						\
+})
+
+static inline void
+igbx_vec_tx_reclaim(struct igbx_tx_queue *txq, uint16_t want)
 {
-	igbx_tx_make_room(txq, n, 1);
-	return RTE_MIN(n, txq->nb_free);
+	igbx_tx_reclaim_burst(txq, want, 1);
 }
 
 /* After n descriptors were written from txq->tail: RS as the scalar path sets it, doorbell. */
@@ -321,18 +334,20 @@ igbx_vec_tx_commit(struct igbx_tx_queue *txq, uint16_t n, uint64_t bytes)
 	igbx_tx_rs_every(txq, tail, n);
 	txq->tail = tail + n >= txq->nb_desc ? tail + n - txq->nb_desc : tail + n;
 	txq->nb_free -= n;
-	igbx_tx_doorbell(txq, n, bytes, 1);
+	igbx_tx_ring_doorbell(txq, n, bytes);
 }
 
 /*
  * The TX burst of one instruction set: room, then run(txq, idx, pkts, n)
  * writes n descriptors from ring index idx without wrapping and returns their
- * bytes; a burst that wraps is two runs. A macro, not a function: run is
+ * bytes; a burst that wraps is two runs; ring_pf 0 when run prefetches the
+ * descriptor lines it writes itself. A macro, not a function: run is
  * target-attributed, and so must be the function it is inlined into.
  */
-#define IGBX_VEC_XMIT(queue, pkts, n, run) __extension__ ({			\
+#define IGBX_VEC_XMIT(queue, pkts, n, run, ring_pf, reclaim) __extension__ ({	\
 	struct igbx_tx_queue *txq_ = (queue);					\
-	uint16_t n_ = igbx_vec_tx_room(txq_, (n)), first_, tail_ = txq_->tail;	\
+	uint16_t n_ = IGBX_VEC_TX_ROOM(txq_, (n), (ring_pf), reclaim), first_;	\
+	uint16_t tail_ = txq_->tail;						\
 										\
 	if (n_ != 0) {								\
 		uint64_t bytes_;						\
@@ -342,6 +357,8 @@ igbx_vec_tx_commit(struct igbx_tx_queue *txq, uint16_t n, uint64_t bytes)
 		if (first_ < n_)						\
 			bytes_ += run(txq_, 0, (pkts) + first_, n_ - first_);	\
 		igbx_vec_tx_commit(txq_, n_, bytes_);				\
+		if (txq_->nb_free < txq_->free_thresh)	/* igbx_tx_burst_done() */ \
+			reclaim(txq_, txq_->free_thresh);			\
 	}									\
 	n_;									\
 })

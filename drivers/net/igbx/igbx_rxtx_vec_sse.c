@@ -292,5 +292,5 @@ igbx_sse_tx_run(struct igbx_tx_queue *txq, uint16_t idx, struct rte_mbuf **pkts,
 uint16_t IGBX_SSE_TARGET
 igbx_xmit_pkts_vec_sse(void *queue, struct rte_mbuf **pkts, uint16_t n)
 {
-	return IGBX_VEC_XMIT(queue, pkts, n, igbx_sse_tx_run);
+	return IGBX_VEC_XMIT(queue, pkts, n, igbx_sse_tx_run, 1, igbx_vec_tx_reclaim);
 }

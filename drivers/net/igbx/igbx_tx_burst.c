@@ -450,7 +450,7 @@ igbx_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t n)
 	uint16_t nb_tx = 0;
 	uint64_t bytes = 0;
 
-	igbx_tx_make_room(txq, n, 0);
+	igbx_tx_make_room(txq, n, 0, 1);
 	for (;;) {
 		nb_tx += igbx_tx_simple(txq, pkts + nb_tx, n - nb_tx, &bytes);
 		if (nb_tx == n || !igbx_tx_one(txq, pkts[nb_tx], n - nb_tx))
