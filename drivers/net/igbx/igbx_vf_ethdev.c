@@ -17,6 +17,7 @@
 #include <ethdev_pci.h>
 #include <bus_pci_driver.h>
 
+#include "igbx_compat.h"
 #include "igbx_ethdev.h"
 #include "igbx_mbx.h"
 #include "igbx_rxtx.h"
@@ -246,10 +247,11 @@ igbx_vf_stats_update(struct igbx_vf_adapter *vf)
 }
 
 static int
-igbx_vf_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
+igbx_vf_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st IGBX_QSTATS_PARAM)
 {
 	struct igbx_vf_adapter *vf = IGBX_VF_ADAPTER(dev);
 
+	RTE_SET_USED(IGBX_QSTATS(st));	/* no per-queue counters on a VF */
 	igbx_vf_stats_update(vf);
 	st->ipackets = vf->stat_sum[VF_GPRC];
 	st->opackets = vf->stat_sum[VF_GPTC];
