@@ -128,3 +128,34 @@ def stop_pf(sim, timeout=90):
     """Lets the PF process of SCRIPT quit: the simulator's exit status."""
     (sim.run_dir / 'sriov-quit').touch()
     return sim.wait(timeout)
+
+
+def check_vf_ports(vf_out, rars, driver):
+    """The VF process's `show port info`: each VF driven by `driver`, with
+    the address the PF host put in the VF's pool's RAR entry (rars[vf]: from
+    rar_entry()) and the port's link, which the pair wire brings up at 1 Gbps
+    full duplex. Returns port_infos(vf_out)."""
+    infos = port_infos(vf_out)
+    assert sorted(infos) == list(range(NB_VFS)), vf_out[-3000:]
+    for vf in range(NB_VFS):
+        mac, name, drv, link, speed, duplex = infos[vf]
+        assert drv == driver, (vf, drv)
+        assert name == VF_ADDRS[vf], (vf, name)
+        rar_mac, rah = rars[vf]
+        assert mac.lower() == rar_mac, (vf, mac, rar_mac)
+        assert (rah >> RAH_POOLSEL_SHIFT) & 0xff == 1 << vf, (vf, hex(rah))
+        assert (link, duplex) == ('up', 'full-duplex'), (vf, link, duplex)
+        assert speed.startswith('1 Gbps'), (vf, speed)
+    return infos
+
+
+def wire_out(sim, port=0, tries=100):
+    """What `port` sent to the wire (capture on), once it sent anything;
+    [] after `tries` pumps of 0.1 s."""
+    sent = []
+    for _ in range(tries):
+        sent += sim.captured(port)
+        if sent:
+            break
+        sim.pump(0.1)
+    return sent

@@ -55,12 +55,7 @@ def test_igbx_vf_with_stock_pf(log_path):
         sim.read_until(r'port 0/queue (\d): received 1 packets\s+'
                        r'src=%s - dst=%s' % (frames.src_of(f).upper(),
                                               vf0_mac.upper()), timeout=30)
-        sent = []
-        for _ in range(100):
-            sent += sim.captured(0)
-            if sent:
-                break
-            sim.pump(0.1)
+        sent = sriov.wire_out(sim)
         vf_status, vf_out = sriov.stop_vf(sim)
         status = sriov.stop_pf(sim)
         out = sim.buf
@@ -68,19 +63,8 @@ def test_igbx_vf_with_stock_pf(log_path):
         sim.close()
 
     assert vf_status == 0, vf_out[-3000:]
-    infos = sriov.port_infos(vf_out)
-    assert sorted(infos) == list(range(NB_VFS)), vf_out[-3000:]
-    for vf in range(NB_VFS):
-        mac, name, drv, link, speed, duplex = infos[vf]
-        assert drv == 'net_igbx_vf'
-        assert name == VF_ADDRS[vf]
-        # the address the PF host assigned, answered to our RESET message
-        rar_mac, rah = rars[vf]
-        assert mac.lower() == rar_mac, (vf, mac, rar_mac)
-        assert (rah >> RAH_POOLSEL_SHIFT) & 0xff == 1 << vf
-        assert link == 'up'
-        assert speed.startswith('1 Gbps')
-        assert duplex == 'full-duplex'
+    # the address the PF host assigned, answered to our RESET message
+    sriov.check_vf_ports(vf_out, rars, 'net_igbx_vf')
     # wire -> VF 0 -> wire, macswap'ed, every other byte as sent
     assert sent == [f[6:12] + f[0:6] + f[12:]], sent
     # VF counters: one frame each way; octets with the FCS
@@ -184,12 +168,7 @@ def test_igbx_vf_sees_pf_reset(log_path):
         sim.capture(0)
         f1 = frames.udp(mac)
         sim.inject(0, f1)
-        sent = []
-        for _ in range(100):
-            sent += sim.captured(0)
-            if sent:
-                break
-            sim.pump(0.1)
+        sent = sriov.wire_out(sim)
         quiet = 'Port 0: reset event' not in sim.buf
         say('pf', 'port stop 0', 'port start 0')
         ev = sim.read_until(r'Port 0: reset event', start=pos, timeout=60)
