@@ -356,12 +356,11 @@ void sim_irq_recheck(struct sim_port *p)
 			      strerror(errno));
 }
 
-/* MSI-X messages reach vfio-pci's eventfds; under uio there is one
- * channel, and any vector is an interrupt on it. */
-void sim_platform_signal_msix(struct sim_port *p, uint32_t vectors)
+/* One interrupt on the uio channel, whatever vector raised it; a process
+ * that does not hold the channel bumps the shared count, which the holder
+ * picks up in sim_irq_recheck(). */
+static void signal_uio(struct sim_port *p)
 {
-	if (sim_vfio_signal(p, true, vectors))
-		return;
 	if (p->irq_fd < 0) {
 		atomic_fetch_add(&p->sh->irq_seq, 1);
 		return;
@@ -370,16 +369,18 @@ void sim_platform_signal_msix(struct sim_port *p, uint32_t vectors)
 	sim_irq_recheck(p);
 }
 
+/* MSI-X messages reach vfio-pci's eventfds; under uio there is one
+ * channel, and any vector is an interrupt on it. */
+void sim_platform_signal_msix(struct sim_port *p, uint32_t vectors)
+{
+	if (!sim_vfio_signal(p, true, vectors))
+		signal_uio(p);
+}
+
 void sim_platform_signal_irq(struct sim_port *p)
 {
-	if (sim_vfio_signal(p, false, 0))
-		return;
-	if (p->irq_fd < 0) {
-		atomic_fetch_add(&p->sh->irq_seq, 1);
-		return;
-	}
-	atomic_store(&irq_pending[p->id], true);
-	sim_irq_recheck(p);
+	if (!sim_vfio_signal(p, false, 0))
+		signal_uio(p);
 }
 
 /* /dev/uio<K>: the application's end of a socketpair whose other end the

@@ -28,23 +28,14 @@
 #include <rte_power_intrinsics.h>
 #include <rte_version.h>
 
+#include "scenario_app.h"
+
 #define P		0
 #define NB_DESC		512
 #define FRAME_LEN	64	/* without FCS */
 #define ETHERTYPE_TEST	0x88B5	/* IEEE 802 local experimental */
 
 static struct rte_mempool *pool;
-
-static void
-pause_for_test(const char *tag)
-{
-	char line[64];
-
-	printf("PAUSE %s\n", tag);
-	fflush(stdout);
-	if (fgets(line, sizeof(line), stdin) == NULL)
-		exit(3);
-}
 
 static uint64_t rx_offloads;	/* what port_start asks for */
 
@@ -573,32 +564,20 @@ scenario_monitor(void)
 int
 main(int argc, char **argv)
 {
+	struct rte_eth_dev_info info;
 	const char *scenario;
-	int n, ret;
+	int ret;
 
-	n = rte_eal_init(argc, argv);
-	if (n < 0) {
-		fprintf(stderr, "EAL init failed\n");
+	scenario = scenario_init(argc, argv, "igbx_features <EAL> -- "
+				 "loopback|led|clock|dump|qstats|ratelimit|desc|crc|monitor");
+	if (scenario == NULL)
 		return 2;
-	}
-	argc -= n;
-	argv += n;
-	if (argc < 2 || rte_eth_dev_count_avail() < 1) {
-		fprintf(stderr, "usage: igbx_features <EAL> -- loopback|led|clock|dump|qstats|ratelimit|desc|crc|monitor\n");
-		return 2;
-	}
-	scenario = argv[1];
 	pool = rte_pktmbuf_pool_create("feat_pool", 2047, 32, 0,
 				       RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
 	if (pool == NULL)
 		return 2;
-	{
-		struct rte_eth_dev_info info;
-
-		if (rte_eth_dev_info_get(P, &info) != 0)
-			return 2;
-		printf("driver %s\n", info.driver_name);
-	}
+	if (scenario_driver_info(P, &info) != 0)
+		return 2;
 	if (!strcmp(scenario, "loopback"))
 		ret = scenario_loopback();
 	else if (!strcmp(scenario, "led"))

@@ -29,6 +29,8 @@
 #include <rte_tcp.h>
 #include <rte_udp.h>
 
+#include "scenario_app.h"
+
 #define P		0
 #define NB_DESC		512
 #define HDR_ROOM	128	/* header segment bytes after the headroom */
@@ -37,17 +39,6 @@
 #define REFILL_ROUNDS	300	/* of 32 frames */
 
 static struct rte_mempool *tx_pool, *hdr_pool, *data_pool;
-
-static void
-pause_for_test(const char *tag)
-{
-	char line[64];
-
-	printf("PAUSE %s\n", tag);
-	fflush(stdout);
-	if (fgets(line, sizeof(line), stdin) == NULL)
-		exit(3);
-}
 
 /* What a frame looks like: protocol, IPv4 option and TCP option bytes, payload. */
 struct frame_spec {
@@ -509,19 +500,13 @@ main(int argc, char **argv)
 {
 	const char *scenario;
 	unsigned int n = POOL_N;
+	struct rte_eth_dev_info info;
 	int ret;
 
-	ret = rte_eal_init(argc, argv);
-	if (ret < 0)
+	scenario = scenario_init(argc, argv, "igbx_hsplit <EAL args> -- "
+				 "proto|length|refill|runtime|bad");
+	if (scenario == NULL)
 		return 2;
-	argc -= ret;
-	argv += ret;
-	if (argc < 2 || rte_eth_dev_count_avail() < 1) {
-		fprintf(stderr, "usage: igbx_hsplit <EAL args> -- "
-			"proto|length|refill|runtime|bad\n");
-		return 2;
-	}
-	scenario = argv[1];
 	if (strcmp(scenario, "refill") == 0)
 		n = SMALL_POOL_N;
 	tx_pool = rte_pktmbuf_pool_create("tx", 2047, 32, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
@@ -532,18 +517,13 @@ main(int argc, char **argv)
 					    SOCKET_ID_ANY);
 	if (tx_pool == NULL || hdr_pool == NULL || data_pool == NULL)
 		return 2;
-	{
-		struct rte_eth_dev_info info;
-
-		if (rte_eth_dev_info_get(P, &info) != 0)
-			return 2;
-		printf("driver %s\n", info.driver_name);
-		printf("RESULT capa split=%d max_nseg=%u multi_pools=%u offset_allowed=%u\n",
-		       !!(info.rx_offload_capa & RTE_ETH_RX_OFFLOAD_BUFFER_SPLIT),
-		       info.rx_seg_capa.max_nseg, info.rx_seg_capa.multi_pools,
-		       info.rx_seg_capa.offset_allowed);
-		fflush(stdout);
-	}
+	if (scenario_driver_info(P, &info) != 0)
+		return 2;
+	printf("RESULT capa split=%d max_nseg=%u multi_pools=%u offset_allowed=%u\n",
+	       !!(info.rx_offload_capa & RTE_ETH_RX_OFFLOAD_BUFFER_SPLIT),
+	       info.rx_seg_capa.max_nseg, info.rx_seg_capa.multi_pools,
+	       info.rx_seg_capa.offset_allowed);
+	fflush(stdout);
 	if (strcmp(scenario, "proto") == 0)
 		ret = scenario_proto();
 	else if (strcmp(scenario, "length") == 0)

@@ -12,6 +12,7 @@ import shutil
 import pytest
 
 import igbxsim
+import scenario_app
 
 APP = igbxsim.BUILD / 'test' / 'app' / 'igbx_features'
 
@@ -26,41 +27,14 @@ LEDCTL_POWER_ON = 0x07068302     # the simulator's LEDCTL after reset
 
 
 def start(sim, driver, scenario):
-    if not APP.exists():
-        pytest.fail('%s not built (test/app/meson.build)' % APP)
-    app = [APP, '-l', '0', '-n', '1', '-m', '256',
-           '--file-prefix', 'igbxfeat-%s' % scenario] + \
-        igbxsim.port_args(driver, 1) + ['--', scenario]
-    run = sim(app, ports=1, wire='none', name='feat-%s-%s' % (scenario,
-                                                               driver))
-    run.read_until('driver %s' % igbxsim.DRIVER_NAMES[driver], timeout=60)
-    return run
+    return scenario_app.start(sim, APP, 'igbxfeat', driver, scenario,
+                              'feat-%s-%s' % (scenario, driver))
 
 
-def at_pause(run, tag):
-    """Wait until the application pauses at tag; returns its output so far."""
-    run.read_until(r'PAUSE %s\n' % re.escape(tag), timeout=60)
-    return run.buf
-
-
-def resume(run):
-    run.send('go')
-
-
-def result(text, what):
-    """{key: value} of the "RESULT what k=v ..." lines (later ones win)."""
-    lines = re.findall(r'(?m)^RESULT %s (.*)$' % re.escape(what), text)
-    assert lines, 'no RESULT %s in:\n%s' % (what, text[-2000:])
-    return {k: v for line in lines
-            for k, v in (kv.split('=', 1) for kv in line.split())}
-
-
-def finish(run, scenario):
-    run.read_until(r'DONE %s status (\d+)' % scenario, timeout=60)
-    status = run.wait(60)
-    assert re.search(r'DONE %s status 0' % scenario, run.buf), run.buf[-2000:]
-    assert status == 0, run.buf[-2000:]
-    return run.buf
+at_pause = scenario_app.at_pause
+resume = scenario_app.resume
+result = scenario_app.result
+finish = scenario_app.finish
 
 
 def test_mac_loopback(driver, sim):

@@ -11,10 +11,9 @@ simulator's header split is refereed by the datasheet in
 test/unit/test_sim_hsplit.c."""
 import re
 
-import pytest
-
 import frames
 import igbxsim
+import scenario_app
 from test_device import rxonly, send_and_sync
 
 APP = igbxsim.BUILD / 'test' / 'app' / 'igbx_hsplit'
@@ -32,35 +31,19 @@ HDR_ROOM = 128                  # the header pool's bytes (igbx_hsplit.c)
 
 def start(sim, scenario):
     igbxsim.need_driver('igbx')
-    if not APP.exists():
-        pytest.fail('%s not built (test/app/meson.build)' % APP)
-    app = [APP, '-l', '0', '-n', '1', '-m', '256',
-           '--file-prefix', 'igbxhs-%s' % scenario] + \
-        igbxsim.port_args('igbx', 1) + ['--', scenario]
-    run = sim(app, ports=1, wire='none', name='hsplit-%s' % scenario)
-    run.read_until('driver net_igbx', timeout=60)
-    return run
+    return scenario_app.start(sim, APP, 'igbxhs', 'igbx', scenario,
+                              'hsplit-%s' % scenario)
 
 
-def at_pause(run, tag):
-    run.read_until(r'PAUSE %s\n' % re.escape(tag), timeout=60)
-    return run.buf
+at_pause = scenario_app.at_pause
 
 
 def finish(run, scenario):
-    run.read_until(r'DONE %s status (\d+)' % scenario, timeout=120)
-    status = run.wait(60)
-    assert re.search(r'DONE %s status 0' % scenario, run.buf), run.buf[-3000:]
-    assert status == 0, run.buf[-3000:]
-    return run.buf
+    return scenario_app.finish(run, scenario, timeout=120)
 
 
 def result(text, what):
-    lines = re.findall(r'(?m)^RESULT %s (.*)$' % re.escape(what), text)
-    assert lines, 'no RESULT %s in:\n%s' % (what, text[-3000:])
-    return {k: int(v) if re.fullmatch(r'-?\d+', v) else v
-            for line in lines for k, v in (kv.split('=', 1)
-                                           for kv in line.split())}
+    return scenario_app.result(text, what, ints=True)
 
 
 def write_backs(text):

@@ -17,22 +17,22 @@ can be read through the control socket: while the VFs run, and after they
 closed (the stock VF clears its address through the mailbox on close).
 """
 import os
-import re
 
 import pytest
 
 import frames
 import igbxsim
+import sriov
 
 pytestmark = pytest.mark.stock
 
-NB_VFS = 2
-VF_ADDRS = ['0000:02:00.0', '0000:02:00.2']
+NB_VFS = sriov.NB_VFS
+VF_ADDRS = sriov.VF_ADDRS
 PF_ADDR = igbxsim.PCI_ADDRS[0]
+rar_entry = sriov.rar_entry
 
 # Registers of the PF (82576 datasheet 8.10, 8.13).
-REG_RAL16 = 0x54e0      # RAL[16..23], 8 bytes apart
-RAH_POOLSEL_SHIFT = 18
+RAH_POOLSEL_SHIFT = sriov.RAH_POOLSEL_SHIFT
 REG_VT_CTL = 0x581c
 VT_CTL_DEF_POOL_SHIFT = 7
 VT_CTL_DEF_POOL_MASK = 0x7 << VT_CTL_DEF_POOL_SHIFT
@@ -40,53 +40,6 @@ REG_VFRE = 0x0c8c
 REG_VFTE = 0x0c90
 REG_CTRL_EXT = 0x0018
 CTRL_EXT_PFRSTD = 1 << 14
-
-# $1 testpmd, $2 PF allow-list, $3 VF allow-list (space separated -a args)
-SCRIPT = r'''
-T="$1"; PF="$2"; VF="$3"
-R="$IGBX_SIM_RUN_DIR"; quit="$R/sriov-quit"
-mkfifo "$R/pf.in"
-sleep 600 > "$R/pf.in" &
-holder=$!
-"$T" -l 0-1 -n 1 -m 256 --file-prefix sriov-pf $PF -- -i \
-	--total-num-mbufs=8192 < "$R/pf.in" > "$R/pf.out" 2>&1 &
-pf=$!
-i=0
-while ! grep -q 'testpmd> ' "$R/pf.out" 2>/dev/null && kill -0 $pf 2>/dev/null \
-	&& [ $i -lt 600 ]; do
-	sleep 0.1; i=$((i + 1))
-done
-echo "pf ready"
-{ printf 'show port info 0\nshow port info 1\n'
-  printf 'set verbose 1\nset fwd rxonly\nstart\n'
-  i=0
-  while [ ! -e "$R/vf-quit" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
-  printf 'quit\n'; } | "$T" -l 0-1 -n 1 \
-	-m 256 --file-prefix sriov-vf $VF -- -i --total-num-mbufs=8192
-echo "vf exit status $?"
-i=0
-while [ ! -e "$quit" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
-kill $holder 2>/dev/null
-wait $pf
-echo "pf exit status $?"
-sed 's/^/pf: /' "$R/pf.out"
-'''
-
-_INFO = re.compile(r'Infos for port (\d)\s+\*+\s+MAC address: ([0-9A-F:]{17})\s+'
-                   r'Device name: (\S+)\s+Driver name: (\S+)(?s:.*?)'
-                   r'Link status: (\w+)\s+Link speed: ([^\r\n]+)\s+'
-                   r'Link duplex: (\S+)')
-
-
-def allow(addrs):
-    return ' '.join('-a %s' % a for a in addrs)
-
-
-def rar_entry(sim, index):
-    """MAC address of RAR[index] (16-23: at RAL16) and its RAH word."""
-    off = REG_RAL16 + 8 * (index - 16)
-    ral, rah = sim.peek(0, off), sim.peek(0, off + 4)
-    return igbxsim.mac_to_str(igbxsim.mac_from_rar(ral, rah)), rah
 
 
 def rar0_rah(sim):
@@ -99,10 +52,9 @@ def read_link(path):
 
 def test_stock_vf_gets_mac_and_link_from_stock_pf(log_path):
     igbxsim.need_driver('stock')
-    app = ['sh', '-c', SCRIPT, 'igbx-sriov', igbxsim.TESTPMD_BIN,
-           allow(igbxsim.PCI_ADDRS[:2]), allow(VF_ADDRS)]
-    sim = igbxsim.Sim(app, sim_args=['--vfs', '0:%d' % NB_VFS],
-                      log_path=log_path, name='sriov-stock')
+    sim = sriov.vf_sim(log_path, 'sriov-stock', 'sriov',
+                       sriov.allow(VF_ADDRS),
+                       ['set verbose 1', 'set fwd rxonly', 'start'])
     try:
         sim.start()
         sim.read_until(r'pf ready', timeout=120)
@@ -135,13 +87,9 @@ def test_stock_vf_gets_mac_and_link_from_stock_pf(log_path):
         vt_ctl = sim.peek(0, REG_VT_CTL)
         vfre, vfte = sim.peek(0, REG_VFRE), sim.peek(0, REG_VFTE)
         ctrl_ext = sim.peek(0, REG_CTRL_EXT)
-        (sim.run_dir / 'vf-quit').touch()
-        m = sim.read_until(r'vf exit status (\d+)', timeout=120)
-        vf_status = int(m.group(1))
-        vf_out = sim.buf[:m.start()]
+        vf_status, vf_out = sriov.stop_vf(sim)
         rars_closed = [rar_entry(sim, 23 - vf)[1] for vf in range(NB_VFS)]
-        (sim.run_dir / 'sriov-quit').touch()
-        status = sim.wait(90)
+        status = sriov.stop_pf(sim)
         out = sim.buf
     finally:
         sim.close()
@@ -156,21 +104,10 @@ def test_stock_vf_gets_mac_and_link_from_stock_pf(log_path):
 
     assert vf_status == 0, vf_out[-3000:]
     assert 'VF MAC address not assigned by Host PF' not in vf_out
-    infos = {int(m.group(1)): m.groups()[1:] for m in _INFO.finditer(vf_out)}
-    assert sorted(infos) == list(range(NB_VFS)), vf_out[-3000:]
-    for vf in range(NB_VFS):
-        mac, name, drv, link, speed, duplex = infos[vf]
-        assert drv == 'net_e1000_igb_vf'
-        assert name == VF_ADDRS[vf]
-        # the PF's random address for this VF, in its pool's RAR entry
-        rar_mac, rah = rars[vf]
-        assert mac.lower() == rar_mac, (vf, mac, rar_mac)
-        assert rah & igbxsim.RAH_AV
-        assert (rah >> RAH_POOLSEL_SHIFT) & 0xff == 1 << vf
-        # the VF's link is the port's, which the pair wire brings up
-        assert link == 'up'
-        assert speed.startswith('1 Gbps')
-        assert duplex == 'full-duplex'
+    # each VF has the PF's random address for it, in its pool's RAR entry,
+    # and the port's link
+    infos = sriov.check_vf_ports(vf_out, rars, 'net_e1000_igb_vf')
+    assert all(rah & igbxsim.RAH_AV for _, rah in rars), rars
     assert infos[0][0] != infos[1][0]
     assert rx_port == 1
     # closed, each VF asked the PF for a zero address: no longer valid
@@ -192,7 +129,7 @@ def test_stock_vf_frames_through_pools(testpmd):
     the VF's queue to the wire."""
     igbxsim.need_driver('stock')
     tp = testpmd('stock', eal_args=['-a', VF_ADDRS[0]],
-                 sim_args=['--vfs', '0:%d' % NB_VFS])
+                 sim_args=sriov.SIM_ARGS)
     vf = tp.port_info(2)
     pf = tp.port_info(0)
     assert vf['driver'] == 'net_e1000_igb_vf'
@@ -235,13 +172,7 @@ def test_stock_vf_frames_through_pools(testpmd):
     b = frames.udp('02:00:00:00:00:98')
     tp.sim.inject(0, b)
     tp.wait_rx(frames.src_of(b), port=0)
-    sent = []
-    for _ in range(50):
-        sent += tp.sim.captured(0)
-        if sent:
-            break
-        tp.sim.pump(0.1)
-    assert sent == [b]
+    assert sriov.wire_out(tp.sim, tries=50) == [b]
     tp.cmd('stop')
     # the VF's statistics (VFGPRC/VFGPTC, read by the stock VF driver)
     # counted its pool's frames
@@ -258,7 +189,7 @@ def test_stock_vf_to_vf_through_the_switch(testpmd):
     and both VFs' loopback counters move."""
     igbxsim.need_driver('stock')
     tp = testpmd('stock', eal_args=['-a', VF_ADDRS[0], '-a', VF_ADDRS[1]],
-                 sim_args=['--vfs', '0:%d' % NB_VFS])
+                 sim_args=sriov.SIM_ARGS)
     vf0, vf1 = tp.port_info(2), tp.port_info(3)
     assert vf0['driver'] == vf1['driver'] == 'net_e1000_igb_vf'
     assert tp.sim.peek(0, 0x3500) & (1 << 31)      # DTXSWC loopback on

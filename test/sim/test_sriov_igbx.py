@@ -16,73 +16,25 @@ import pytest
 
 import frames
 import igbxsim
+import sriov
 
 pytestmark = pytest.mark.stock
 
-NB_VFS = 2
-VF_ADDRS = ['0000:02:00.0', '0000:02:00.2']
-REG_RAL16 = 0x54e0      # RAL[16..23], 8 bytes apart (8.10)
-RAH_POOLSEL_SHIFT = 18
-
-# $1 testpmd, $2 PF allow-list, $3 VF allow-list and plugin, $4 the VF
-# process's commands until vf-quit, $5 those after it (before closing), $6
-# more testpmd options of the VF process
-SCRIPT = r'''
-T="$1"; PF="$2"; VF="$3"; C1="$4"; C2="$5"; OPT="$6"
-R="$IGBX_SIM_RUN_DIR"; quit="$R/sriov-quit"
-mkfifo "$R/pf.in"
-sleep 600 > "$R/pf.in" &
-holder=$!
-"$T" -l 0-1 -n 1 -m 256 --file-prefix sriovx-pf $PF -- -i \
-	--total-num-mbufs=8192 < "$R/pf.in" > "$R/pf.out" 2>&1 &
-pf=$!
-i=0
-while ! grep -q 'testpmd> ' "$R/pf.out" 2>/dev/null && kill -0 $pf 2>/dev/null \
-	&& [ $i -lt 600 ]; do
-	sleep 0.1; i=$((i + 1))
-done
-echo "pf ready"
-{ printf 'show port info 0\nshow port info 1\n%s\n' "$C1"
-  i=0
-  while [ ! -e "$R/vf-quit" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
-  printf '%s\n' "$C2"
-  printf 'port stop all\nport close all\necho closed\ndump_mempool\nquit\n'; } | \
-	"$T" -l 0-1 -n 1 -m 256 --file-prefix sriovx-vf $VF -- -i \
-	--total-num-mbufs=8192 $OPT
-echo "vf exit status $?"
-i=0
-while [ ! -e "$quit" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
-kill $holder 2>/dev/null
-wait $pf
-echo "pf exit status $?"
-sed 's/^/pf: /' "$R/pf.out"
-'''
-
-_INFO = re.compile(r'Infos for port (\d)\s+\*+\s+MAC address: ([0-9A-F:]{17})\s+'
-                   r'Device name: (\S+)\s+Driver name: (\S+)(?s:.*?)'
-                   r'Link status: (\w+)\s+Link speed: ([^\r\n]+)\s+'
-                   r'Link duplex: (\S+)')
-
-
-def allow(addrs):
-    return ' '.join('-a %s' % a for a in addrs)
-
-
-def rar_entry(sim, index):
-    off = REG_RAL16 + 8 * (index - 16)
-    ral, rah = sim.peek(0, off), sim.peek(0, off + 4)
-    return igbxsim.mac_to_str(igbxsim.mac_from_rar(ral, rah)), rah
+NB_VFS = sriov.NB_VFS
+VF_ADDRS = sriov.VF_ADDRS
+RAH_POOLSEL_SHIFT = sriov.RAH_POOLSEL_SHIFT
+rar_entry = sriov.rar_entry
 
 
 def vf_sim(log_path, name, before, after, opts=''):
+    """The VF process loads the igbx plugin; after `after` it closes the
+    ports and dumps its mempool."""
     igbxsim.need_driver('stock')
     igbxsim.need_driver('igbx')
-    vf_args = '%s -d %s' % (allow(VF_ADDRS), igbxsim.IGBX_PLUGIN)
-    app = ['sh', '-c', SCRIPT, 'igbx-sriov-vf', igbxsim.TESTPMD_BIN,
-           allow(igbxsim.PCI_ADDRS[:2]), vf_args, '\n'.join(before),
-           '\n'.join(after), opts]
-    return igbxsim.Sim(app, sim_args=['--vfs', '0:%d' % NB_VFS],
-                       log_path=log_path, name=name)
+    vf_args = '%s -d %s' % (sriov.allow(VF_ADDRS), igbxsim.IGBX_PLUGIN)
+    return sriov.vf_sim(log_path, name, 'sriovx', vf_args, before,
+                        list(after) + ['port stop all', 'port close all',
+                                       'echo closed', 'dump_mempool'], opts)
 
 
 def test_igbx_vf_with_stock_pf(log_path):
@@ -103,36 +55,16 @@ def test_igbx_vf_with_stock_pf(log_path):
         sim.read_until(r'port 0/queue (\d): received 1 packets\s+'
                        r'src=%s - dst=%s' % (frames.src_of(f).upper(),
                                               vf0_mac.upper()), timeout=30)
-        sent = []
-        for _ in range(100):
-            sent += sim.captured(0)
-            if sent:
-                break
-            sim.pump(0.1)
-        (sim.run_dir / 'vf-quit').touch()
-        m = sim.read_until(r'vf exit status (\d+)', timeout=120)
-        vf_status = int(m.group(1))
-        vf_out = sim.buf[:m.start()]
-        (sim.run_dir / 'sriov-quit').touch()
-        status = sim.wait(90)
+        sent = sriov.wire_out(sim)
+        vf_status, vf_out = sriov.stop_vf(sim)
+        status = sriov.stop_pf(sim)
         out = sim.buf
     finally:
         sim.close()
 
     assert vf_status == 0, vf_out[-3000:]
-    infos = {int(i.group(1)): i.groups()[1:] for i in _INFO.finditer(vf_out)}
-    assert sorted(infos) == list(range(NB_VFS)), vf_out[-3000:]
-    for vf in range(NB_VFS):
-        mac, name, drv, link, speed, duplex = infos[vf]
-        assert drv == 'net_igbx_vf'
-        assert name == VF_ADDRS[vf]
-        # the address the PF host assigned, answered to our RESET message
-        rar_mac, rah = rars[vf]
-        assert mac.lower() == rar_mac, (vf, mac, rar_mac)
-        assert (rah >> RAH_POOLSEL_SHIFT) & 0xff == 1 << vf
-        assert link == 'up'
-        assert speed.startswith('1 Gbps')
-        assert duplex == 'full-duplex'
+    # the address the PF host assigned, answered to our RESET message
+    sriov.check_vf_ports(vf_out, rars, 'net_igbx_vf')
     # wire -> VF 0 -> wire, macswap'ed, every other byte as sent
     assert sent == [f[6:12] + f[0:6] + f[12:]], sent
     # VF counters: one frame each way; octets with the FCS
@@ -184,16 +116,13 @@ def test_igbx_vf_mac_multicast_and_vf_to_vf(log_path):
         vfta = [sim.peek(0, 0x5600 + 4 * i) for i in (3, 6)]
         for _ in range(20):
             sim.pump(0.1)
-        (sim.run_dir / 'vf-quit').touch()
-        m = sim.read_until(r'vf exit status (\d+)', timeout=120)
-        vf_out = sim.buf[:m.start()]
+        vf_status, vf_out = sriov.stop_vf(sim)
         wire = sim.captured(0)
-        (sim.run_dir / 'sriov-quit').touch()
-        status = sim.wait(90)
+        status = sriov.stop_pf(sim)
     finally:
         sim.close()
 
-    assert int(m.group(1)) == 0, vf_out[-3000:]
+    assert vf_status == 0, vf_out[-3000:]
     assert rar[0] == new_mac and rar[1] & igbxsim.RAH_AV, rar
     assert (rar[1] >> RAH_POOLSEL_SHIFT) & 0xff == 1
     assert mta2 & (1 << 16), hex(mta2)
@@ -212,35 +141,6 @@ def test_igbx_vf_mac_multicast_and_vf_to_vf(log_path):
     assert status == 0
 
 
-# Both processes read their commands from fifos the test writes to.
-# $1 testpmd, $2 PF allow-list, $3 VF allow-list and plugin
-FIFO_SCRIPT = r'''
-T="$1"; PF="$2"; VF="$3"
-R="$IGBX_SIM_RUN_DIR"
-mkfifo "$R/pf.in" "$R/vf.in"
-sleep 600 > "$R/pf.in" &
-pfhold=$!
-sleep 600 > "$R/vf.in" &
-vfhold=$!
-"$T" -l 0-1 -n 1 -m 256 --file-prefix sriovr-pf $PF -- -i \
-	--total-num-mbufs=8192 < "$R/pf.in" > "$R/pf.out" 2>&1 &
-pf=$!
-i=0
-while ! grep -q 'testpmd> ' "$R/pf.out" 2>/dev/null && kill -0 $pf 2>/dev/null \
-	&& [ $i -lt 600 ]; do
-	sleep 0.1; i=$((i + 1))
-done
-echo "pf ready"
-"$T" -l 0-1 -n 1 -m 256 --file-prefix sriovr-vf $VF -- -i \
-	--total-num-mbufs=8192 < "$R/vf.in"
-echo "vf exit status $?"
-kill $vfhold $pfhold 2>/dev/null
-wait $pf
-echo "pf exit status $?"
-sed 's/^/pf: /' "$R/pf.out"
-'''
-
-
 def test_igbx_vf_sees_pf_reset(log_path):
     """The stock PF restarts its port (CTRL.RST, then PFRSTD): the VF's
     watch sees RSTI/RSTD in its mailbox word and raises
@@ -249,11 +149,9 @@ def test_igbx_vf_sees_pf_reset(log_path):
     restart the stock PF host never takes the VF's RESET message.)"""
     igbxsim.need_driver('stock')
     igbxsim.need_driver('igbx')
-    vf_args = '%s -d %s' % (allow(VF_ADDRS[:1]), igbxsim.IGBX_PLUGIN)
-    app = ['sh', '-c', FIFO_SCRIPT, 'igbx-sriov-reset', igbxsim.TESTPMD_BIN,
-           allow(igbxsim.PCI_ADDRS[:2]), vf_args]
-    sim = igbxsim.Sim(app, sim_args=['--vfs', '0:%d' % NB_VFS],
-                      log_path=log_path, name='sriov-igbx-vf-reset')
+    vf_args = '%s -d %s' % (sriov.allow(VF_ADDRS[:1]), igbxsim.IGBX_PLUGIN)
+    sim = sriov.vf_sim(log_path, 'sriov-igbx-vf-reset', 'sriovr', vf_args,
+                       (), script=sriov.FIFO_SCRIPT)
 
     def say(who, *lines):
         with open(str(sim.run_dir / ('%s.in' % who)), 'w') as f:
@@ -270,12 +168,7 @@ def test_igbx_vf_sees_pf_reset(log_path):
         sim.capture(0)
         f1 = frames.udp(mac)
         sim.inject(0, f1)
-        sent = []
-        for _ in range(100):
-            sent += sim.captured(0)
-            if sent:
-                break
-            sim.pump(0.1)
+        sent = sriov.wire_out(sim)
         quiet = 'Port 0: reset event' not in sim.buf
         say('pf', 'port stop 0', 'port start 0')
         ev = sim.read_until(r'Port 0: reset event', start=pos, timeout=60)

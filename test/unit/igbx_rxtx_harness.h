@@ -202,4 +202,28 @@ harness_init(char *argv0)
 	return pool != NULL && dev != NULL ? 0 : -1;
 }
 
+struct harness_test {
+	void (*fn)(void);
+	const char *name;
+};
+#define HARNESS_TEST(fn) { fn, #fn }
+
+/* main() of a datapath test file: the fake port, each test in order (one
+ * "ok"/"FAIL" line each, as UNIT_RUN prints), then the report line. */
+static inline int
+harness_main(char *argv0, const struct harness_test *tests, unsigned int nb)
+{
+	unsigned int i, before;
+
+	if (harness_init(argv0) != 0)
+		return unit_report();
+	for (i = 0; i < nb; i++) {
+		before = unit_failed;
+		tests[i].fn();
+		printf("%s %s\n", unit_failed == before ? "ok  " : "FAIL", tests[i].name);
+	}
+	teardown_dev();
+	return unit_report();
+}
+
 #endif /* IGBX_RXTX_HARNESS_H */

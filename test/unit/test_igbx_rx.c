@@ -534,22 +534,22 @@ test_rx_ipv6_cksum(void)
 int
 main(int argc, char **argv)
 {
+	static const struct harness_test tests[] = {
+		HARNESS_TEST(test_rx_setup_validation),
+		HARNESS_TEST(test_rx_init_registers),
+		HARNESS_TEST(test_rx_single),
+		HARNESS_TEST(test_rx_wrap_refill),
+		HARNESS_TEST(test_rx_alloc_failure),
+		HARNESS_TEST(test_rx_scattered),
+		HARNESS_TEST(test_rx_deferred),
+		HARNESS_TEST(test_rx_ieee1588),
+		HARNESS_TEST(test_rx_sctp_cksum),
+		HARNESS_TEST(test_rx_ipv6_cksum),
+		HARNESS_TEST(test_rx_qinq),
+		HARNESS_TEST(test_rx_qinq_sw_strip),
+		HARNESS_TEST(test_rx_queue_vlan_strip),
+	};
+
 	(void)argc;
-	if (harness_init(argv[0]) != 0)
-		return unit_report();
-	UNIT_RUN(test_rx_setup_validation);
-	UNIT_RUN(test_rx_init_registers);
-	UNIT_RUN(test_rx_single);
-	UNIT_RUN(test_rx_wrap_refill);
-	UNIT_RUN(test_rx_alloc_failure);
-	UNIT_RUN(test_rx_scattered);
-	UNIT_RUN(test_rx_deferred);
-	UNIT_RUN(test_rx_ieee1588);
-	UNIT_RUN(test_rx_sctp_cksum);
-	UNIT_RUN(test_rx_ipv6_cksum);
-	UNIT_RUN(test_rx_qinq);
-	UNIT_RUN(test_rx_qinq_sw_strip);
-	UNIT_RUN(test_rx_queue_vlan_strip);
-	teardown_dev();
-	return unit_report();
+	return harness_main(argv[0], tests, RTE_DIM(tests));
 }

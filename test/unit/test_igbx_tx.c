@@ -320,16 +320,16 @@ test_runtime_queue_setup(void)
 int
 main(int argc, char **argv)
 {
+	static const struct harness_test tests[] = {
+		HARNESS_TEST(test_tx_setup_validation),
+		HARNESS_TEST(test_tx_offload_descriptors),
+		HARNESS_TEST(test_tx_rs_and_free),
+		HARNESS_TEST(test_tx_prepare),
+		HARNESS_TEST(test_tx_ieee1588),
+		HARNESS_TEST(test_queue_start_stop),
+		HARNESS_TEST(test_runtime_queue_setup),
+	};
+
 	(void)argc;
-	if (harness_init(argv[0]) != 0)
-		return unit_report();
-	UNIT_RUN(test_tx_setup_validation);
-	UNIT_RUN(test_tx_offload_descriptors);
-	UNIT_RUN(test_tx_rs_and_free);
-	UNIT_RUN(test_tx_prepare);
-	UNIT_RUN(test_tx_ieee1588);
-	UNIT_RUN(test_queue_start_stop);
-	UNIT_RUN(test_runtime_queue_setup);
-	teardown_dev();
-	return unit_report();
+	return harness_main(argv[0], tests, RTE_DIM(tests));
 }
