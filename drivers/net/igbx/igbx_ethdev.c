@@ -193,8 +193,13 @@ igbx_info_queues(struct rte_eth_dev_info *info)
 		.nb_mtu_seg_max = IGBX_TX_MAX_SEGS,
 	};
 	/* zero thresholds: igbx_rxtx.c picks its RXDCTL/TXDCTL defaults */
+	/*
+	 * rx_free_thresh 0: the queue picks min(64, nb_desc / 4) for its own
+	 * ring. One fixed number here would be invalid (>= nb_desc) for the
+	 * small rings nb_min allows, and applications pass this conf as is.
+	 */
 	info->default_rxconf = (struct rte_eth_rxconf) {
-		.rx_free_thresh = IGBX_RX_FREE_THRESH_DEFAULT,
+		.rx_free_thresh = 0,
 		.rx_drop_en = 0,
 	};
 	info->default_txconf = (struct rte_eth_txconf) {
