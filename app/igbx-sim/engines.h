@@ -220,6 +220,8 @@ struct sim_rx_verdict {
 	uint8_t rss_type;
 	uint8_t etqf;		/* 1 + ETQF index that matched, 0 if none */
 	int8_t rar;		/* receive address entry it matched, -1 none */
+	uint8_t pools;		/* VMDq: the pools it goes to (more than one
+				 * when replicated), 0 outside VMDq */
 	uint32_t rss_hash;
 };
 
@@ -227,6 +229,23 @@ struct sim_rx_verdict {
  * or -1.
  */
 int sim_rx_rar_find(struct sim_port *p, const uint8_t *da);
+/* VMDq receive (vmdq.c): the pools a frame the L2 filters judged in v
+ * goes to, 0 to drop it. A frame v does not accept may still go to pools
+ * whose VMOLR asks for it (replication mode).
+ */
+uint32_t sim_vmdq_rx_pools(struct sim_port *p, const uint8_t *f, uint32_t len,
+			   const struct sim_hdrs *h,
+			   const struct sim_rx_verdict *v);
+/* The pools VLVF makes members of VLAN vid, 0 if no valid entry has it. */
+uint32_t sim_vmdq_vlan_pools(struct sim_port *p, uint16_t vid);
+/* VMDq mode and VMOLR.STRVLAN of queue q's pool: strip the tag. */
+bool sim_vmdq_strips(struct sim_port *p, unsigned int q);
+/* VMVIR of queue q's pool on transmit: 1 when it overrides the
+ * descriptor's VLAN insertion (*vle, *tci set), 0 when the descriptor
+ * decides.
+ */
+int sim_vmdq_tx_vlan(struct sim_port *p, unsigned int q, bool *vle,
+		     uint16_t *tci);
 /* The internal switch (vmdq.c), with VFs: a frame TX queue q sends is
  * dropped by anti-spoofing or looped back to another pool; true when it
  * does not go on the wire.

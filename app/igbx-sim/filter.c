@@ -235,37 +235,6 @@ static void sim_queue_filters(struct sim_port *p, const uint8_t *f,
 	v->timestamp = sim_ptp_rx_stamp(p, f, len, h, &hit);
 }
 
-/*
- * VMDq pool of a frame (7.10.3.x): an exact unicast match goes to the pools
- * its RAH.POOLSEL names, anything else (and a match without pools) to the
- * default pool VT_CTL.DEF_PL unless VT_CTL.DIS_DEF_PL. With VFs (IOV mode)
- * a pool receives only while its VFRE bit is set. Pool n's queue is n.
- * Not modelled: replication to several pools (the lowest one takes the
- * frame), broadcast/multicast by VMOLR.BAM/ROMPE/MPME, VLVF, VMOLR.AUPE.
- * Returns false when no pool takes the frame.
- */
-static bool sim_select_pool(struct sim_port *p, const uint8_t *f,
-			    struct sim_rx_verdict *v)
-{
-	uint32_t vt = sim_reg_peek(p, SIM_VT_CTL), pools = 0;
-	unsigned int pool;
-
-	if (v->rar >= 0 && !(f[0] & 1))
-		pools = (sim_reg_peek(p, SIM_RAH((unsigned int)v->rar)) &
-			 SIM_RAH_POOL_MASK) >> SIM_RAH_POOL_SHIFT;
-	if (pools) {
-		pool = (unsigned int)__builtin_ctz(pools);
-	} else {
-		if (vt & SIM_VT_CTL_DIS_DEF_PL)
-			return false;
-		pool = (vt >> SIM_VT_CTL_DEF_PL_SHIFT) & 7u;
-	}
-	if (p->nb_vfs && !(sim_reg_peek(p, SIM_VFRE) & (1u << pool)))
-		return false;
-	v->queue = (uint8_t)pool;
-	return true;
-}
-
 static void sim_select_queue(struct sim_port *p, const uint8_t *f,
 			     uint32_t len, const struct sim_hdrs *h,
 			     struct sim_rx_verdict *v)
@@ -277,9 +246,12 @@ static void sim_select_queue(struct sim_port *p, const uint8_t *f,
 	v->rss_type = SIM_RSS_NONE;
 	v->rss_hash = 0;
 	if (mrqe == SIM_MRQC_MRQE_VMDQ) {
-		v->accept = sim_select_pool(p, f, v);
+		/* VMDq: pool n's queue is n (7.10.3.6); rx.c replicates */
+		v->pools = (uint8_t)sim_vmdq_rx_pools(p, f, len, h, v);
+		v->accept = v->pools != 0;
 		if (!v->accept)
 			return;
+		v->queue = (uint8_t)__builtin_ctz(v->pools);
 	}
 	/* VMDq with RSS: pools are not modelled, it hashes like RSS only */
 	if (mrqe == SIM_MRQC_MRQE_RSS || mrqe == SIM_MRQC_MRQE_VMDQ_RSS)
@@ -321,7 +293,9 @@ void sim_rx_filter(struct sim_port *p, const uint8_t *f, uint32_t len,
 	if (len < 14 || !sim_filter_mac_control(p, f, len, rctl))
 		return;
 	sim_filter_address(p, f, rctl, v);
-	if (!v->accept)
+	/* in VMDq mode a pool's VMOLR may take what the port filters do not */
+	if (!v->accept && (sim_reg_peek(p, SIM_MRQC) & SIM_MRQC_MRQE_MASK) !=
+	    SIM_MRQC_MRQE_VMDQ)
 		return;
 	if (!sim_filter_vlan(p, h, rctl)) {
 		v->accept = false;

@@ -184,6 +184,7 @@
 #define SIM_VF_GORLBC		0x0f48u
 #define SIM_VF_GOTLBC		0x0f50u
 #define  SIM_DTXSWC_MAC_SPOOF(pool)	(1u << (pool))	/* bits 7:0 */
+#define  SIM_DTXSWC_VLAN_SPOOF(pool)	(1u << (8 + (pool)))	/* bits 15:8 */
 #define  SIM_DTXSWC_LOOPBACK_EN	(1u << 31)	/* VM to VM switching */
 /* Counts a frame the switch took from pool from into pool to. */
 void sim_vf_count_loopback(struct sim_port *p, unsigned int from,
@@ -250,8 +251,9 @@ void sim_vf_count_loopback(struct sim_port *p, unsigned int from,
 #define  SIM_MRQC_MRQE_VMDQ	0x3u		/* VMDq, default pool */
 #define  SIM_MRQC_MRQE_VMDQ_RSS	0x5u		/* VMDq with RSS, 2 queues */
 #define  SIM_VT_CTL_DEF_PL_SHIFT	7		/* default pool, bits 9:7 */
+#define  SIM_VT_CTL_IGNORE_MAC	(1u << 28)	/* pools by VLAN only */
 #define  SIM_VT_CTL_DIS_DEF_PL	(1u << 29)	/* no default pool: drop */
-#define  SIM_VT_CTL_REPL_EN	(1u << 30)	/* replication (not modelled) */
+#define  SIM_VT_CTL_REPL_EN	(1u << 30)	/* replicate to several pools */
 #define  SIM_MRQC_DEF_Q_SHIFT	3		/* bits 5:3, 82576: default queue */
 #define  SIM_MRQC_RSS_TCPV4	(1u << 16)
 #define  SIM_MRQC_RSS_IPV4	(1u << 17)
@@ -263,6 +265,7 @@ void sim_vf_count_loopback(struct sim_port *p, unsigned int from,
 #define  SIM_MRQC_RSS_UDPV6	(1u << 23)
 #define  SIM_MRQC_RSS_UDPV6_EX	(1u << 24)
 #define SIM_VMOLR(n)	SIM_REG_AT(VMOLR, n)	/* 8 pools */
+#define SIM_NUM_POOLS		8
 #define  SIM_VMOLR_RLPML_MASK	0x3fffu
 #define  SIM_VMOLR_LPE		(1u << 16)
 #define  SIM_VMOLR_AUPE		(1u << 24)
@@ -286,7 +289,12 @@ void sim_vf_count_loopback(struct sim_port *p, unsigned int from,
 #define  SIM_ETQF_FILTER_EN	(1u << 26)
 #define  SIM_ETQF_1588		(1u << 30)
 #define  SIM_ETQF_QUEUE_EN	(1u << 31)
-#define SIM_VLVF(n)	SIM_REG_AT(VLVF, n)
+#define SIM_VLVF(n)	SIM_REG_AT(VLVF, n)	/* 32 VLAN to pool entries */
+#define  SIM_VLVF_VLANID_MASK	0xfffu
+#define  SIM_VLVF_POOL_SHIFT	12		/* pool members, bits 19:12 */
+#define  SIM_VLVF_POOL_MASK	(0xffu << 12)
+#define  SIM_VLVF_VI_EN		(1u << 31)	/* entry valid */
+#define SIM_VLVF_COUNT		32
 #define SIM_UTA(n)	SIM_REG_AT(UTA, n)
 
 /* Queue blocks: the offsets inside one (SIM_Q_*) are in regs.h.
@@ -331,7 +339,11 @@ void sim_vf_count_loopback(struct sim_port *p, unsigned int from,
 #define  SIM_TCTL_COLD_SHIFT	12
 #define  SIM_TCTL_SWXOFF	(1u << 22)
 #define  SIM_TCTL_RTLC		(1u << 24)
-#define SIM_VMVIR(n)	SIM_REG_AT(VMVIR, n)
+#define SIM_VMVIR(n)	SIM_REG_AT(VMVIR, n)	/* per pool */
+#define  SIM_VMVIR_VID_MASK	0xffffu		/* default VLAN tag */
+#define  SIM_VMVIR_VLANA_MASK	(3u << 30)	/* 00 per descriptor */
+#define  SIM_VMVIR_VLANA_ALWAYS	(1u << 30)	/* insert the default tag */
+#define  SIM_VMVIR_VLANA_NEVER	(2u << 30)	/* insert no tag */
 
 /* ---- statistics (datasheet 8.19), all read-to-clear ------------------- */
 /* per-queue counters (82576 8.19): queue n at base + 0x100 * n */

@@ -64,7 +64,22 @@ void sim_stat_size_bin(struct sim_port *p, uint32_t first, uint32_t len)
 	}
 }
 
-static void sim_rx_count_good(struct sim_port *p, uint32_t len,
+/* The queue's (and its pool's) counters: once per copy of a frame. */
+static void sim_rx_count_queue(struct sim_port *p, uint32_t len,
+			       const struct sim_rx_verdict *v)
+{
+	uint32_t wire_len = len + SIM_FCS_LEN;
+
+	sim_stat_add(p, SIM_PQGPRC(v->queue), 1);
+	sim_stat_add(p, SIM_PQGORC(v->queue), wire_len);
+	if (v->mcast)
+		sim_stat_add(p, SIM_PQMPRC(v->queue), 1);
+	if (p->nb_vfs)
+		sim_vf_count_rx(p, v->queue, wire_len, v->mcast);
+}
+
+/* The port's counters: once per frame, however many pools it went to. */
+static void sim_rx_count_port(struct sim_port *p, uint32_t len,
 			      const struct sim_rx_verdict *v)
 {
 	uint32_t wire_len = len + SIM_FCS_LEN;
@@ -76,12 +91,13 @@ static void sim_rx_count_good(struct sim_port *p, uint32_t len,
 		sim_stat_add(p, SIM_BPRC, 1);
 	else if (v->mcast)
 		sim_stat_add(p, SIM_MPRC, 1);
-	sim_stat_add(p, SIM_PQGPRC(v->queue), 1);
-	sim_stat_add(p, SIM_PQGORC(v->queue), wire_len);
-	if (v->mcast)
-		sim_stat_add(p, SIM_PQMPRC(v->queue), 1);
-	if (p->nb_vfs)
-		sim_vf_count_rx(p, v->queue, wire_len, v->mcast);
+}
+
+static void sim_rx_count_good(struct sim_port *p, uint32_t len,
+			      const struct sim_rx_verdict *v)
+{
+	sim_rx_count_port(p, len, v);
+	sim_rx_count_queue(p, len, v);
 }
 
 /* ---- what the descriptors will say ------------------------------------ */
@@ -194,8 +210,10 @@ static void sim_rx_prepare(struct sim_port *p, const uint8_t *f, uint32_t len,
 			   struct sim_rx_job *j)
 {
 	uint32_t rxcsum = sim_reg_peek(p, SIM_RXCSUM);
+	/* CTRL.VME, or in VMDq mode the pool's VMOLR.STRVLAN (7.10.3.8) */
 	bool strip = h->vlan_off &&
-		     (sim_reg_peek(p, SIM_CTRL) & SIM_CTRL_VME);
+		     ((sim_reg_peek(p, SIM_CTRL) & SIM_CTRL_VME) ||
+		      sim_vmdq_strips(p, v->queue));
 
 	memset(j, 0, sizeof(*j));
 	sim_rx_src_build(p, f, len, crc_ok, strip, h, &j->src);
@@ -599,7 +617,7 @@ unsigned int sim_rx_poll(struct sim_port *p)
 /* A frame that found no descriptor waits in the packet buffer, unless
  * SRRCTL.DROP_EN asks to drop it at once (datasheet 7.1.3).
  */
-static void sim_rx_wait(struct sim_port *p, const uint8_t *f, uint32_t len,
+static bool sim_rx_wait(struct sim_port *p, const uint8_t *f, uint32_t len,
 			bool crc_ok, const struct sim_rx_verdict *v,
 			bool no_desc)
 {
@@ -608,15 +626,56 @@ static void sim_rx_wait(struct sim_port *p, const uint8_t *f, uint32_t len,
 		if (sim_qreg_read(p, SIM_RXQ_REG(v->queue, SIM_Q_SRRCTL)) &
 		    SIM_SRRCTL_DROP_EN) {
 			sim_stat_add(p, SIM_RXQ_REG(v->queue, SIM_Q_RQDPC), 1);
-			return;
+			return false;
 		}
 	}
 	if (!sim_rxfifo_push(p, f, len, crc_ok, v)) {
 		sim_stat_add(p, SIM_MPC, 1);
 		sim_irq_raise(p, SIM_ICR_RXO);
-		return;
+		return false;
 	}
-	sim_rx_count_good(p, len, v);
+	return true;
+}
+
+/* One copy of a frame to queue v->queue: at once, or through the packet
+ * buffer; true when it was taken.
+ */
+static bool sim_rx_take(struct sim_port *p, const uint8_t *frame,
+			uint32_t len, bool crc_ok, const struct sim_hdrs *h,
+			const struct sim_rx_verdict *v, bool starved)
+{
+	if (p->rxfifo_used == 0 && !starved) {
+		enum sim_rx_result r = sim_rx_deliver(p, frame, len, crc_ok,
+						      h, v);
+
+		if (r != SIM_RX_NO_DESC)
+			return r == SIM_RX_DONE;
+		starved = true;
+	}
+	return sim_rx_wait(p, frame, len, crc_ok, v, starved);
+}
+
+/* Replication (7.10.3.4): one copy into each pool's queue; the port
+ * counts the frame once, each queue its copy.
+ */
+static void sim_rx_replicate(struct sim_port *p, const uint8_t *frame,
+			     uint32_t len, bool crc_ok,
+			     const struct sim_hdrs *h,
+			     struct sim_rx_verdict *v, bool starved)
+{
+	uint32_t pools = v->pools;
+	bool any = false;
+
+	while (pools) {
+		v->queue = (uint8_t)__builtin_ctz(pools);
+		pools &= pools - 1;
+		if (sim_rx_take(p, frame, len, crc_ok, h, v, starved)) {
+			sim_rx_count_queue(p, len, v);
+			any = true;
+		}
+	}
+	if (any)
+		sim_rx_count_port(p, len, v);
 }
 
 void sim_rx_frame(struct sim_port *p, const uint8_t *frame, uint32_t len,
@@ -646,15 +705,10 @@ void sim_rx_frame(struct sim_port *p, const uint8_t *frame, uint32_t len,
 		fl->rx_starve--;
 		starved = true;
 	}
-	if (p->rxfifo_used == 0 && !starved) {
-		enum sim_rx_result r = sim_rx_deliver(p, frame, len, crc_ok,
-						      &h, &v);
-
-		if (r == SIM_RX_DONE)
-			sim_rx_count_good(p, len, &v);
-		if (r != SIM_RX_NO_DESC)
-			return;
-		starved = true;
+	if (v.pools & (v.pools - 1)) {
+		sim_rx_replicate(p, frame, len, crc_ok, &h, &v, starved);
+		return;
 	}
-	sim_rx_wait(p, frame, len, crc_ok, &v, starved);
+	if (sim_rx_take(p, frame, len, crc_ok, &h, &v, starved))
+		sim_rx_count_good(p, len, &v);
 }

@@ -125,9 +125,12 @@ static void sim_tx_emit(struct sim_port *p, const uint8_t *f, uint32_t len,
 /* VLAN insertion, then padding of short frames (TCTL.PSP), in place: buf
  * has room for 4 more bytes and the padding.
  */
-static uint32_t sim_tx_finish(struct sim_port *p, uint8_t *buf, uint32_t len,
-			      bool vle, uint16_t tci)
+static uint32_t sim_tx_finish(struct sim_port *p, unsigned int q,
+			      uint8_t *buf, uint32_t len, bool vle,
+			      uint16_t tci)
 {
+	/* the pool's VMVIR may insert its own tag or none (7.10.3.9) */
+	sim_vmdq_tx_vlan(p, q, &vle, &tci);
 	if (vle && len >= 12) {
 		uint16_t tpid = (uint16_t)(sim_reg_peek(p, SIM_VET) &
 					   SIM_VET_VET_MASK);
@@ -181,6 +184,8 @@ static bool sim_tx_direct(const struct sim_tx_ring *r, uint32_t i,
 	if (len < SIM_TX_MIN_FRAME &&
 	    (sim_reg_peek(r->p, SIM_TCTL) & SIM_TCTL_PSP))
 		return false;
+	if (sim_reg_peek(r->p, SIM_VMVIR(r->q & 7u)) & SIM_VMVIR_VLANA_ALWAYS)
+		return false;
 	f = sim_dma_ptr(addr, len);
 	if (!f || len < 6)
 		return false;
@@ -213,7 +218,7 @@ static void sim_tx_legacy(const struct sim_tx_ring *r, uint32_t first,
 		sim_tx_buf[cso] = (uint8_t)(c >> 8);
 		sim_tx_buf[cso + 1] = (uint8_t)c;
 	}
-	len = sim_tx_finish(r->p, sim_tx_buf, len, cmd & SIM_TXD_CMD_VLE,
+	len = sim_tx_finish(r->p, r->q, sim_tx_buf, len, cmd & SIM_TXD_CMD_VLE,
 			    (uint16_t)(sta >> SIM_TXD_VLAN_SHIFT));
 	sim_tx_emit(r->p, sim_tx_buf, len, t);
 }
@@ -263,7 +268,7 @@ static void sim_tx_tso(struct sim_port *p, uint32_t len,
 	for (uint32_t s = 0; s < nb; s++) {
 		uint32_t n = sim_tso_segment(sim_tx_buf, len, o, s, sim_tx_seg);
 
-		n = sim_tx_finish(p, sim_tx_seg, n, vle, tci);
+		n = sim_tx_finish(p, t->q, sim_tx_seg, n, vle, tci);
 		sim_tx_emit(p, sim_tx_seg, n, t);
 	}
 	t->tso++;
@@ -296,7 +301,7 @@ static void sim_tx_advanced(const struct sim_tx_ring *r, uint32_t first,
 	}
 	if (sums)
 		sim_tx_checksum(sim_tx_buf, len, &o, false);
-	len = sim_tx_finish(r->p, sim_tx_buf, len, vle,
+	len = sim_tx_finish(r->p, r->q, sim_tx_buf, len, vle,
 			    (uint16_t)(c->vlan_macip >> 16));
 	sim_tx_emit(r->p, sim_tx_buf, len, t);
 }
