@@ -46,14 +46,17 @@ static int
 igbx_check_mq_modes(const struct rte_eth_conf *conf)
 {
 	if (conf->rxmode.mq_mode != RTE_ETH_MQ_RX_NONE &&
-	    conf->rxmode.mq_mode != RTE_ETH_MQ_RX_RSS) {
-		IGBX_LOG(ERR, "rxmode.mq_mode %d: allowed NONE (%d) or RSS (%d)",
-			 conf->rxmode.mq_mode, RTE_ETH_MQ_RX_NONE, RTE_ETH_MQ_RX_RSS);
+	    conf->rxmode.mq_mode != RTE_ETH_MQ_RX_RSS &&
+	    conf->rxmode.mq_mode != RTE_ETH_MQ_RX_VMDQ_ONLY) {
+		IGBX_LOG(ERR, "rxmode.mq_mode %d: allowed NONE (%d), RSS (%d) or VMDQ_ONLY (%d)",
+			 conf->rxmode.mq_mode, RTE_ETH_MQ_RX_NONE, RTE_ETH_MQ_RX_RSS,
+			 RTE_ETH_MQ_RX_VMDQ_ONLY);
 		return -EINVAL;
 	}
-	if (conf->txmode.mq_mode != RTE_ETH_MQ_TX_NONE) {
-		IGBX_LOG(ERR, "txmode.mq_mode %d: allowed NONE (%d)",
-			 conf->txmode.mq_mode, RTE_ETH_MQ_TX_NONE);
+	if (conf->txmode.mq_mode != RTE_ETH_MQ_TX_NONE &&
+	    conf->txmode.mq_mode != RTE_ETH_MQ_TX_VMDQ_ONLY) {
+		IGBX_LOG(ERR, "txmode.mq_mode %d: allowed NONE (%d) or VMDQ_ONLY (%d)",
+			 conf->txmode.mq_mode, RTE_ETH_MQ_TX_NONE, RTE_ETH_MQ_TX_VMDQ_ONLY);
 		return -EINVAL;
 	}
 	return 0;
@@ -157,6 +160,8 @@ igbx_dev_configure(struct rte_eth_dev *dev)
 	if (ret == 0)
 		ret = igbx_check_rss_conf(conf);
 	if (ret == 0)
+		ret = igbx_vmdq_check_conf(dev);
+	if (ret == 0)
 		ret = igbx_check_link_and_intr(conf);
 	if (ret == 0)
 		ret = igbx_loopback_check(conf);
@@ -223,7 +228,7 @@ igbx_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->max_mac_addrs = IGBX_RAR_ENTRIES;
 	info->max_hash_mac_addrs = 0;
 	info->max_vfs = 0;
-	info->max_vmdq_pools = 0;
+	igbx_vmdq_info(info);
 	info->rx_queue_offload_capa = igbx_rx_queue_offload_capa();
 	info->rx_offload_capa = igbx_rx_offload_capa() | info->rx_queue_offload_capa;
 	igbx_rx_split_info(info);
@@ -254,6 +259,8 @@ igbx_start_datapath(struct rte_eth_dev *dev)
 	ret = igbx_filter_restore(dev);
 	if (ret == 0)
 		ret = igbx_rss_configure(dev);
+	if (ret == 0)
+		igbx_vmdq_start(dev);			/* 7.10.3, VMDQ_ONLY */
 	if (ret == 0)
 		ret = igbx_tx_init(dev);		/* 4.5.10 */
 	if (ret == 0)

@@ -192,14 +192,17 @@ igbx_mac_addr_add(struct rte_eth_dev *dev, struct rte_ether_addr *mac_addr,
 			 index, IGBX_RAR_ENTRIES - 1);
 		return -EINVAL;
 	}
-	if (vmdq != 0) {
-		IGBX_LOG(ERR, "pool %u invalid: only pool 0 (no VMDq)", vmdq);
-		return -EINVAL;
-	}
+	ret = igbx_vmdq_check_pool(dev, vmdq);
+	if (ret != 0)
+		return ret;
 	ret = igbx_check_unicast("mac_addr", mac_addr);
 	if (ret != 0)
 		return ret;
+	/* a new address at index feeds only the pool it is added for */
+	if (!rte_is_same_ether_addr(&igbx_filter_of(dev)->rar[index], mac_addr))
+		igbx_vmdq_rar_forget(dev, index);
 	igbx_rar_set_entry(dev, index, mac_addr);
+	igbx_vmdq_rar_add_pool(dev, index, vmdq);	/* RAH.POOLSEL, VMDq only */
 	return 0;
 }
 
@@ -215,6 +218,7 @@ igbx_mac_addr_remove(struct rte_eth_dev *dev, uint32_t index)
 	}
 	memset(&fs->rar[index], 0, sizeof(fs->rar[index]));
 	fs->rar_in_use &= ~(UINT32_C(1) << index);
+	igbx_vmdq_rar_forget(dev, index);
 	igbx_rar_clear(IGBX_DEV_HW(dev), index);
 }
 
@@ -227,6 +231,7 @@ igbx_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *mac_addr)
 	if (ret != 0)
 		return ret;
 	igbx_rar_set_entry(dev, 0, mac_addr);
+	igbx_vmdq_rar_add_pool(dev, 0, 0);	/* every pool's, in VMDq mode */
 	return 0;
 }
 

@@ -350,6 +350,34 @@
 #define IGBX_VLVF(i)		(0x05D00 + 4 * (i))
 #define IGBX_UTA(i)		(0x0A000 + 4 * (i))
 
+/* VMDq pools (7.10.3, 8.10): 8 pools, pool n receives on queue n. */
+#define IGBX_VMDQ_POOLS		8
+#define IGBX_VT_CTL_DEF_PL_SHIFT 7		/* default pool, bits 9:7 */
+#define IGBX_VT_CTL_DEF_PL_MASK	(UINT32_C(7) << 7)
+#define IGBX_VT_CTL_IGNORE_MAC	IGBX_BIT(28)	/* pools by VLAN only */
+#define IGBX_VT_CTL_DIS_DEF_PL	IGBX_BIT(29)	/* no default pool: drop */
+#define IGBX_VT_CTL_REPL_EN	IGBX_BIT(30)	/* replicate to several pools */
+#define IGBX_VMOLR_RLPML_MASK	UINT32_C(0x3FFF) /* pool's long packet limit */
+#define IGBX_VMOLR_LPE		IGBX_BIT(16)
+#define IGBX_VMOLR_AUPE		IGBX_BIT(24)	/* accept untagged frames */
+#define IGBX_VMOLR_ROMPE	IGBX_BIT(25)	/* multicast hashed in the MTA */
+#define IGBX_VMOLR_ROPE		IGBX_BIT(26)	/* unicast hashed in the UTA */
+#define IGBX_VMOLR_BAM		IGBX_BIT(27)	/* broadcast */
+#define IGBX_VMOLR_MPME		IGBX_BIT(28)	/* every multicast */
+#define IGBX_VMOLR_STRVLAN	IGBX_BIT(30)	/* strip the VLAN tag */
+#define IGBX_VLVF_ENTRIES	32
+#define IGBX_VLVF_VLANID_MASK	UINT32_C(0xFFF)
+#define IGBX_VLVF_POOLSEL_SHIFT	12		/* pool members, bits 19:12 */
+#define IGBX_VLVF_POOLSEL_MASK	(UINT32_C(0xFF) << 12)
+#define IGBX_VLVF_VI_EN		IGBX_BIT(31)	/* entry valid */
+#define IGBX_UTA_WORDS		128
+#define IGBX_VFRE		0x00C8C		/* pool receive enables */
+#define IGBX_VFTE		0x00C90		/* pool transmit enables */
+#define IGBX_VMVIR(i)		(0x03700 + 4 * (i))	/* per pool */
+#define IGBX_VMVIR_VLAN_MASK	UINT32_C(0xFFFF)	/* default tag */
+#define IGBX_VMVIR_VLANA_DEFAULT IGBX_BIT(30)	/* always insert the default */
+#define IGBX_VMVIR_VLANA_NEVER	IGBX_BIT(31)	/* never insert a tag */
+
 /* RX queue block (8.10): the 0xC000 + 0x40 * q form is valid for q = 0..15 */
 #define IGBX_MAX_RX_QUEUES	16
 #define IGBX_RXQ_REG(q, r)	(0x0C000 + 0x40 * (q) + (r))

@@ -272,6 +272,7 @@ igbx_rx_set_frame_limit(struct rte_eth_dev *dev, uint32_t frame)
 	} else {
 		igbx_clear_bits(hw, IGBX_RCTL, IGBX_RCTL_LPE);
 	}
+	igbx_vmdq_set_frame_limit(dev, frame);	/* the pools' own limits */
 }
 
 int
