@@ -64,40 +64,29 @@ void sim_stat_size_bin(struct sim_port *p, uint32_t first, uint32_t len)
 	}
 }
 
-/* The queue's (and its pool's) counters: once per copy of a frame. */
-static void sim_rx_count_queue(struct sim_port *p, uint32_t len,
-			       const struct sim_rx_verdict *v)
+/* A frame taken into queue v->queue: the queue's (and its pool's) counters,
+ * and with port the port's, which count a replicated frame once.
+ */
+static void sim_rx_count_good(struct sim_port *p, uint32_t len,
+			      const struct sim_rx_verdict *v, bool port)
 {
 	uint32_t wire_len = len + SIM_FCS_LEN;
 
+	if (port) {
+		sim_stat_add(p, SIM_GPRC, 1);
+		sim_stat_add64(p, SIM_GORCL, wire_len);
+		sim_stat_size_bin(p, SIM_PRC64, wire_len);
+		if (v->bcast)
+			sim_stat_add(p, SIM_BPRC, 1);
+		else if (v->mcast)
+			sim_stat_add(p, SIM_MPRC, 1);
+	}
 	sim_stat_add(p, SIM_PQGPRC(v->queue), 1);
 	sim_stat_add(p, SIM_PQGORC(v->queue), wire_len);
 	if (v->mcast)
 		sim_stat_add(p, SIM_PQMPRC(v->queue), 1);
 	if (p->nb_vfs)
 		sim_vf_count_rx(p, v->queue, wire_len, v->mcast);
-}
-
-/* The port's counters: once per frame, however many pools it went to. */
-static void sim_rx_count_port(struct sim_port *p, uint32_t len,
-			      const struct sim_rx_verdict *v)
-{
-	uint32_t wire_len = len + SIM_FCS_LEN;
-
-	sim_stat_add(p, SIM_GPRC, 1);
-	sim_stat_add64(p, SIM_GORCL, wire_len);
-	sim_stat_size_bin(p, SIM_PRC64, wire_len);
-	if (v->bcast)
-		sim_stat_add(p, SIM_BPRC, 1);
-	else if (v->mcast)
-		sim_stat_add(p, SIM_MPRC, 1);
-}
-
-static void sim_rx_count_good(struct sim_port *p, uint32_t len,
-			      const struct sim_rx_verdict *v)
-{
-	sim_rx_count_port(p, len, v);
-	sim_rx_count_queue(p, len, v);
 }
 
 /* ---- what the descriptors will say ------------------------------------ */
@@ -619,7 +608,7 @@ unsigned int sim_rx_poll(struct sim_port *p)
  */
 static bool sim_rx_wait(struct sim_port *p, const uint8_t *f, uint32_t len,
 			bool crc_ok, const struct sim_rx_verdict *v,
-			bool no_desc)
+			bool no_desc, bool count_port)
 {
 	if (no_desc) {
 		sim_stat_add(p, SIM_RNBC, 1);
@@ -634,29 +623,13 @@ static bool sim_rx_wait(struct sim_port *p, const uint8_t *f, uint32_t len,
 		sim_irq_raise(p, SIM_ICR_RXO);
 		return false;
 	}
+	sim_rx_count_good(p, len, v, count_port);
 	return true;
 }
 
-/* One copy of a frame to queue v->queue: at once, or through the packet
- * buffer; true when it was taken.
- */
-static bool sim_rx_take(struct sim_port *p, const uint8_t *frame,
-			uint32_t len, bool crc_ok, const struct sim_hdrs *h,
-			const struct sim_rx_verdict *v, bool starved)
-{
-	if (p->rxfifo_used == 0 && !starved) {
-		enum sim_rx_result r = sim_rx_deliver(p, frame, len, crc_ok,
-						      h, v);
-
-		if (r != SIM_RX_NO_DESC)
-			return r == SIM_RX_DONE;
-		starved = true;
-	}
-	return sim_rx_wait(p, frame, len, crc_ok, v, starved);
-}
-
-/* Replication (7.10.3.4): one copy into each pool's queue; the port
- * counts the frame once, each queue its copy.
+/* Replication (7.10.3.4): one copy into each pool's queue, each delivered
+ * or queued on its own; the port counts the frame once, each queue its
+ * copy. Off the path of a frame for one queue.
  */
 static void sim_rx_replicate(struct sim_port *p, const uint8_t *frame,
 			     uint32_t len, bool crc_ok,
@@ -664,18 +637,28 @@ static void sim_rx_replicate(struct sim_port *p, const uint8_t *frame,
 			     struct sim_rx_verdict *v, bool starved)
 {
 	uint32_t pools = v->pools;
-	bool any = false;
+	bool counted = false;
 
 	while (pools) {
+		bool wait = starved;
+
 		v->queue = (uint8_t)__builtin_ctz(pools);
 		pools &= pools - 1;
-		if (sim_rx_take(p, frame, len, crc_ok, h, v, starved)) {
-			sim_rx_count_queue(p, len, v);
-			any = true;
+		if (p->rxfifo_used == 0 && !starved) {
+			enum sim_rx_result r = sim_rx_deliver(p, frame, len,
+							      crc_ok, h, v);
+
+			if (r == SIM_RX_DONE) {
+				sim_rx_count_good(p, len, v, !counted);
+				counted = true;
+			}
+			if (r != SIM_RX_NO_DESC)
+				continue;
+			wait = true;
 		}
+		if (sim_rx_wait(p, frame, len, crc_ok, v, wait, !counted))
+			counted = true;
 	}
-	if (any)
-		sim_rx_count_port(p, len, v);
 }
 
 void sim_rx_frame(struct sim_port *p, const uint8_t *frame, uint32_t len,
@@ -705,10 +688,19 @@ void sim_rx_frame(struct sim_port *p, const uint8_t *frame, uint32_t len,
 		fl->rx_starve--;
 		starved = true;
 	}
-	if (v.pools & (v.pools - 1)) {
+	if (__builtin_expect(v.pools & (v.pools - 1), 0)) {
 		sim_rx_replicate(p, frame, len, crc_ok, &h, &v, starved);
 		return;
 	}
-	if (sim_rx_take(p, frame, len, crc_ok, &h, &v, starved))
-		sim_rx_count_good(p, len, &v);
+	if (p->rxfifo_used == 0 && !starved) {
+		enum sim_rx_result r = sim_rx_deliver(p, frame, len, crc_ok,
+						      &h, &v);
+
+		if (r == SIM_RX_DONE)
+			sim_rx_count_good(p, len, &v, true);
+		if (r != SIM_RX_NO_DESC)
+			return;
+		starved = true;
+	}
+	sim_rx_wait(p, frame, len, crc_ok, &v, starved, true);
 }

@@ -30,6 +30,7 @@ struct sim_tx_ring {
 	uint64_t base;
 	uint8_t *va;		/* the whole ring mapped, or NULL */
 	uint32_t count;
+	bool vmvir_always;	/* the pool's VMVIR inserts a tag in every frame */
 };
 
 /* Counters gathered over one poll of a queue, added once at its end. */
@@ -184,7 +185,7 @@ static bool sim_tx_direct(const struct sim_tx_ring *r, uint32_t i,
 	if (len < SIM_TX_MIN_FRAME &&
 	    (sim_reg_peek(r->p, SIM_TCTL) & SIM_TCTL_PSP))
 		return false;
-	if (sim_reg_peek(r->p, SIM_VMVIR(r->q & 7u)) & SIM_VMVIR_VLANA_ALWAYS)
+	if (r->vmvir_always)
 		return false;
 	f = sim_dma_ptr(addr, len);
 	if (!f || len < 6)
@@ -419,6 +420,8 @@ static unsigned int sim_tx_queue(struct sim_port *p, unsigned int q)
 	/* the descriptors the driver wrote before moving the tail */
 	__atomic_thread_fence(__ATOMIC_ACQUIRE);
 	r.va = sim_dma_ptr(r.base, r.count * SIM_TX_DESC_SIZE);
+	r.vmvir_always = (sim_reg_peek(p, SIM_VMVIR(q & 7u)) &
+			  SIM_VMVIR_VLANA_MASK) == SIM_VMVIR_VLANA_ALWAYS;
 	head_wb = sim_qreg_read(p, SIM_TXQ_REG(q, SIM_Q_TDWBAL)) &
 		  SIM_TDWBAL_HEAD_WB_EN;
 	while (head != tail && budget-- && sim_ratelim_may_send(p, q)) {
