@@ -137,9 +137,6 @@ igbx_vmdq_check_conf(const struct rte_eth_dev *dev)
 {
 	const struct rte_eth_conf *conf = &dev->data->dev_conf;
 	const struct rte_eth_vmdq_rx_conf *c = &conf->rx_adv_conf.vmdq_rx_conf;
-	const uint32_t modes = RTE_ETH_VMDQ_ACCEPT_UNTAG | RTE_ETH_VMDQ_ACCEPT_HASH_MC |
-			       RTE_ETH_VMDQ_ACCEPT_HASH_UC | RTE_ETH_VMDQ_ACCEPT_BROADCAST |
-			       RTE_ETH_VMDQ_ACCEPT_MULTICAST;
 
 	if (!igbx_vmdq_on(dev))
 		return 0;
@@ -153,16 +150,10 @@ igbx_vmdq_check_conf(const struct rte_eth_dev *dev)
 			 c->default_pool, IGBX_VMDQ_POOLS - 1);
 		return -EINVAL;
 	}
-	if (c->rx_mode & ~modes) {
-		IGBX_LOG(ERR, "vmdq_rx_conf.rx_mode 0x%x: allowed bits 0x%x",
-			 c->rx_mode, modes);
-		return -EINVAL;
-	}
-	if (dev->data->nb_rx_queues > IGBX_VMDQ_POOLS) {
-		IGBX_LOG(ERR, "%u RX queues with VMDq: allowed at most %u (queue n is pool n)",
-			 dev->data->nb_rx_queues, IGBX_VMDQ_POOLS);
-		return -EINVAL;
-	}
+	/* rx_mode bits other than the five VMOLR has are ignored, and queues
+	 * 8-15 may be set up (DPDK's vmdq example sets up max_rx_queues) but
+	 * receive nothing: only pool n's first queue, n, is used
+	 */
 	return igbx_vmdq_check_maps(c);
 }
 
