@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: BSD-3-Clause
-# build-example.sh NAME: build DPDK's examples/NAME (l3fwd, l3fwd-power) from
+# build-example.sh NAME: build DPDK's examples/NAME (l3fwd, l3fwd-power, vmdq) from
 # Debian's dpdk source package of the installed version (fetched by
 # dpdk-sdk.sh) against the installed libraries, into
 # $IGBX_CACHE/NAME-<version>/dpdk-NAME. Cached: built once per DPDK version;
@@ -19,8 +19,11 @@ l3fwd)
 l3fwd-power)
 	sources=(main.c perf_core.c)
 	cflags=(-O2) ;;
+vmdq)
+	sources=(main.c)
+	cflags=(-O2) ;;
 *)
-	echo "usage: $0 l3fwd|l3fwd-power" >&2
+	echo "usage: $0 l3fwd|l3fwd-power|vmdq" >&2
 	exit 2 ;;
 esac
 

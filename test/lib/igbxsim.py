@@ -574,7 +574,7 @@ def need_driver(driver):
 
 
 def build_example(name):
-    """Path of DPDK's example NAME (l3fwd, l3fwd-power), built once per DPDK
+    """Path of DPDK's example NAME (l3fwd, l3fwd-power, vmdq), built once per DPDK
     version into the cache by buildtools/build-example.sh; fails the test
     with the compiler's output when it does not build."""
     import pytest
