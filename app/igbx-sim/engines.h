@@ -246,6 +246,12 @@ bool sim_vmdq_strips(struct sim_port *p, unsigned int q);
  */
 int sim_vmdq_tx_vlan(struct sim_port *p, unsigned int q, bool *vle,
 		     uint16_t *tci);
+/* A frame pool from_pool sends through the internal switch (vmdq.c):
+ * received like one from the wire, into the pools that take it other than
+ * from_pool (rx.c). Returns those pools.
+ */
+uint32_t sim_rx_frame_switched(struct sim_port *p, const uint8_t *frame,
+			       uint32_t len, unsigned int from_pool);
 /* The internal switch (vmdq.c), with VFs: a frame TX queue q sends is
  * dropped by anti-spoofing or looped back to another pool; true when it
  * does not go on the wire.

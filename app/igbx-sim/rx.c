@@ -661,8 +661,13 @@ static void sim_rx_replicate(struct sim_port *p, const uint8_t *frame,
 	}
 }
 
-void sim_rx_frame(struct sim_port *p, const uint8_t *frame, uint32_t len,
-		  bool crc_ok)
+/* A frame from the wire, or from the internal switch with the sending pool
+ * in not_pools (replicated to the other pools only). Inlined into both
+ * callers, so the wire's path has no pool mask to apply.
+ */
+static inline __attribute__((always_inline)) uint32_t
+sim_rx_frame_in(struct sim_port *p, const uint8_t *frame, uint32_t len,
+		bool crc_ok, uint32_t not_pools)
 {
 	struct sim_faults *fl = &p->sh->faults;
 	struct sim_rx_verdict v;
@@ -670,7 +675,7 @@ void sim_rx_frame(struct sim_port *p, const uint8_t *frame, uint32_t len,
 	bool starved = false;
 
 	if (!(sim_reg_peek(p, SIM_RCTL) & SIM_RCTL_EN))
-		return;
+		return 0;
 	sim_rxfifo_check_reset(p);
 	if (fl->crc_errors) {
 		fl->crc_errors--;
@@ -680,17 +685,23 @@ void sim_rx_frame(struct sim_port *p, const uint8_t *frame, uint32_t len,
 	sim_stat_add64(p, SIM_TORL, (uint64_t)len + SIM_FCS_LEN);
 	sim_rx_parse(p, frame, len, &h);
 	if (!sim_rx_length_ok(p, len, h.nb_vlans != 0, crc_ok))
-		return;
+		return 0;
 	sim_rx_filter(p, frame, len, &h, &v);
 	if (!v.accept)
-		return;
+		return 0;
+	if (not_pools) {
+		v.pools &= (uint8_t)~not_pools;
+		if (!v.pools)
+			return 0;
+		v.queue = (uint8_t)__builtin_ctz(v.pools);
+	}
 	if (fl->rx_starve) {
 		fl->rx_starve--;
 		starved = true;
 	}
 	if (__builtin_expect(v.pools & (v.pools - 1), 0)) {
 		sim_rx_replicate(p, frame, len, crc_ok, &h, &v, starved);
-		return;
+		return v.pools;
 	}
 	if (p->rxfifo_used == 0 && !starved) {
 		enum sim_rx_result r = sim_rx_deliver(p, frame, len, crc_ok,
@@ -699,8 +710,21 @@ void sim_rx_frame(struct sim_port *p, const uint8_t *frame, uint32_t len,
 		if (r == SIM_RX_DONE)
 			sim_rx_count_good(p, len, &v, true);
 		if (r != SIM_RX_NO_DESC)
-			return;
+			return v.pools;
 		starved = true;
 	}
 	sim_rx_wait(p, frame, len, crc_ok, &v, starved, true);
+	return v.pools;
+}
+
+void sim_rx_frame(struct sim_port *p, const uint8_t *frame, uint32_t len,
+		  bool crc_ok)
+{
+	sim_rx_frame_in(p, frame, len, crc_ok, 0);
+}
+
+uint32_t sim_rx_frame_switched(struct sim_port *p, const uint8_t *frame,
+			       uint32_t len, unsigned int from_pool)
+{
+	return sim_rx_frame_in(p, frame, len, true, 1u << from_pool);
 }

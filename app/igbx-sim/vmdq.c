@@ -205,15 +205,29 @@ static bool sim_vmdq_vlan_spoofed(struct sim_port *p, unsigned int pool,
 	return !(sim_vmdq_vlan_pools(p, vid) & (1u << pool));
 }
 
+/* Loopback of a broadcast or multicast frame: the wire gets it, and so
+ * does every other pool that takes it as if it came from the wire.
+ */
+static void sim_vmdq_tx_flood(struct sim_port *p, unsigned int pool,
+			      const uint8_t *f, uint32_t len)
+{
+	uint32_t to = sim_rx_frame_switched(p, f, len, pool);
+
+	while (to) {
+		sim_vf_count_loopback(p, pool, (unsigned int)__builtin_ctz(to),
+				      len + SIM_FCS_BYTES);
+		to &= to - 1;
+	}
+}
+
 /*
  * Anti-spoofing: with DTXSWC's MAC anti-spoof bit of the sending pool, a
  * frame whose source address is not one of the pool's is dropped; with its
  * VLAN anti-spoof bit, a frame tagged for a VLAN the pool is not in.
  * Loopback (DTXSWC.LOOPBACK_EN, VMDq receive): a unicast frame for another
- * pool's address goes to that pool and not to the wire; a frame for the
- * sending pool itself, broadcast and multicast go to the wire only.
- * Not modelled: replication of broadcast/multicast into the other pools,
- * LVMMC/MDD reporting.
+ * pool's address goes to that pool and not to the wire; one for the sending
+ * pool itself to the wire only; broadcast and multicast to the wire and to
+ * the other pools that take them. Not modelled: LVMMC/MDD reporting.
  */
 bool sim_vmdq_tx_switch(struct sim_port *p, unsigned int q, const uint8_t *f,
 			uint32_t len)
@@ -229,10 +243,14 @@ bool sim_vmdq_tx_switch(struct sim_port *p, unsigned int q, const uint8_t *f,
 	if ((dtxswc & SIM_DTXSWC_VLAN_SPOOF(pool)) &&
 	    sim_vmdq_vlan_spoofed(p, pool, f, len))
 		return true;
-	if (!(dtxswc & SIM_DTXSWC_LOOPBACK_EN) || (f[0] & 1) ||
+	if (!(dtxswc & SIM_DTXSWC_LOOPBACK_EN) ||
 	    (sim_reg_peek(p, SIM_MRQC) & SIM_MRQC_MRQE_MASK) !=
 	    SIM_MRQC_MRQE_VMDQ)
 		return false;
+	if (f[0] & 1) {
+		sim_vmdq_tx_flood(p, pool, f, len);
+		return false;
+	}
 	pools = sim_vmdq_pools_of(p, f);
 	if (!pools)
 		return false;

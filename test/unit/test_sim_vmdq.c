@@ -32,6 +32,7 @@
 #define DTXSWC_VLAN_SPOOF(pool) (1u << (8 + (pool)))
 #define RAH_POOL(n)	(1u << (18 + (n)))
 #define MRQE_VMDQ	0x3u
+#define VFRE		0x0c8cu
 #define VFTE		0x0c90u
 
 static const uint8_t bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
@@ -297,6 +298,36 @@ static void test_tx_vlan(void)
 	UNIT_CHECK_EQ(wire_count, 5);
 }
 
+/* Loopback on: a broadcast pool 0 sends goes to the wire and into the
+ * other pools that take broadcasts, not back into pool 0.
+ */
+static void test_tx_loopback_flood(void)
+{
+	struct sim_port *p = vmdq_port(VT_REPL_EN | VT_DEF_PL(0));
+	uint8_t *b;
+	uint32_t len;
+
+	p->nb_vfs = 2;
+	reg_write(p, VFRE, 0xff);
+	reg_write(p, VFTE, 0xff);
+	for (unsigned int i = 0; i < 3; i++)
+		reg_write(p, SIM_VMOLR(i), VMOLR_BAM | VMOLR_AUPE);
+	reg_write(p, SIM_DTXSWC, 1u << 31);
+	tx_ring(p);
+	b = txr.buf[0];
+	len = frame_ip4(b, bcast, 17, 40, 9);
+	tx_put((uintptr_t)b, LEG_CMD(len), 0);
+	UNIT_CHECK_EQ(tx_kick(p), 1);
+	UNIT_CHECK_EQ(wire_count, 1);
+	UNIT_CHECK_EQ(rx_count(0), 0);
+	UNIT_CHECK_EQ(rx_count(1), 1);
+	UNIT_CHECK_EQ(rx_count(2), 1);
+	UNIT_CHECK_EQ(rx_count(3), 0);
+	UNIT_CHECK(memcmp(rxr[2].buf[0], b, len) == 0);
+	/* VF 1 (pool 1) counts the frame looped back to it */
+	UNIT_CHECK_EQ(sim_vf_reg_read(p, 1, 0x0f40, 4), 1);	/* VFGPRLBC */
+}
+
 int main(void)
 {
 	UNIT_RUN(test_pool_by_vlan);
@@ -305,5 +336,6 @@ int main(void)
 	UNIT_RUN(test_pool_accept_bits);
 	UNIT_RUN(test_pool_strip_and_length);
 	UNIT_RUN(test_tx_vlan);
+	UNIT_RUN(test_tx_loopback_flood);
 	return unit_report();
 }
