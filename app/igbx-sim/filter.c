@@ -246,7 +246,7 @@ static void sim_select_queue(struct sim_port *p, const uint8_t *f,
 	v->rss_type = SIM_RSS_NONE;
 	v->rss_hash = 0;
 	if (mrqe == SIM_MRQC_MRQE_VMDQ) {
-		/* VMDq: pool n's queue is n (7.10.3.6); rx.c replicates */
+		/* VMDq: pool n's queue is n (7.10.3); rx.c replicates */
 		v->pools = (uint8_t)sim_vmdq_rx_pools(p, f, len, h, v);
 		v->accept = v->pools != 0;
 		if (!v->accept)

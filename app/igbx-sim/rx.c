@@ -199,7 +199,7 @@ static void sim_rx_prepare(struct sim_port *p, const uint8_t *f, uint32_t len,
 			   struct sim_rx_job *j)
 {
 	uint32_t rxcsum = sim_reg_peek(p, SIM_RXCSUM);
-	/* CTRL.VME, or in VMDq mode the pool's VMOLR.STRVLAN (7.10.3.8) */
+	/* CTRL.VME, or in VMDq mode the pool's VMOLR.STRVLAN (7.10.3) */
 	bool strip = h->vlan_off &&
 		     ((sim_reg_peek(p, SIM_CTRL) & SIM_CTRL_VME) ||
 		      sim_vmdq_strips(p, v->queue));
@@ -627,7 +627,7 @@ static bool sim_rx_wait(struct sim_port *p, const uint8_t *f, uint32_t len,
 	return true;
 }
 
-/* Replication (7.10.3.4): one copy into each pool's queue, each delivered
+/* Replication (7.10.3): one copy into each pool's queue, each delivered
  * or queued on its own; the port counts the frame once, each queue its
  * copy. Off the path of a frame for one queue.
  */

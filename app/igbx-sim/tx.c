@@ -130,7 +130,7 @@ static uint32_t sim_tx_finish(struct sim_port *p, unsigned int q,
 			      uint8_t *buf, uint32_t len, bool vle,
 			      uint16_t tci)
 {
-	/* the pool's VMVIR may insert its own tag or none (7.10.3.9) */
+	/* the pool's VMVIR may insert its own tag or none (7.10.3) */
 	sim_vmdq_tx_vlan(p, q, &vle, &tci);
 	if (vle && len >= 12) {
 		uint16_t tpid = (uint16_t)(sim_reg_peek(p, SIM_VET) &

@@ -89,7 +89,7 @@ static uint32_t sim_vmdq_len_filter(struct sim_port *p, uint32_t pools,
 	return pools;
 }
 
-/* Replication on (VT_CTL.REPL_EN, 7.10.3.4): every pool that asks for the
+/* Replication on (VT_CTL.REPL_EN, 7.10.3): every pool that asks for the
  * frame by address (exact RAH.POOLSEL match; broadcast with VMOLR.BAM;
  * multicast with MPME, or ROMPE and an MTA hit; unicast with ROPE and a
  * UTA hit), then kept only where the VLAN lets it in: a tagged frame in
@@ -122,7 +122,7 @@ static uint32_t sim_vmdq_replicated(struct sim_port *p, const uint8_t *da,
 	return pools & sim_vmdq_pools_with(p, SIM_VMOLR_AUPE);
 }
 
-/* Replication off (7.10.3.5): one pool, from the exact unicast match's
+/* Replication off (7.10.3): one pool, from the exact unicast match's
  * RAH.POOLSEL, or with VT_CTL.IGNORE_MAC from the tag's VLVF entry; the
  * lowest pool when software named several. Others: the default pool.
  */

@@ -212,7 +212,7 @@ igbx_vmdq_set_frame_limit(struct rte_eth_dev *dev, uint32_t frame)
 }
 
 /*
- * Replication on (7.10.3.4): a frame goes to every pool that takes its
+ * Replication on (7.10.3): a frame goes to every pool that takes its
  * address (a broadcast to all pools with BAM) and its VLAN (VLVF for a tagged
  * frame, VMOLR.AUPE for an untagged one). The port's own address (RAR 0)
  * belongs to every pool, so its VLAN alone picks the pools; an address added
