@@ -117,6 +117,13 @@ def test_vf_bursts_frames_and_flags(log_path, path):
     assert vf_status == 0, vf_out[-3000:]
     modes = re.findall(r'Burst mode: ([^\r\n]+)', vf_out)
     assert modes[:2] == [BURST[path], BURST[path]], modes
+    # dev_info: two queue pairs, 9728-byte frames, and no RSS in this mode
+    info = vf_out[vf_out.index('Infos for port 0'):]
+    info = info[:info.index('testpmd>')]
+    for want in ('No RSS offload flow type is supported.',
+                 'Maximum configurable length of RX packet: 9728',
+                 'Max possible RX queues: 2', 'Max possible TX queues: 2'):
+        assert want in info, (want, info)
     for (f, ip, l4), out in zip(cases, sent):
         assert out == [swapped(f)], (path, len(f), out)
         length, segs, flags = rx_record(vf_out, frames.src_of(f))
@@ -296,4 +303,39 @@ def test_vf_jumbo_through_set_lpe(log_path):
     assert top & VMOLR_RLPML_MASK == 9728, hex(top)
     assert 'PF host refused SET_LPE' not in vf_out
     assert int(m.group(1)) == 0, vf_out[-3000:]
+    assert status == 0
+
+
+def test_vf_vlan_filter_and_strip(log_path):
+    """VLAN 100 in the VF's filter (SET_VLAN), VLAN_STRIP on: the 82576
+    strips per pool only on the PF's word (VMOLR.STRVLAN), so the scalar
+    burst cuts the tag out (the chooser keeps a forced vector path off):
+    the mbuf says VLAN stripped with TCI 100 and the frame goes back out
+    untagged."""
+    sim = new_sim(log_path, 'sriov-vf-vlan', ',rx_path=sse,tx_path=sse',
+                  ['rx_vlan add 100 0', 'set verbose 1', 'set portlist 0',
+                   'set fwd macswap', 'start', 'show rxq info 0 0'],
+                  '--enable-hw-vlan-filter --enable-hw-vlan-strip')
+    try:
+        sim.start()
+        sim.read_until(r'pf ready', timeout=120)
+        sim.read_until(r'Burst mode', timeout=120)
+        mac = sriov.rar_entry(sim, 23)[0]
+        sim.capture(0)
+        tagged = frames.udp(mac, size=128, vlan=100)
+        sent = through(sim, tagged)
+        vf_status, vf_out = sriov.stop_vf(sim)
+        status = sriov.stop_pf(sim)
+    finally:
+        sim.close()
+
+    assert vf_status == 0, vf_out[-3000:]
+    assert re.findall(r'Burst mode: ([^\r\n]+)', vf_out)[0] == 'Scalar'
+    untagged = tagged[:12] + tagged[16:]
+    assert sent == [swapped(untagged)], sent
+    length, segs, flags = rx_record(vf_out, frames.src_of(tagged))
+    assert (length, segs) == (len(untagged), 1)
+    assert {'RTE_MBUF_F_RX_VLAN', 'RTE_MBUF_F_RX_VLAN_STRIPPED'} <= flags, flags
+    assert re.search(r'src=%s[^\n]*VLAN tci=0x64' % frames.src_of(tagged).upper(),
+                     vf_out), vf_out[-3000:]
     assert status == 0

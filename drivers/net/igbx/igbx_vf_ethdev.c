@@ -304,6 +304,8 @@ igbx_vf_infos_get(struct rte_eth_dev *dev __rte_unused, struct rte_eth_dev_info 
 	info->rx_desc_lim = (struct rte_eth_desc_lim){ .nb_max = IGBX_MAX_RING_DESC,
 		.nb_min = IGBX_MIN_RING_DESC, .nb_align = IGBX_RING_DESC_ALIGN };
 	info->tx_desc_lim = info->rx_desc_lim;
+	info->tx_desc_lim.nb_seg_max = IGBX_TX_MAX_SEGS;	/* the PF's TX burst */
+	info->tx_desc_lim.nb_mtu_seg_max = IGBX_TX_MAX_SEGS;
 	info->speed_capa = RTE_ETH_LINK_SPEED_1G;
 	return 0;
 }
