@@ -316,7 +316,7 @@ igbx_vf_configure(struct rte_eth_dev *dev)
 	const struct rte_eth_conf *c = &dev->data->dev_conf;
 
 	if (c->rxmode.mq_mode != RTE_ETH_MQ_RX_NONE) {
-		IGBX_LOG(ERR, "rxmode.mq_mode=%d invalid: allowed NONE (the PF owns RSS)",
+		IGBX_LOG(ERR, "rxmode.mq_mode=%d invalid: allowed NONE (an 82576 VF has no RSS)",
 			 c->rxmode.mq_mode);
 		return -EINVAL;
 	}
