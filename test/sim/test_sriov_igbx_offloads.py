@@ -206,7 +206,8 @@ def test_vf_tso_and_tx_checksums(log_path):
         data = payload(1460)
         tcp = bytes(Ether(dst=mac, src=frames.new_src()) /
                     IP(src='10.0.0.1', dst='10.0.0.2', id=0x100) /
-                    TCP(sport=1024, dport=80, seq=1000, flags='PA') / Raw(data))
+                    TCP(sport=1024, dport=80, seq=1000, flags='PA') /
+                    Raw(data))
         out = []
         sim.inject(0, tcp)
         for _ in range(100):
@@ -295,7 +296,8 @@ def test_vf_jumbo_through_set_lpe(log_path):
     finally:
         sim.close()
 
-    assert before & VMOLR_LPE and before & VMOLR_RLPML_MASK == 1522, hex(before)
+    assert before & VMOLR_LPE, hex(before)
+    assert before & VMOLR_RLPML_MASK == 1522, hex(before)
     assert after & VMOLR_LPE and after & VMOLR_RLPML_MASK == 3022, hex(after)
     assert sent == [swapped(big)], [len(f) for f in sent]
     assert vf_out.count('MTU (9707) > device max MTU (9706)') == 1, \
@@ -335,7 +337,8 @@ def test_vf_vlan_filter_and_strip(log_path):
     assert sent == [swapped(untagged)], sent
     length, segs, flags = rx_record(vf_out, frames.src_of(tagged))
     assert (length, segs) == (len(untagged), 1)
-    assert {'RTE_MBUF_F_RX_VLAN', 'RTE_MBUF_F_RX_VLAN_STRIPPED'} <= flags, flags
-    assert re.search(r'src=%s[^\n]*VLAN tci=0x64' % frames.src_of(tagged).upper(),
-                     vf_out), vf_out[-3000:]
+    assert {'RTE_MBUF_F_RX_VLAN',
+            'RTE_MBUF_F_RX_VLAN_STRIPPED'} <= flags, flags
+    assert re.search(r'src=%s[^\n]*VLAN tci=0x64'
+                     % frames.src_of(tagged).upper(), vf_out), vf_out[-3000:]
     assert status == 0

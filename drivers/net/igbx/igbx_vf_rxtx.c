@@ -287,7 +287,11 @@ igbx_vf_queues_start(struct rte_eth_dev *dev)
 	uint16_t i;
 	int ret;
 
+	/* every start: an earlier, larger limit goes back down; a host that
+	 * refuses SET_LPE still takes standard frames */
 	ret = igbx_vf_set_lpe(dev, dev->data->mtu);
+	if (ret != 0 && dev->data->mtu <= RTE_ETHER_MTU)
+		ret = 0;
 	for (i = 0; i < dev->data->nb_tx_queues && ret == 0; i++)
 		ret = igbx_vf_tx_start(dev, dev->data->tx_queues[i]);
 	for (i = 0; i < dev->data->nb_rx_queues && ret == 0; i++) {
