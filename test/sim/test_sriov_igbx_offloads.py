@@ -342,3 +342,29 @@ def test_vf_vlan_filter_and_strip(log_path):
     assert re.search(r'src=%s[^\n]*VLAN tci=0x64'
                      % frames.src_of(tagged).upper(), vf_out), vf_out[-3000:]
     assert status == 0
+
+
+def test_vf_bad_devarg(log_path):
+    """rx_path=bogus: the VF is not probed, one line names the devarg, its
+    value and what is allowed; the other VF runs."""
+    igbxsim.need_driver('stock')
+    igbxsim.need_driver('igbx')
+    args = '-a %s,rx_path=bogus -a %s -d %s' % (VF_ADDRS[0], VF_ADDRS[1],
+                                               igbxsim.IGBX_PLUGIN)
+    sim = sriov.vf_sim(log_path, 'sriov-vf-devarg', 'sriovd', args, [])
+    try:
+        sim.start()
+        sim.read_until(r'pf ready', timeout=120)
+        sim.read_until(r'Infos for port 0(?s:.*?)Link duplex', timeout=120)
+        vf_status, vf_out = sriov.stop_vf(sim)
+        status = sriov.stop_pf(sim)
+    finally:
+        sim.close()
+
+    assert vf_out.count('devarg rx_path=bogus: allowed auto, scalar, sse, '
+                        'avx2') == 1, vf_out[-3000:]
+    infos = sriov.port_infos(vf_out)
+    assert sorted(infos) == [0], infos
+    assert infos[0][1:3] == (VF_ADDRS[1], 'net_igbx_vf'), infos
+    assert vf_status == 0, vf_out[-3000:]
+    assert status == 0
