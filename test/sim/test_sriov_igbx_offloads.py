@@ -368,3 +368,30 @@ def test_vf_bad_devarg(log_path):
     assert infos[0][1:3] == (VF_ADDRS[1], 'net_igbx_vf'), infos
     assert vf_status == 0, vf_out[-3000:]
     assert status == 0
+
+
+def test_vf_tx_vlan_insert(log_path):
+    """tx_vlan set: the VF's TX burst asks for the tag in the descriptor
+    (VLE, the tag in the context descriptor), the frame leaves with 802.1Q
+    VLAN 200 inserted after the addresses, the rest as received."""
+    sim = new_sim(log_path, 'sriov-vf-vlan-insert', '',
+                  ['rx_vlan add 200 0', 'port stop 0', 'tx_vlan set 0 200',
+                   'port start 0', 'set portlist 0', 'set fwd macswap',
+                   'start'], '--enable-hw-vlan-filter')
+    try:
+        sim.start()
+        sim.read_until(r'pf ready', timeout=120)
+        sim.read_until(r'testpmd> start', timeout=120)
+        mac = sriov.rar_entry(sim, 23)[0]
+        sim.capture(0)
+        f = frames.udp(mac, size=100)
+        sent = through(sim, f)
+        vf_status, vf_out = sriov.stop_vf(sim)
+        status = sriov.stop_pf(sim)
+    finally:
+        sim.close()
+
+    assert vf_status == 0, vf_out[-3000:]
+    s = swapped(f)
+    assert sent == [s[:12] + bytes.fromhex('810000c8') + s[12:]], sent
+    assert status == 0
