@@ -41,8 +41,11 @@ static void vf_mailbox_event(struct sim_port *p, unsigned int vf)
 		s->eicr |= 1u << (s->ivar_misc & 3u);
 }
 
-/* A mailbox or reset event for the PF: ICR.VMMB unless MBVFIMR masks the
- * VF (the mask covers its requests, acks and resets alike).
+/* A mailbox or reset event for the PF: ICR.VMMB when the VF's MBVFIMR bit
+ * is set. Despite the register's name a set bit enables the VF's
+ * interrupt, and all eight are set at reset (0xFF), so a PF driver that
+ * never writes MBVFIMR (DPDK's igb host only adds VMMB to IMS) hears every
+ * VF. The bit covers the VF's requests, acks and resets (VFLRE) alike.
  */
 static void vf_pf_event(struct sim_port *p, unsigned int vf)
 {

@@ -20,7 +20,9 @@ REG_RAL16 = 0x54e0      # RAL[16..23], 8 bytes apart
 RAH_POOLSEL_SHIFT = 18
 
 # Shell pieces. Both scripts take $1 testpmd, $2 PF allow-list, $3 VF
-# allow-list (space separated -a args, and -d plugin), $4 file-prefix stem.
+# allow-list (space separated -a args, and -d plugin), $4 file-prefix stem;
+# $PFOPT (set by each script from its last argument) are more testpmd
+# options of the PF process.
 _PF_UP = r'''
 T="$1"; PF="$2"; VF="$3"; P="$4"
 R="$IGBX_SIM_RUN_DIR"
@@ -32,7 +34,7 @@ mkfifo "$R/pf.in"
 sleep 600 > "$R/pf.in" &
 holder=$!
 "$T" -l 0-1 -n 1 -m 256 --file-prefix "$P-pf" $PF -- -i \
-	--total-num-mbufs=8192 < "$R/pf.in" > "$R/pf.out" 2>&1 &
+	--total-num-mbufs=8192 $PFOPT < "$R/pf.in" > "$R/pf.out" 2>&1 &
 pf=$!
 i=0
 while ! grep -q 'testpmd> ' "$R/pf.out" 2>/dev/null && kill -0 $pf 2>/dev/null \
@@ -51,8 +53,8 @@ sed 's/^/pf: /' "$R/pf.out"
 
 # $5 the VF process's commands after it printed its ports' info, until the
 # test creates vf-quit; $6 those after vf-quit, before quit; $7 more testpmd
-# options of the VF process. The PF then runs until sriov-quit.
-SCRIPT = _PF_UP + r'''
+# options of the VF process; $8 the PF's. The PF then runs until sriov-quit.
+SCRIPT = 'PFOPT="$8"\n' + _PF_UP + r'''
 C1="$5"; C2="$6"; OPT="$7"
 { printf 'show port info 0\nshow port info 1\n%s\n' "$C1"
   wait_file "$R/vf-quit"
@@ -65,8 +67,9 @@ wait_file "$R/sriov-quit"
 ''' + _PF_DOWN
 
 # The VF process reads its commands from the fifo vf.in too; the PF stops
-# when the VF process is gone.
+# when the VF process is gone. $5 more testpmd options of the PF.
 FIFO_SCRIPT = r'''
+PFOPT="$5"
 R="$IGBX_SIM_RUN_DIR"
 mkfifo "$R/vf.in"
 sleep 600 > "$R/vf.in" &
@@ -105,14 +108,15 @@ def rar_entry(sim, index):
 
 
 def vf_sim(log_path, name, prefix, vf_args, before, after=(), opts='',
-           script=SCRIPT):
+           script=SCRIPT, pf_opts=''):
     """A simulator whose port 0 has NB_VFS VFs, running `script` (SCRIPT
     takes `before`, `after` and `opts`; FIFO_SCRIPT none of them) with the
-    stock PF on both ports."""
+    stock PF on both ports, started with testpmd options `pf_opts`."""
     app = ['sh', '-c', script, 'igbx-sriov', igbxsim.TESTPMD_BIN,
            allow(igbxsim.PCI_ADDRS[:2]), vf_args, prefix]
     if script is SCRIPT:
         app += ['\n'.join(before), '\n'.join(after), opts]
+    app.append(pf_opts)
     return igbxsim.Sim(app, sim_args=SIM_ARGS, log_path=log_path, name=name)
 
 

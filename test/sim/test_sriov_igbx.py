@@ -141,12 +141,30 @@ def test_igbx_vf_mac_multicast_and_vf_to_vf(log_path):
     assert status == 0
 
 
-def test_igbx_vf_sees_pf_reset(log_path):
-    """The stock PF restarts its port (CTRL.RST, then PFRSTD): the VF's
-    watch sees RSTI/RSTD in its mailbox word and raises
-    RTE_ETH_EVENT_INTR_RESET, once; before that it forwarded wire -> VF ->
-    wire. (Recovering with rte_eth_dev_reset() is not covered: after its
-    restart the stock PF host never takes the VF's RESET message.)"""
+REG_RCTL = 0x0100
+RCTL_EN = 1 << 1
+REG_VFRE = 0x0c8c
+
+
+def wait_reg(sim, off, mask, want, tries=100):
+    """Pump until (register & mask) == want; the last value read."""
+    for _ in range(tries):
+        v = sim.peek(0, off)
+        if v & mask == want:
+            break
+        sim.pump(0.1)
+    return v
+
+
+def test_igbx_vf_recovers_from_pf_reset(log_path):
+    """The stock PF restarts its port under traffic (port stop: CTRL.RST,
+    then PFRSTD; port start): the VF's watch sees RSTI/RSTD in its mailbox
+    word and raises RTE_ETH_EVENT_INTR_RESET, once. While the PF is stopped
+    its pool is off (VFRE) and the stock host serves no mailbox (its
+    interrupts are off until it starts again): a frame for the VF is
+    dropped and rte_eth_dev_reset() fails with a log line. Once the PF is
+    up, rte_eth_dev_reset() redoes the RESET handshake, the PF enables the
+    pool again and frames flow wire -> VF -> wire as before."""
     igbxsim.need_driver('stock')
     igbxsim.need_driver('igbx')
     vf_args = '%s -d %s' % (sriov.allow(VF_ADDRS[:1]), igbxsim.IGBX_PLUGIN)
@@ -157,21 +175,43 @@ def test_igbx_vf_sees_pf_reset(log_path):
         with open(str(sim.run_dir / ('%s.in' % who)), 'w') as f:
             f.write(''.join(x + '\n' for x in lines))
 
+    def burst(n):
+        fs = [frames.udp(mac, size=64 + 10 * i) for i in range(n)]
+        out = []
+        for f in fs:
+            sim.inject(0, f)
+        for _ in range(100):
+            out += sim.captured(0)
+            if len(out) >= n:
+                break
+            sim.pump(0.1)
+        return fs, out
+
     try:
         sim.start()
         sim.read_until(r'pf ready', timeout=120)
         sim.read_until(r'testpmd> ', timeout=120)
         mac = rar_entry(sim, 23)[0]
-        say('vf', 'set verbose 1', 'set fwd macswap', 'start',
-            'echo fwd one')
+        say('vf', 'set fwd macswap', 'start', 'echo fwd one')
         pos = sim.read_until(r'fwd one', timeout=60).end()
         sim.capture(0)
-        f1 = frames.udp(mac)
-        sim.inject(0, f1)
-        sent = sriov.wire_out(sim)
+        before, out1 = burst(8)
         quiet = 'Port 0: reset event' not in sim.buf
-        say('pf', 'port stop 0', 'port start 0')
-        ev = sim.read_until(r'Port 0: reset event', start=pos, timeout=60)
+        say('pf', 'port stop 0')
+        sim.read_until(r'Port 0: reset event', start=pos, timeout=60)
+        rctl_stopped = wait_reg(sim, REG_RCTL, RCTL_EN, 0)
+        vfre_stopped = sim.peek(0, REG_VFRE)
+        sim.inject(0, frames.udp(mac))
+        dropped = sriov.wire_out(sim, tries=10)
+        say('vf', 'stop', 'port stop 0', 'port reset 0', 'echo reset one')
+        pos = sim.read_until(r'reset one', start=pos, timeout=60).end()
+        say('pf', 'port start 0')
+        rctl = wait_reg(sim, REG_RCTL, RCTL_EN, RCTL_EN)
+        sim.pump(0.5)
+        say('vf', 'port reset 0', 'port start 0', 'start', 'echo fwd two')
+        pos = sim.read_until(r'fwd two', start=pos, timeout=60).end()
+        vfre = wait_reg(sim, REG_VFRE, 1, 1)
+        after, out2 = burst(8)
         sim.pump(1.0)           # ten more watch periods: no second event
         say('vf', 'stop', 'quit')
         m = sim.read_until(r'vf exit status (\d+)', timeout=120)
@@ -180,10 +220,22 @@ def test_igbx_vf_sees_pf_reset(log_path):
     finally:
         sim.close()
 
-    assert sent == [f1[6:12] + f1[0:6] + f1[12:]], sent
     assert quiet
-    assert ev
+    assert sorted(out1) == sorted(swapped(f) for f in before), len(out1)
+    assert not rctl_stopped & RCTL_EN, hex(rctl_stopped)
+    assert not vfre_stopped & 1, 'the PF reset left the pool on'
+    assert dropped == [], dropped
+    # while the PF is stopped: no answer to RESET, one line, an errno
+    assert vf_out.count('no answer to RESET from the PF') == 1, vf_out[-3000:]
+    assert re.search(r'Failed to reset port 0\. diag=-\d+', vf_out), \
+        vf_out[-3000:]
+    assert rctl & RCTL_EN and vfre & 1, (hex(rctl), hex(vfre))
+    assert sorted(out2) == sorted(swapped(f) for f in after), len(out2)
     assert vf_out.count('Port 0: reset event') == 1, vf_out[-3000:]
     assert vf_out.count('PF reset, the port needs rte_eth_dev_reset()') == 1
     assert int(m.group(1)) == 0, vf_out[-3000:]
     assert status == 0
+
+
+def swapped(f):
+    return f[6:12] + f[0:6] + f[12:]

@@ -3,8 +3,8 @@
  * igbx_vf_ethdev.c: net_igbx_vf, the driver of an 82576 virtual function
  * (8086:10CA, datasheet 7.8). The VF owns two queue pairs and a few
  * registers; its address, filters and link belong to the PF, which it asks
- * through the mailbox (igbx_mbx.c). Queues, descriptors and the scalar
- * bursts are the PF driver's: only the ring registers sit elsewhere.
+ * through the mailbox (igbx_mbx.c). Queues, descriptors and bursts are the
+ * PF driver's, behind the VF's ring registers: igbx_vf_rxtx.c.
  */
 #include <errno.h>
 #include <string.h>
@@ -17,31 +17,19 @@
 #include <ethdev_pci.h>
 #include <bus_pci_driver.h>
 
+#include <rte_kvargs.h>
+
 #include "igbx_compat.h"
 #include "igbx_ethdev.h"
 #include "igbx_mbx.h"
 #include "igbx_rxtx.h"
+#include "igbx_vf.h"
 #include "igbx_vf_regs.h"
 
 #define IGBX_VF_RESET_TIMEOUT_US	2000000	/* a PF's reset and restart */
 #define IGBX_VF_WATCH_US		100000	/* PF reset watch period */
-#define IGBX_VF_ENABLE_TIMEOUT_US	10000
-#define IGBX_VF_NB_STATS		5
-#define IGBX_VF_MAX_FRAME		(RTE_ETHER_MAX_LEN + RTE_VLAN_HLEN)
-
-/* The PF driver's adapter comes first: its queue setup code reads it. */
-struct igbx_vf_adapter {
-	struct igbx_adapter pf_like;
-	struct igbx_mbx mbx;
-	rte_spinlock_t mbx_lock;	/* the mailbox: control ops and the PF watch */
-	bool hw_ready;
-	bool watching;			/* the PF reset alarm is armed */
-	bool pf_reset;			/* PF reset seen, rte_eth_dev_reset() not yet */
-	uint32_t stat_last[IGBX_VF_NB_STATS];	/* counter values at the last read */
-	uint64_t stat_sum[IGBX_VF_NB_STATS];	/* counted since probe or reset */
-};
-
-#define IGBX_VF_ADAPTER(dev)	((struct igbx_vf_adapter *)(dev)->data->dev_private)
+#define IGBX_VF_DEVARG_RX_PATH		"rx_path"	/* as the PF's */
+#define IGBX_VF_DEVARG_TX_PATH		"tx_path"
 
 static const uint32_t igbx_vf_stat_regs[IGBX_VF_NB_STATS] = {
 	IGBX_VF_GPRC, IGBX_VF_GPTC, IGBX_VF_GORC, IGBX_VF_GOTC, IGBX_VF_MPRC,
@@ -57,7 +45,7 @@ static const struct rte_pci_id igbx_vf_pci_ids[] = {
 /* ---- reset and mailbox requests ---------------------------------------- */
 
 /* A request/reply exchange, serialised against the PF reset watch. */
-static int
+int
 igbx_vf_call(struct igbx_vf_adapter *vf, uint32_t *msg, unsigned int n_out,
 	     unsigned int n_in)
 {
@@ -312,14 +300,12 @@ igbx_vf_infos_get(struct rte_eth_dev *dev __rte_unused, struct rte_eth_dev_info 
 	info->max_tx_queues = IGBX_VF_QUEUES;
 	info->max_mac_addrs = 1;
 	info->min_rx_bufsize = IGBX_RX_BUF_UNIT;
-	info->max_rx_pktlen = IGBX_VF_MAX_FRAME;
-	info->min_mtu = RTE_ETHER_MIN_MTU;
-	info->max_mtu = RTE_ETHER_MTU;
-	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER | RTE_ETH_RX_OFFLOAD_VLAN_FILTER;
-	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
+	igbx_vf_offload_info(info);
 	info->rx_desc_lim = (struct rte_eth_desc_lim){ .nb_max = IGBX_MAX_RING_DESC,
 		.nb_min = IGBX_MIN_RING_DESC, .nb_align = IGBX_RING_DESC_ALIGN };
 	info->tx_desc_lim = info->rx_desc_lim;
+	info->tx_desc_lim.nb_seg_max = IGBX_TX_MAX_SEGS;	/* the PF's TX burst */
+	info->tx_desc_lim.nb_mtu_seg_max = IGBX_TX_MAX_SEGS;
 	info->speed_capa = RTE_ETH_LINK_SPEED_1G;
 	return 0;
 }
@@ -330,7 +316,7 @@ igbx_vf_configure(struct rte_eth_dev *dev)
 	const struct rte_eth_conf *c = &dev->data->dev_conf;
 
 	if (c->rxmode.mq_mode != RTE_ETH_MQ_RX_NONE) {
-		IGBX_LOG(ERR, "rxmode.mq_mode=%d invalid: allowed NONE (the PF owns RSS)",
+		IGBX_LOG(ERR, "rxmode.mq_mode=%d invalid: allowed NONE (an 82576 VF has no RSS)",
 			 c->rxmode.mq_mode);
 		return -EINVAL;
 	}
@@ -341,207 +327,14 @@ igbx_vf_configure(struct rte_eth_dev *dev)
 	return 0;
 }
 
-/* ---- queues: the PF driver's rings behind the VF's queue registers ------ */
-
-static int
-igbx_vf_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
-		       unsigned int socket_id, const struct rte_eth_rxconf *conf,
-		       struct rte_mempool *mp)
-{
-	struct igbx_rx_queue *rxq;
-	int ret;
-
-	if (dev->data->dev_started) {
-		IGBX_LOG(ERR, "rx queue %u: setup while started invalid: stop the port first", qid);
-		return -EBUSY;
-	}
-	ret = igbx_rx_queue_setup(dev, qid, nb_desc, socket_id, conf, mp);
-	if (ret != 0)
-		return ret;
-	rxq = dev->data->rx_queues[qid];
-	rxq->rdt_addr = igbx_reg_addr(IGBX_DEV_HW(dev), IGBX_VF_RXQ_REG(qid, IGBX_VF_Q_TAIL));
-	return 0;
-}
-
-static int
-igbx_vf_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
-		       unsigned int socket_id, const struct rte_eth_txconf *conf)
-{
-	struct igbx_tx_queue *txq;
-	int ret;
-
-	if (dev->data->dev_started) {
-		IGBX_LOG(ERR, "tx queue %u: setup while started invalid: stop the port first", qid);
-		return -EBUSY;
-	}
-	ret = igbx_tx_queue_setup(dev, qid, nb_desc, socket_id, conf);
-	if (ret != 0)
-		return ret;
-	txq = dev->data->tx_queues[qid];
-	txq->tdt_addr = igbx_reg_addr(IGBX_DEV_HW(dev), IGBX_VF_TXQ_REG(qid, IGBX_VF_Q_TAIL));
-	return 0;
-}
-
-/* 4.5.9 / 4.5.10: the queue's ENABLE bit latches (or clears) when it took effect. */
-static int
-igbx_vf_ring_switch(struct igbx_hw *hw, uint32_t dctl, bool on)
-{
-	uint32_t want = on ? IGBX_RXDCTL_ENABLE : 0;
-	unsigned int t;
-
-	RTE_BUILD_BUG_ON(IGBX_RXDCTL_ENABLE != IGBX_TXDCTL_ENABLE);
-	if (on)
-		igbx_write(hw, dctl, igbx_read(hw, dctl) | IGBX_RXDCTL_ENABLE);
-	else
-		igbx_write(hw, dctl, igbx_read(hw, dctl) & ~IGBX_RXDCTL_ENABLE);
-	for (t = 0; t < IGBX_VF_ENABLE_TIMEOUT_US; t += 10) {
-		if ((igbx_read(hw, dctl) & IGBX_RXDCTL_ENABLE) == want)
-			return 0;
-		rte_delay_us(10);
-	}
-	IGBX_LOG(ERR, "VF queue register 0x%x: ENABLE did not %s", dctl,
-		 on ? "latch" : "clear");
-	return -EIO;
-}
-
-/* 7.1.4 / 7.2.1: queue off, base, length in bytes, head = tail = 0. */
-static void
-igbx_vf_ring_program(struct igbx_hw *hw, uint32_t base, uint64_t iova, uint16_t nb_desc)
-{
-	igbx_write(hw, base + IGBX_VF_Q_DCTL, 0);
-	igbx_write(hw, base + IGBX_VF_Q_BAL, (uint32_t)iova);
-	igbx_write(hw, base + IGBX_VF_Q_BAH, (uint32_t)(iova >> 32));
-	igbx_write(hw, base + IGBX_VF_Q_LEN, nb_desc * sizeof(union igbx_adv_rx_desc));
-	igbx_write(hw, base + IGBX_VF_Q_HEAD, 0);
-	igbx_write(hw, base + IGBX_VF_Q_TAIL, 0);
-}
-
-static uint32_t
-igbx_vf_dctl_thresh(uint8_t p, uint8_t h, uint8_t w)
-{
-	return (uint32_t)p << IGBX_RXDCTL_PTHRESH_SHIFT | (uint32_t)h << IGBX_RXDCTL_HTHRESH_SHIFT |
-	       (uint32_t)w << IGBX_RXDCTL_WTHRESH_SHIFT;
-}
-
-static int
-igbx_vf_rx_start(struct rte_eth_dev *dev, struct igbx_rx_queue *rxq)
-{
-	struct igbx_hw *hw = IGBX_DEV_HW(dev);
-	uint32_t base = IGBX_VF_RXQ_REG(rxq->queue_id, 0);
-	struct rte_mbuf m = { .buf_addr = NULL };
-	uint16_t i;
-
-	/* the PF sets CRC stripping for the whole port; its hosts strip */
-	rxq->crc_len = 0;
-	rxq->vlan_strip = 0;
-	rxq->rss_hash = 0;
-	rxq->sw_strip = 0;
-	m.data_off = RTE_PKTMBUF_HEADROOM;
-	m.nb_segs = 1;
-	m.port = rxq->port_id;
-	rte_mbuf_refcnt_set(&m, 1);
-	rxq->mbuf_rearm = *igbx_rearm_word_ptr(&m);
-	if (rte_mempool_get_bulk(rxq->mp, (void **)rxq->sw_ring, rxq->nb_desc) != 0) {
-		memset(rxq->sw_ring, 0, sizeof(*rxq->sw_ring) * rxq->nb_desc);
-		IGBX_LOG(ERR, "rx queue %u: mempool %s cannot supply %u mbufs",
-			 rxq->queue_id, rxq->mp->name, rxq->nb_desc);
-		return -ENOMEM;
-	}
-	for (i = 0; i < rxq->nb_desc; i++)
-		igbx_rx_post(&rxq->ring[i], rxq->sw_ring[i]);
-	rxq->next = 0;
-	rxq->nb_hold = 0;
-	rxq->rdt = rxq->nb_desc - 1;
-	igbx_vf_ring_program(hw, base, rxq->ring_iova, rxq->nb_desc);
-	igbx_write(hw, base + IGBX_VF_Q_SRRCTL, IGBX_SRRCTL_DESCTYPE_ADV_ONEBUF |
-		   (rxq->drop_en ? IGBX_SRRCTL_DROP_EN : 0) |
-		   ((rxq->buf_size / IGBX_RX_BUF_UNIT) & IGBX_SRRCTL_BSIZEPACKET_MASK));
-	igbx_write(hw, base + IGBX_VF_Q_DCTL,
-		   igbx_vf_dctl_thresh(rxq->pthresh, rxq->hthresh, rxq->wthresh));
-	if (igbx_vf_ring_switch(hw, base + IGBX_VF_Q_DCTL, true) != 0) {
-		igbx_rx_free_mbufs(rxq);
-		return -EIO;
-	}
-	rte_io_wmb();
-	igbx_write(hw, base + IGBX_VF_Q_TAIL, rxq->rdt);
-	rxq->started = 1;
-	dev->data->rx_queue_state[rxq->queue_id] = RTE_ETH_QUEUE_STATE_STARTED;
-	return 0;
-}
-
-static int
-igbx_vf_tx_start(struct rte_eth_dev *dev, struct igbx_tx_queue *txq)
-{
-	struct igbx_hw *hw = IGBX_DEV_HW(dev);
-	uint32_t base = IGBX_VF_TXQ_REG(txq->queue_id, 0);
-
-	igbx_tx_reset(txq);
-	igbx_vf_ring_program(hw, base, txq->ring_iova, txq->nb_desc);
-	igbx_write(hw, base + IGBX_VF_Q_TDWBAL, 0);	/* completions from DD */
-	igbx_write(hw, base + IGBX_VF_Q_TDWBAH, 0);
-	igbx_write(hw, base + IGBX_VF_Q_DCTL,
-		   igbx_vf_dctl_thresh(txq->pthresh, txq->hthresh, txq->wthresh));
-	if (igbx_vf_ring_switch(hw, base + IGBX_VF_Q_DCTL, true) != 0)
-		return -EIO;
-	txq->started = 1;
-	dev->data->tx_queue_state[txq->queue_id] = RTE_ETH_QUEUE_STATE_STARTED;
-	return 0;
-}
-
-static void
-igbx_vf_queues_stop(struct rte_eth_dev *dev)
-{
-	struct igbx_hw *hw = IGBX_DEV_HW(dev);
-	uint16_t i;
-
-	for (i = 0; i < dev->data->nb_rx_queues; i++) {
-		struct igbx_rx_queue *rxq = dev->data->rx_queues[i];
-
-		if (rxq == NULL || !rxq->started)
-			continue;
-		igbx_vf_ring_switch(hw, IGBX_VF_RXQ_REG(i, IGBX_VF_Q_DCTL), false);
-		igbx_rx_free_mbufs(rxq);
-		rxq->started = 0;
-		dev->data->rx_queue_state[i] = RTE_ETH_QUEUE_STATE_STOPPED;
-	}
-	for (i = 0; i < dev->data->nb_tx_queues; i++) {
-		struct igbx_tx_queue *txq = dev->data->tx_queues[i];
-
-		if (txq == NULL || !txq->started)
-			continue;
-		igbx_vf_ring_switch(hw, IGBX_VF_TXQ_REG(i, IGBX_VF_Q_DCTL), false);
-		igbx_tx_reset(txq);
-		txq->started = 0;
-		dev->data->tx_queue_state[i] = RTE_ETH_QUEUE_STATE_STOPPED;
-	}
-}
-
 static int
 igbx_vf_dev_start(struct rte_eth_dev *dev)
 {
-	uint32_t frame = dev->data->mtu + RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN;
-	bool scatter = false;
-	uint16_t i;
-	int ret = 0;
+	int ret = igbx_vf_queues_start(dev);
 
-	for (i = 0; i < dev->data->nb_tx_queues && ret == 0; i++)
-		ret = igbx_vf_tx_start(dev, dev->data->tx_queues[i]);
-	for (i = 0; i < dev->data->nb_rx_queues && ret == 0; i++) {
-		struct igbx_rx_queue *rxq = dev->data->rx_queues[i];
-
-		if (rxq->buf_size < frame)
-			scatter = true;
-		ret = igbx_vf_rx_start(dev, rxq);
-	}
-	if (ret != 0) {
-		igbx_vf_queues_stop(dev);
-		return ret;
-	}
-	dev->data->scattered_rx = scatter;
-	dev->rx_pkt_burst = scatter ? igbx_recv_scattered_pkts : igbx_recv_pkts;
-	dev->tx_pkt_burst = igbx_xmit_pkts;
-	igbx_vf_link_update(dev, 0);
-	return 0;
+	if (ret == 0)
+		igbx_vf_link_update(dev, 0);
+	return ret;
 }
 
 static int
@@ -669,7 +462,49 @@ static const struct eth_dev_ops igbx_vf_ops = {
 	.tx_queue_release = igbx_tx_queue_release,
 	.rxq_info_get = igbx_rxq_info_get,
 	.txq_info_get = igbx_txq_info_get,
+	.rx_burst_mode_get = igbx_rx_burst_mode_get,
+	.tx_burst_mode_get = igbx_tx_burst_mode_get,
+	.mtu_set = igbx_vf_mtu_set,
 };
+
+/* rx_path/tx_path force a burst (scalar, sse, avx2) as on the PF. */
+static int
+igbx_vf_parse_devargs(struct rte_eth_dev *dev)
+{
+	static const char *const keys[] = { IGBX_VF_DEVARG_RX_PATH, IGBX_VF_DEVARG_TX_PATH,
+					    NULL };
+	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
+	struct rte_devargs *da = dev->device->devargs;
+	struct rte_kvargs *kv;
+	int ret;
+
+	if (da == NULL || da->args == NULL || da->args[0] == '\0')
+		return 0;
+	kv = rte_kvargs_parse(da->args, keys);
+	if (kv == NULL) {
+		IGBX_INIT_LOG(ERR, "devargs \"%s\": allowed keys %s, %s", da->args, keys[0],
+			      keys[1]);
+		return -EINVAL;
+	}
+	ret = rte_kvargs_process(kv, IGBX_VF_DEVARG_RX_PATH, igbx_rxtx_path_devarg,
+				 &ad->forced_rx_path);
+	if (ret == 0)
+		ret = rte_kvargs_process(kv, IGBX_VF_DEVARG_TX_PATH, igbx_rxtx_path_devarg,
+					 &ad->forced_tx_path);
+	rte_kvargs_free(kv);
+	return ret;
+}
+
+/* The bursts and queue queries, in the primary and in a secondary process. */
+static void
+igbx_vf_set_burst_functions(struct rte_eth_dev *dev)
+{
+	igbx_set_rx_function(dev);
+	igbx_set_tx_function(dev);
+	dev->rx_queue_count = igbx_rx_queue_count;
+	dev->rx_descriptor_status = igbx_rx_descriptor_status;
+	dev->tx_descriptor_status = igbx_tx_descriptor_status;
+}
 
 /* ---- probe ------------------------------------------------------------------- */
 
@@ -682,11 +517,13 @@ igbx_vf_dev_init(struct rte_eth_dev *dev)
 	int ret;
 
 	dev->dev_ops = &igbx_vf_ops;
-	dev->rx_pkt_burst = igbx_recv_pkts;
-	dev->tx_pkt_burst = igbx_xmit_pkts;
+	igbx_vf_set_burst_functions(dev);
 	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
 		return 0;
 	rte_eth_copy_pci_info(dev, pci);
+	ret = igbx_vf_parse_devargs(dev);
+	if (ret != 0)
+		return ret;
 	vf->pf_like.hw.hw_addr = pci->mem_resource[0].addr;
 	vf->pf_like.hw.device_id = pci->id.device_id;
 	vf->pf_like.hw.vendor_id = pci->id.vendor_id;
@@ -757,3 +594,5 @@ static struct rte_pci_driver igbx_vf_pmd = {
 RTE_PMD_REGISTER_PCI(net_igbx_vf, igbx_vf_pmd);
 RTE_PMD_REGISTER_PCI_TABLE(net_igbx_vf, igbx_vf_pci_ids);
 RTE_PMD_REGISTER_KMOD_DEP(net_igbx_vf, "* igb_uio | vfio-pci");
+RTE_PMD_REGISTER_PARAM_STRING(net_igbx_vf, IGBX_VF_DEVARG_RX_PATH "=auto|scalar|sse|avx2 "
+			      IGBX_VF_DEVARG_TX_PATH "=auto|scalar|sse|avx2");
