@@ -356,7 +356,7 @@
 #define IGBX_VT_CTL_DEF_PL_MASK	(UINT32_C(7) << 7)
 #define IGBX_VT_CTL_IGNORE_MAC	IGBX_BIT(28)	/* pools by VLAN only */
 #define IGBX_VT_CTL_DIS_DEF_PL	IGBX_BIT(29)	/* no default pool: drop */
-#define IGBX_VT_CTL_REPL_EN	IGBX_BIT(30)	/* replicate to several pools */
+#define IGBX_VT_CTL_VM_REPL_EN	IGBX_BIT(30)	/* replicate to several pools */
 #define IGBX_VMOLR_RLPML_MASK	UINT32_C(0x3FFF) /* pool's long packet limit */
 #define IGBX_VMOLR_LPE		IGBX_BIT(16)
 #define IGBX_VMOLR_AUPE		IGBX_BIT(24)	/* accept untagged frames */
@@ -373,9 +373,9 @@
 #define IGBX_UTA_WORDS		128
 #define IGBX_VFRE		0x00C8C		/* pool receive enables */
 #define IGBX_VFTE		0x00C90		/* pool transmit enables */
-#define IGBX_VMVIR(i)		(0x03700 + 4 * (i))	/* per pool */
+#define IGBX_VMVIR(pool)	(0x03700 + 4 * (pool))
 #define IGBX_VMVIR_VLAN_MASK	UINT32_C(0xFFFF)	/* default tag */
-#define IGBX_VMVIR_VLANA_DEFAULT IGBX_BIT(30)	/* always insert the default */
+#define IGBX_VMVIR_VLANA_DEFAULT (UINT32_C(1) << 30)	/* always insert the default */
 #define IGBX_VMVIR_VLANA_NEVER	IGBX_BIT(31)	/* never insert a tag */
 
 /* RX queue block (8.10): the 0xC000 + 0x40 * q form is valid for q = 0..15 */

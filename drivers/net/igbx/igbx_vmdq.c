@@ -250,7 +250,7 @@ igbx_vmdq_start(struct rte_eth_dev *dev)
 	/* VFRE/VFTE gate the pools in IOV mode; without VFs all are open */
 	igbx_write(hw, IGBX_VFRE, IGBX_VMDQ_ALL_POOLS);
 	igbx_write(hw, IGBX_VFTE, IGBX_VMDQ_ALL_POOLS);
-	vt_ctl = IGBX_VT_CTL_REPL_EN;
+	vt_ctl = IGBX_VT_CTL_VM_REPL_EN;
 	if (c->enable_default_pool)
 		vt_ctl |= (uint32_t)c->default_pool << IGBX_VT_CTL_DEF_PL_SHIFT;
 	else
