@@ -179,6 +179,7 @@ igbx_rar_set_entry(struct rte_eth_dev *dev, unsigned int index,
 	rte_ether_addr_copy(a, &fs->rar[index]);
 	fs->rar_in_use |= UINT32_C(1) << index;
 	igbx_rar_write(IGBX_DEV_HW(dev), index, a);
+	igbx_pf_own_rar(dev, index);	/* SR-IOV host: the PF's pool */
 }
 
 int
