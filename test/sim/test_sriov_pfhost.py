@@ -1,0 +1,192 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# test_sriov_pfhost.py - igbx as SR-IOV PF host (net_igbx on a port with VFs)
+# for DPDK's stock VF driver (net_e1000_igb_vf) and igbx's (net_igbx_vf).
+"""The PF testpmd loads the igbx plugin and runs in the background of the
+shell the launcher starts (test/lib/sriov.py); once it answers, a second
+testpmd drives the VFs of port 0, with the stock VF driver (no plugin) or
+igbx's. igbx-sim gives port 0 two VFs; the PF host assigns each a random
+address in RAR[23 - vf] with RAH.POOLSEL = vf, puts itself in pool 2 (after
+the VFs, VT_CTL's default pool) and answers the VFs' mailbox messages from
+its interrupt handler. The tests check frames on the wire, between VFs and in
+the VF process, and the PF's registers through the control socket. The bad
+mailbox test plays a VF itself: it writes VF 0's mailbox registers through
+igbx-sim's vfpoke, as a broken or hostile VF driver would.
+"""
+import re
+
+import pytest
+
+import frames
+import igbxsim
+import sriov
+
+pytestmark = pytest.mark.stock
+
+NB_VFS = sriov.NB_VFS
+VF_ADDRS = sriov.VF_ADDRS
+RAH_POOLSEL_SHIFT = sriov.RAH_POOLSEL_SHIFT
+rar_entry = sriov.rar_entry
+VF_DRIVERS = {'stock': 'net_e1000_igb_vf', 'igbx': 'net_igbx_vf'}
+
+# PF registers (82576 datasheet 8.10, 8.13)
+REG_VT_CTL = 0x581c
+REG_VFRE = 0x0c8c
+REG_VFTE = 0x0c90
+REG_DTXSWC = 0x3500
+REG_CTRL_EXT = 0x0018
+REG_MRQC = 0x5818
+REG_VMOLR = 0x5ad0
+REG_VLVF = 0x5d00
+REG_VFTA = 0x5600
+REG_MTA = 0x5200
+CTRL_EXT_PFRSTD = 1 << 14
+PF_POOL = NB_VFS
+
+# The VF's registers (8.24) and mailbox bits (7.8.2.2)
+VF_MBMEM = 0x0800
+VF_V2P = 0x0c40
+V2P_REQ, V2P_ACK, V2P_VFU, V2P_PFU = 1, 2, 4, 8
+V2P_PFSTS, V2P_PFACK, V2P_RSTI = 0x10, 0x20, 0x40
+MSG_ACK, MSG_NACK, MSG_CTS = 1 << 31, 1 << 30, 1 << 29
+
+
+def pf_args():
+    return '%s -d %s' % (sriov.allow(igbxsim.PCI_ADDRS[:2]),
+                         igbxsim.IGBX_PLUGIN)
+
+
+def pfhost_sim(log_path, name, vf_driver, before=(), after=(), opts='',
+               script=sriov.SCRIPT, vfs=VF_ADDRS):
+    """sriov.vf_sim with igbx as PF host: the PF process loads the plugin;
+    the VF process too when vf_driver is 'igbx'."""
+    igbxsim.need_driver('stock')
+    igbxsim.need_driver('igbx')
+    vf_args = sriov.allow(vfs)
+    if vf_driver == 'igbx':
+        vf_args += ' -d %s' % igbxsim.IGBX_PLUGIN
+    app = ['sh', '-c', script, 'igbx-pfhost', igbxsim.TESTPMD_BIN, pf_args(),
+           vf_args, 'pfh%s' % vf_driver]
+    if script is sriov.SCRIPT:
+        app += ['\n'.join(before), '\n'.join(after), opts]
+    return igbxsim.Sim(app, sim_args=sriov.SIM_ARGS, log_path=log_path,
+                       name=name)
+
+
+def say(sim, who, *lines):
+    """Commands for the PF or VF testpmd of FIFO_SCRIPT."""
+    with open(str(sim.run_dir / ('%s.in' % who)), 'w') as f:
+        f.write(''.join(x + '\n' for x in lines))
+
+
+def swapped(f):
+    return f[6:12] + f[0:6] + f[12:]
+
+
+@pytest.mark.parametrize('vf_driver', ['stock', 'igbx'])
+def test_vf_gets_mac_and_forwards_wire_to_wire(log_path, vf_driver):
+    """Each VF gets the address the igbx PF put in its pool's RAR entry; a
+    frame for VF 0 from the wire reaches the VF process and goes back to
+    the wire macswapped, every other byte as sent. The pools: VMDq on, the
+    PF's pool (2) VT_CTL's default, VFRE/VFTE the PF's and both VFs'
+    bits, loopback on, PFRSTD told the VFs the PF is ready. Closing, each
+    VF asks for the zero address: its RAR entry is no longer valid."""
+    sim = pfhost_sim(log_path, 'pfhost-wire-%s' % vf_driver, vf_driver,
+                     ['set verbose 1', 'set portlist 0', 'set fwd macswap',
+                      'start'], ['stop'])
+    try:
+        sim.start()
+        sim.read_until(r'pf ready', timeout=120)
+        sim.read_until(r'Infos for port 1(?s:.*?)Link duplex', timeout=120)
+        sim.read_until(r'testpmd> start', timeout=60)
+        rars = [rar_entry(sim, 23 - vf) for vf in range(NB_VFS)]
+        regs = {r: sim.peek(0, r) for r in (REG_VT_CTL, REG_VFRE, REG_VFTE,
+                                            REG_DTXSWC, REG_CTRL_EXT,
+                                            REG_MRQC, igbxsim.REG_RAH0)}
+        vmolr = [sim.peek(0, REG_VMOLR + 4 * p) for p in range(3)]
+        sim.capture(0)
+        f = frames.udp(rars[0][0], size=100)
+        sim.inject(0, f)
+        sim.read_until(r'port 0/queue 0: received 1 packets\s+'
+                       r'src=%s - dst=%s' % (frames.src_of(f).upper(),
+                                              rars[0][0].upper()), timeout=30)
+        sent = sriov.wire_out(sim)
+        vf_status, vf_out = sriov.stop_vf(sim)
+        closed = [rar_entry(sim, 23 - vf)[1] for vf in range(NB_VFS)]
+        status = sriov.stop_pf(sim)
+        out = sim.buf
+    finally:
+        sim.close()
+
+    assert vf_status == 0, vf_out[-3000:]
+    infos = sriov.check_vf_ports(vf_out, rars, VF_DRIVERS[vf_driver])
+    assert infos[0][0] != infos[1][0]
+    assert all(rah & igbxsim.RAH_AV for _, rah in rars), rars
+    assert sent == [swapped(f)], sent
+    assert regs[REG_MRQC] & 0x7 == 0x3                  # VMDq
+    assert (regs[REG_VT_CTL] >> 7) & 0x7 == PF_POOL
+    assert regs[REG_VFRE] == regs[REG_VFTE] == 0x7, regs
+    assert regs[REG_DTXSWC] & (1 << 31)                 # VM to VM loopback
+    assert regs[REG_DTXSWC] & 0x3 == 0x3                # MAC anti-spoof, VFs
+    assert regs[REG_CTRL_EXT] & CTRL_EXT_PFRSTD
+    # the PF's own address selects the PF's pool
+    assert (regs[igbxsim.REG_RAH0] >> RAH_POOLSEL_SHIFT) & 0xff == \
+        1 << PF_POOL, hex(regs[igbxsim.REG_RAH0])
+    # VMOLR: untagged, broadcast, hashed multicast accepted in every pool
+    for v in vmolr:
+        assert v & (1 << 24) and v & (1 << 27) and v & (1 << 25), vmolr
+    assert [rah & igbxsim.RAH_AV for rah in closed] == [0] * NB_VFS
+    assert status == 0, out[-3000:]
+
+
+@pytest.mark.parametrize('vf_driver', ['stock', 'igbx'])
+def test_vf_mailbox_requests_and_vf_to_vf(log_path, vf_driver):
+    """Through the mailbox VF 0 asks for its own address (SET_MAC_ADDR),
+    a multicast group (SET_MULTICAST: the group's MTA bit) and VLANs
+    (SET_VLAN: VFTA and a VLVF entry with VF 0's pool). VF 1 then sends to
+    VF 0's new address: the PF host enabled the switch's loopback, so the
+    frames land in VF 0's pool and never reach the wire."""
+    new_mac = '02:00:00:00:00:10'
+    group = '01:00:5e:00:00:05'     # MTA hash 0x050: MTA[2] bit 16 (MO=0)
+    sim = pfhost_sim(log_path, 'pfhost-mbx-%s' % vf_driver, vf_driver,
+                     ['mac_addr set 0 %s' % new_mac,
+                      'mcast_addr add 0 %s' % group,
+                      'rx_vlan add 100 0', 'rx_vlan add 200 0',
+                      'rx_vlan rm 200 0', 'echo mbx done',
+                      'set portlist 1', 'set fwd txonly',
+                      'set eth-peer 1 %s' % new_mac, 'start'],
+                     ['stop', 'show port stats 0', 'show port stats 1'],
+                     '--enable-hw-vlan-filter')
+    try:
+        sim.start()
+        sim.read_until(r'pf ready', timeout=120)
+        sim.read_until(r'mbx done', timeout=120)
+        sim.capture(0)
+        sim.read_until(r'testpmd> start', timeout=60)
+        rar = rar_entry(sim, 23)
+        mta2 = sim.peek(0, REG_MTA + 4 * 2)
+        vfta = [sim.peek(0, REG_VFTA + 4 * i) for i in (3, 6)]
+        vlvf = [sim.peek(0, REG_VLVF + 4 * i) for i in range(32)]
+        for _ in range(20):
+            sim.pump(0.1)
+        vf_status, vf_out = sriov.stop_vf(sim)
+        wire = sim.captured(0)
+        status = sriov.stop_pf(sim)
+    finally:
+        sim.close()
+
+    assert vf_status == 0, vf_out[-3000:]
+    assert rar[0] == new_mac and rar[1] & igbxsim.RAH_AV, rar
+    assert (rar[1] >> RAH_POOLSEL_SHIFT) & 0xff == 1
+    assert mta2 & (1 << 16), hex(mta2)
+    # VLAN 100 joined, 200 joined and left: VFTA word 3 bit 4, word 6 bit 8
+    assert vfta[0] & (1 << 4) and not vfta[1] & (1 << 8), vfta
+    live = [v for v in vlvf if v & (1 << 31)]
+    assert [(v & 0xfff, (v >> 12) & 0xff) for v in live] == [(100, 1)], \
+        [hex(v) for v in live]
+    stats = re.findall(r'NIC statistics for port (\d)(?s:.*?)RX-packets: '
+                       r'(\d+)(?s:.*?)TX-packets: (\d+)', vf_out)
+    got = {int(p): (int(rx), int(tx)) for p, rx, tx in stats}
+    assert got[0][0] >= 32, got
+    assert got[1][1] >= got[0][0], got
+    assert not [f for f in wire if igbxsim.mac_to_str(f[:6]) == new_mac]
+    assert status == 0
