@@ -43,6 +43,8 @@ CTRL_EXT_PFRSTD = 1 << 14
 PF_POOL = NB_VFS
 
 # The VF's registers (8.24) and mailbox bits (7.8.2.2)
+VF_CTRL = 0x0000
+VF_CTRL_RST = 1 << 26
 VF_MBMEM = 0x0800
 VF_V2P = 0x0c40
 V2P_REQ, V2P_ACK, V2P_VFU, V2P_PFU = 1, 2, 4, 8
@@ -189,4 +191,94 @@ def test_vf_mailbox_requests_and_vf_to_vf(log_path, vf_driver):
     assert got[0][0] >= 32, got
     assert got[1][1] >= got[0][0], got
     assert not [f for f in wire if igbxsim.mac_to_str(f[:6]) == new_mac]
+    assert status == 0
+
+
+# FIFO_SCRIPT whose VF testpmd forwards each port to itself (loop topology):
+# a frame VF n receives leaves through VF n, whose address it then carries.
+_FIFO_VF = '--total-num-mbufs=8192 < "$R/vf.in"'
+assert _FIFO_VF in sriov.FIFO_SCRIPT
+FIFO_LOOP = sriov.FIFO_SCRIPT.replace(
+    _FIFO_VF, '--total-num-mbufs=8192 --port-topology=loop < "$R/vf.in"')
+
+
+def pf_out_until(sim, text, timeout=60):
+    """Wait for `text` in the PF testpmd's output (pf.out of the run)."""
+    path = sim.run_dir / 'pf.out'
+    for _ in range(int(timeout * 10)):
+        if path.exists() and text in path.read_text(errors='replace'):
+            return
+        sim.pump(0.1)
+    raise TimeoutError('no %r from the PF process' % text)
+
+
+def forwards(sim, mac, port=0, tries=50):
+    """A frame for `mac` injected on the wire comes back macswapped."""
+    f = frames.udp(mac)
+    sim.captured(port)          # drop what came before
+    sim.inject(port, f)
+    return sriov.wire_out(sim, port, tries) == [swapped(f)]
+
+
+@pytest.mark.parametrize('vf_driver', ['stock', 'igbx'])
+@pytest.mark.parametrize('who', ['vf', 'pf'])
+def test_reset_under_traffic(log_path, vf_driver, who):
+    """Both VFs forward macswapped frames, wire to VF to wire. `vf`: VF 0
+    is reset from outside its driver (VTCTRL.RST through the VF's BAR):
+    the PF sees VFLRE and turns VF 0's pool off while VF 1 keeps
+    forwarding; the VF process restarts port 0, whose RESET message brings
+    the pool back; `pf`: the PF restarts its port
+    (device reset, RSTI/RSTD to the VFs), the VF process restarts its
+    ports (igbx: after the reset event, with rte_eth_dev_reset()) and both
+    VFs forward again with the addresses they had."""
+    sim = pfhost_sim(log_path, 'pfhost-reset-%s-%s' % (who, vf_driver),
+                     vf_driver, script=FIFO_LOOP)
+    try:
+        sim.start()
+        sim.read_until(r'pf ready', timeout=120)
+        sim.read_until(r'testpmd> ', timeout=120)
+        macs = [rar_entry(sim, 23 - vf)[0] for vf in range(NB_VFS)]
+        say(sim, 'vf', 'set fwd macswap', 'start', 'echo fwd on')
+        pos = sim.read_until(r'fwd on', timeout=60).end()
+        sim.capture(0)
+        before = [forwards(sim, m) for m in macs]
+        if who == 'vf':
+            # a function level reset of VF 0 from outside its driver, as
+            # when its virtual machine reboots: VF 1 keeps forwarding
+            sim.ctl('vfpoke 0 0 0x%x 0x%x' % (VF_CTRL, VF_CTRL_RST))
+            during = forwards(sim, macs[1])
+            vf0_off = not forwards(sim, macs[0], tries=10)
+            vfre = sim.peek(0, REG_VFRE)
+            again = 'port reset 0' if vf_driver == 'igbx' else ''
+            say(sim, 'vf', 'stop', 'port stop 0', again, 'port start 0',
+                'start', 'echo vf0 back')
+            sim.read_until(r'vf0 back', start=pos, timeout=60)
+        else:
+            say(sim, 'pf', 'port stop 0', 'port start 0', 'echo pf back')
+            pf_out_until(sim, 'pf back')
+            if vf_driver == 'igbx':
+                sim.read_until(r'Port 1: reset event', start=pos, timeout=30)
+            during = True
+            vfre = 0x6
+            vf0_off = not forwards(sim, macs[0], tries=10)
+            again = 'port reset all' if vf_driver == 'igbx' else ''
+            say(sim, 'vf', 'stop', 'port stop all', again, 'port start all',
+                'start', 'echo vfs back')
+            sim.read_until(r'vfs back', start=pos, timeout=60)
+        after = [forwards(sim, m, tries=30) for m in macs]
+        macs_after = [rar_entry(sim, 23 - vf)[0] for vf in range(NB_VFS)]
+        say(sim, 'vf', 'stop', 'quit')
+        m = sim.read_until(r'vf exit status (\d+)', timeout=120)
+        vf_out = sim.buf[:m.start()]
+        status = sim.wait(90)
+    finally:
+        sim.close()
+
+    assert before == [True, True]
+    assert during, 'VF 1 stopped forwarding while VF 0 reset'
+    assert vf0_off, 'VF 0 forwarded while it was reset'
+    assert vfre & 0x7 == 0x6, hex(vfre)     # VF 0's pool off until RESET
+    assert after == [True, True], vf_out[-3000:]
+    assert macs_after == macs
+    assert int(m.group(1)) == 0, vf_out[-3000:]
     assert status == 0
