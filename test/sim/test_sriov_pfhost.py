@@ -282,3 +282,136 @@ def test_reset_under_traffic(log_path, vf_driver, who):
     assert macs_after == macs
     assert int(m.group(1)) == 0, vf_out[-3000:]
     assert status == 0
+
+
+class RawVf:
+    """VF 0 played by the test: mailbox words written and read through the
+    VF's BAR (igbx-sim's vfpoke/vfpeek), the VF side of 7.8.2.2."""
+
+    def __init__(self, sim, vf=0):
+        self.sim, self.vf = sim, vf
+
+    def peek(self, off):
+        return int(self.sim.ctl('vfpeek 0 %d 0x%x' % (self.vf, off))[0], 16)
+
+    def poke(self, off, val):
+        self.sim.ctl('vfpoke 0 %d 0x%x 0x%x' % (self.vf, off, val))
+
+    def post(self, words):
+        """Take the buffer (VFU), write the words, REQ."""
+        self.poke(VF_V2P, V2P_VFU)
+        for i, w in enumerate(words):
+            self.poke(VF_MBMEM + 4 * i, w)
+        self.poke(VF_V2P, V2P_REQ)
+
+    def call(self, words, n_in=3, tries=100):
+        """post(), then the PF's answer (n_in words); None when none came."""
+        self.post(words)
+        seen = 0
+        for _ in range(tries):
+            seen |= self.peek(VF_V2P)
+            if seen & V2P_PFSTS:
+                break
+            self.sim.pump(0.02)
+        else:
+            return None
+        reply = [self.peek(VF_MBMEM + 4 * i) for i in range(n_in)]
+        self.poke(VF_V2P, V2P_ACK)
+        return reply
+
+
+def test_bad_mailbox_input_cannot_hurt_pf_or_other_vf(log_path):
+    """VF 0 sends what no driver should: messages before its RESET, an
+    unknown id, lengths and values out of range, verdict bits of its own,
+    promiscuous without trust, a flood, and a buffer it
+    never lets go. Every request gets a NACK (or no answer while VF 0 holds
+    the buffer), the PF logs refusals thinned out (1st, 2nd, 4th...), and
+    meanwhile the PF keeps forwarding its own frames and VF 1 (driven by
+    the stock VF driver in another process) its own."""
+    sim = pfhost_sim(log_path, 'pfhost-badmbx', 'stock', script=FIFO_LOOP,
+                     vfs=VF_ADDRS[1:])
+    vf = RawVf(sim)
+    try:
+        sim.start()
+        sim.read_until(r'pf ready', timeout=120)
+        sim.read_until(r'testpmd> ', timeout=120)
+        pf_mac = igbxsim.mac_to_str(igbxsim.mac_from_rar(
+            sim.peek(0, igbxsim.REG_RAL0), sim.peek(0, igbxsim.REG_RAH0)))
+        vf1_mac = rar_entry(sim, 22)[0]
+        say(sim, 'pf', 'set portlist 0', 'set fwd macswap', 'start',
+            'echo pf fwd')
+        pf_out_until(sim, 'pf fwd')
+        say(sim, 'vf', 'set fwd macswap', 'start', 'echo fwd on')
+        sim.read_until(r'fwd on', timeout=60)
+        sim.capture(0)
+        ok_before = [forwards(sim, pf_mac), forwards(sim, vf1_mac)]
+
+        early = vf.call([0x02, 0x00000002, 0x1000])   # SET_MAC before RESET
+        reset = vf.call([0x01], n_in=3)
+        rar23 = rar_entry(sim, 23)
+        bad = {
+            'unknown id': vf.call([0x77]),
+            'mc count 31': vf.call([0x03 | 31 << 16]),
+            'mc hash > 12 bits': vf.call([0x03 | 1 << 16, 0x1000]),
+            'vlan id 5000': vf.call([0x04 | 1 << 16, 5000]),
+            'vlan info 2': vf.call([0x04 | 2 << 16, 10]),
+            'lpe 10': vf.call([0x05, 10]),
+            'lpe 20000': vf.call([0x05, 20000]),
+            'multicast mac': vf.call([0x02, 0x00005e01, 0x0500]),
+            'verdict bits': vf.call([0x02 | MSG_ACK, 0x00000002, 0x1000]),
+            'promisc flag 4': vf.call([0x06 | 4 << 16]),
+            'api 9': vf.call([0x08, 9]),
+        }
+        api11 = vf.call([0x08, 1])
+        untrusted = vf.call([0x06 | 2 << 16])
+        lpe = vf.call([0x05, 1600])
+        vmolr0 = sim.peek(0, REG_VMOLR)
+        # a flood: requests one after the other, none waited for
+        for i in range(300):
+            vf.post([0x77 + (i & 0xff) * 0x10000])
+        flood_ok = [forwards(sim, pf_mac), forwards(sim, vf1_mac)]
+        # the buffer held: the PF cannot answer, and goes on
+        vf.poke(VF_V2P, V2P_VFU)
+        vf.poke(VF_V2P, V2P_VFU | V2P_REQ)
+        held_ok = [forwards(sim, pf_mac), forwards(sim, vf1_mac)]
+        vf.poke(VF_V2P, 0)
+        last = vf.call([0x05, 1522])
+        vf1_rar = rar_entry(sim, 22)
+        say(sim, 'vf', 'stop', 'quit')
+        m = sim.read_until(r'vf exit status (\d+)', timeout=120)
+        status = sim.wait(90)
+        out = sim.buf
+    finally:
+        sim.close()
+
+    assert ok_before == [True, True]
+    # before RESET: NACK without CTS
+    assert early and early[0] == 0x02 | MSG_NACK, early
+    # RESET: ACK, the address of VF 0's RAR entry, no CTS
+    assert reset[0] == 0x01 | MSG_ACK, reset
+    mac = igbxsim.mac_to_str(
+        (reset[1] | reset[2] << 32).to_bytes(8, 'little')[:6])
+    assert mac == rar23[0] and rar23[1] & igbxsim.RAH_AV, (mac, rar23)
+    for what, reply in bad.items():
+        assert reply and reply[0] & (MSG_NACK | MSG_ACK | MSG_CTS) == \
+            MSG_NACK | MSG_CTS, (what, reply)
+    assert api11[0] == 0x08 | MSG_ACK | MSG_CTS, api11
+    assert untrusted[0] & MSG_NACK, untrusted       # trust is the PF's
+    assert lpe[0] == 0x05 | MSG_ACK | MSG_CTS, lpe
+    assert vmolr0 & 0x3fff == 1600 and vmolr0 & (1 << 28) == 0, hex(vmolr0)
+    assert flood_ok == [True, True]
+    assert held_ok == [True, True]
+    assert last and last[0] == 0x05 | MSG_ACK | MSG_CTS, last
+    assert vf1_rar[0] == vf1_mac and vf1_rar[1] & igbxsim.RAH_AV
+    assert int(m.group(1)) == 0 and status == 0, out[-3000:]
+    pf_log = [x for x in out.splitlines() if x.startswith('pf: ')]
+    refused = [x for x in pf_log if 'refused' in x and 'VF 0:' in x]
+    # VF 1's stock driver asks for promiscuous mode (testpmd's default):
+    # refused too, as VF 1 is not trusted; nothing else of VF 1's
+    others = [x for x in pf_log if 'refused' in x and 'VF 0:' not in x]
+    assert all('VF 1:' in x and '(SET_PROMISC)' in x and
+               'not permitted' in x for x in others), others
+    # thinned out: hundreds refused, a line per power of two
+    assert len(refused) <= 12, refused
+    assert 'refused so far' in refused[-1]
+    assert int(re.search(r'\((\d+) refused', refused[-1]).group(1)) >= 256

@@ -23,8 +23,8 @@
 #define IGBX_MBX_PROMISC_UNICAST	0x01
 #define IGBX_MBX_PROMISC_MULTICAST	0x02
 #define IGBX_MBX_LINK_UP	UINT32_C(1)
-/* API versions: 1.0 is the stock pair's five messages; 1.1 adds
- * SET_PROMISC and the PF's link notices. */
+/* API versions: 1.0 is the stock pair's messages (and Linux igb's
+ * SET_PROMISC); 1.1 adds the PF's link notices. */
 #define IGBX_MBX_API_10		0
 #define IGBX_MBX_API_11		1
 #define IGBX_MBX_API_LATEST	IGBX_MBX_API_11

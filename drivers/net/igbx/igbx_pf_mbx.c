@@ -141,8 +141,9 @@ igbx_pf_msg_set_lpe(struct rte_eth_dev *dev, unsigned int vf, uint32_t *msg, uns
 	return 0;
 }
 
-/* SET_PROMISC (API 1.1): info the IGBX_MBX_PROMISC_* the VF wants; granted
- * to trusted VFs only, none may always be asked for. */
+/* SET_PROMISC (Linux igb's message; the stock DPDK host refuses it): info
+ * the IGBX_MBX_PROMISC_* the VF wants; granted to trusted VFs only, none
+ * may always be asked for. */
 static int
 igbx_pf_msg_set_promisc(struct rte_eth_dev *dev, unsigned int vf, uint32_t *msg,
 			unsigned int *n)
@@ -151,8 +152,7 @@ igbx_pf_msg_set_promisc(struct rte_eth_dev *dev, unsigned int vf, uint32_t *msg,
 	uint32_t want = igbx_pf_msg_info(msg[0]);
 
 	(void)n;
-	if (v->api < IGBX_MBX_API_11 ||
-	    (want & ~(uint32_t)(IGBX_MBX_PROMISC_UNICAST | IGBX_MBX_PROMISC_MULTICAST)))
+	if (want & ~(uint32_t)(IGBX_MBX_PROMISC_UNICAST | IGBX_MBX_PROMISC_MULTICAST))
 		return -EINVAL;
 	if (want != 0 && !v->trusted)
 		return -EPERM;
