@@ -111,6 +111,12 @@ igbx_mbx_call(struct igbx_hw *hw, struct igbx_mbx *mbx, uint32_t *msg,
 	ret = igbx_mbx_send(hw, mbx, msg, n_out);
 	if (ret == 0)
 		ret = igbx_mbx_recv(hw, mbx, msg, n_in);
+	/* a PF notice came in between: noted, and the answer is still due */
+	while (ret == 0 && (msg[0] & IGBX_MBX_ID_MASK) == IGBX_MBX_PF_CONTROL &&
+	       id != IGBX_MBX_PF_CONTROL) {
+		mbx->pf_link_up = (msg[1] & IGBX_MBX_LINK_UP) != 0;
+		ret = igbx_mbx_recv(hw, mbx, msg, n_in);
+	}
 	if (ret != 0)
 		return ret;
 	if ((msg[0] & IGBX_MBX_ID_MASK) != id || !(msg[0] & IGBX_MBX_ACK)) {

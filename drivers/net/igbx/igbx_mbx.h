@@ -4,6 +4,7 @@
 #ifndef IGBX_MBX_H
 #define IGBX_MBX_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "igbx_hw.h"
@@ -39,6 +40,8 @@
 
 struct igbx_mbx {
 	uint32_t seen;		/* read-to-clear bits read but not yet used */
+	uint8_t api;		/* IGBX_MBX_API_* the PF agreed to */
+	bool pf_link_up;	/* the PF's last link notice (API 1.1) */
 };
 
 /* Post msg (n words) and wait for the PF's ack; 0 or -ETIMEDOUT/-EBUSY. */
