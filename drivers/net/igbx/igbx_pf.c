@@ -160,6 +160,7 @@ igbx_pf_vf_rate_program(struct rte_eth_dev *dev, unsigned int vf)
 	for (i = 0; i < 2; i++) {	/* queues vf and vf + 8 */
 		igbx_write(&ad->hw, IGBX_RTTDQSEL, vf + IGBX_PF_POOLS * i);
 		igbx_write(&ad->hw, IGBX_RTTBCNRC, val);
+		igbx_write_flush(&ad->hw);	/* lands before the next select */
 	}
 }
 

@@ -160,8 +160,12 @@ rte_pmd_igbx_set_vf_mac(uint16_t port_id, uint16_t vf, const struct rte_ether_ad
 	if (ret != 0)
 		return ret;
 	if (mac == NULL || !rte_is_unicast_ether_addr(mac) || rte_is_zero_ether_addr(mac)) {
+		char text[RTE_ETHER_ADDR_FMT_SIZE] = "NULL";
+
+		if (mac != NULL)
+			rte_ether_format_addr(text, sizeof(text), mac);
 		IGBX_LOG(ERR, "%s: mac=%s invalid: allowed a unicast address, not all zero",
-			 __func__, mac == NULL ? "NULL" : "multicast or zero");
+			 __func__, text);
 		return -EINVAL;
 	}
 	pf = &IGBX_DEV_ADAPTER(dev)->pf;
