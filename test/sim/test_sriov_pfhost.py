@@ -529,3 +529,52 @@ def test_private_api_from_a_linked_application(log_path):
     assert rate[9] == factor and rate[0] == 0, \
         {q: hex(v) for q, v in rate.items()}
     assert status == 0
+
+
+@pytest.mark.parametrize('vf_driver', ['stock', 'igbx'])
+def test_link_notices_to_vfs(log_path, vf_driver):
+    """The wire of port 0 goes down and up again: the PF host tells VFs
+    that agreed to API 1.1 (igbx's VF negotiates it after its RESET) with a
+    PF control message; the igbx VF logs it and raises its link event. The
+    stock VF, which negotiates nothing, is not sent unasked messages and
+    keeps forwarding once the link is back."""
+    sim = pfhost_sim(log_path, 'pfhost-link-%s' % vf_driver, vf_driver,
+                     script=FIFO_LOOP, vfs=VF_ADDRS[:1])
+    try:
+        sim.start()
+        sim.read_until(r'pf ready', timeout=120)
+        sim.read_until(r'testpmd> ', timeout=120)
+        mac = rar_entry(sim, 23)[0]
+        say(sim, 'vf', 'set fwd macswap', 'start', 'echo fwd on')
+        pos = sim.read_until(r'fwd on', timeout=60).end()
+        sim.capture(0)
+        before = forwards(sim, mac)
+        sim.ctl('link 0 down')
+        down = up = None
+        if vf_driver == 'igbx':
+            down = sim.read_until(r'the PF reports its link down', start=pos,
+                                  timeout=30)
+        else:
+            sim.pump(2.0)
+        sim.ctl('link 0 up')
+        if vf_driver == 'igbx':
+            up = sim.read_until(r'the PF reports its link up', start=pos,
+                                timeout=30)
+        else:
+            sim.pump(3.0)
+        after = forwards(sim, mac, tries=50)
+        say(sim, 'vf', 'stop', 'quit')
+        m = sim.read_until(r'vf exit status (\d+)', timeout=120)
+        vf_out = sim.buf[:m.start()]
+        status = sim.wait(90)
+    finally:
+        sim.close()
+
+    assert before and after
+    notices = re.findall(r'the PF reports its link (\w+)', vf_out)
+    if vf_driver == 'igbx':
+        assert down and up
+        assert notices == ['down', 'up'], notices
+    else:
+        assert notices == []
+    assert int(m.group(1)) == 0 and status == 0, vf_out[-3000:]

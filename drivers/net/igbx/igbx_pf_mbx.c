@@ -296,7 +296,7 @@ igbx_pf_link_notify(struct rte_eth_dev *dev)
 	if (pf->nb_vfs == 0)
 		return;
 	rte_spinlock_lock(&pf->lock);
-	if (pf->started && up != pf->link_up) {
+	if (pf->started) {		/* called when the link changed */
 		pf->link_up = up;
 		msg[0] = IGBX_MBX_PF_CONTROL | IGBX_MBX_CTS;
 		msg[1] = up ? IGBX_MBX_LINK_UP : 0;

@@ -54,7 +54,6 @@ bool
 igbx_vf_mbx_notice(struct igbx_hw *hw, struct igbx_mbx *mbx)
 {
 	uint32_t msg[2];
-	bool was = mbx->pf_link_up;
 
 	if (!(igbx_mbx_status(hw, mbx) & IGBX_V2P_PFSTS))
 		return false;
@@ -62,7 +61,7 @@ igbx_vf_mbx_notice(struct igbx_hw *hw, struct igbx_mbx *mbx)
 	    (msg[0] & IGBX_MBX_ID_MASK) != IGBX_MBX_PF_CONTROL)
 		return false;
 	mbx->pf_link_up = (msg[1] & IGBX_MBX_LINK_UP) != 0;
-	return mbx->pf_link_up != was;
+	return true;	/* the PF sends one when its link changed */
 }
 
 /* SET_PROMISC with what the port wants after the change. */

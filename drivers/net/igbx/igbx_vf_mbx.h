@@ -18,8 +18,8 @@ struct igbx_mbx *igbx_vf_mbx_of(struct rte_eth_dev *dev, struct igbx_hw **hw,
 
 /* After an acknowledged RESET (lock held): the newest API the PF speaks. */
 void igbx_vf_mbx_negotiate(struct rte_eth_dev *dev);
-/* The PF watch (lock held): a PF notice waiting is read; true when it told
- * of a link change. */
+/* The PF watch (lock held): a PF notice waiting is read; true when one was
+ * (the PF sends one per link change). */
 bool igbx_vf_mbx_notice(struct igbx_hw *hw, struct igbx_mbx *mbx);
 
 /* eth_dev_ops: SET_PROMISC requests, granted by a PF host that trusts the VF. */
