@@ -131,6 +131,36 @@ igbx_pf_mta_sync(struct rte_eth_dev *dev)
 		igbx_write(&ad->hw, IGBX_MTA(i), mta[i]);
 }
 
+/* The PF changed its own multicast list: the VFs' groups stay. */
+void
+igbx_pf_mta_refresh(struct rte_eth_dev *dev)
+{
+	struct igbx_pf_state *pf = igbx_pf_of(dev);
+
+	if (pf->nb_vfs == 0)
+		return;
+	rte_spinlock_lock(&pf->lock);
+	igbx_pf_mta_sync(dev);
+	rte_spinlock_unlock(&pf->lock);
+}
+
+/* The VFTA bits of word idx that the VFs' VLANs need. */
+uint32_t
+igbx_pf_vfta_bits(struct rte_eth_dev *dev, unsigned int idx)
+{
+	struct igbx_pf_state *pf = igbx_pf_of(dev);
+	uint32_t bits = 0;
+	unsigned int vf, i;
+
+	rte_spinlock_lock(&pf->lock);
+	for (vf = 0; vf < pf->nb_vfs; vf++)
+		for (i = 0; i < pf->vf[vf].nb_vlans; i++)
+			if (igbx_vfta_index(pf->vf[vf].vlans[i]) == idx)
+				bits |= igbx_vfta_bit(pf->vf[vf].vlans[i]);
+	rte_spinlock_unlock(&pf->lock);
+	return bits;
+}
+
 /* VMOLR of VF vf's pool: untagged, broadcast and hashed multicast accepted,
  * its frame limit; what a trusted VF asked for on top. */
 static uint32_t

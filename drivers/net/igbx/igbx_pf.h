@@ -59,7 +59,10 @@ void igbx_pf_stop(struct rte_eth_dev *dev);
 uint16_t igbx_pf_queue_reg(struct rte_eth_dev *dev, uint16_t qid);
 uint32_t igbx_pf_intr_causes(struct rte_eth_dev *dev);	/* ICR causes to enable */
 bool igbx_pf_active(struct rte_eth_dev *dev);
-void igbx_pf_own_rar(struct rte_eth_dev *dev, unsigned int index);	/* igbx_filter.c */
+/* igbx_filter.c: the PF's own filters change, the VFs' entries stay */
+void igbx_pf_own_rar(struct rte_eth_dev *dev, unsigned int index);
+void igbx_pf_mta_refresh(struct rte_eth_dev *dev);
+uint32_t igbx_pf_vfta_bits(struct rte_eth_dev *dev, unsigned int idx);
 /* Inner helpers for the mailbox server and the private API (lock held). */
 void igbx_pf_vf_program(struct rte_eth_dev *dev, unsigned int vf);
 void igbx_pf_mta_sync(struct rte_eth_dev *dev);
