@@ -20,7 +20,7 @@
  * these, a stock PF NACKs them (so a VF falls back to API 1.0). */
 #define IGBX_MBX_SET_PROMISC	0x06	/* info: IGBX_MBX_PROMISC_* wanted */
 #define IGBX_MBX_API_NEGOTIATE	0x08	/* word 1: IGBX_MBX_API_*; ACK = agreed */
-#define IGBX_MBX_PF_CONTROL	0x0100	/* PF -> VF notice; word 1 link (IGBX_MBX_LINK_UP) */
+#define IGBX_MBX_PF_CONTROL	0x0100	/* PF -> VF notice; word 1: IGBX_MBX_LINK_UP */
 #define IGBX_MBX_PROMISC_UNICAST	0x01
 #define IGBX_MBX_PROMISC_MULTICAST	0x02
 #define IGBX_MBX_LINK_UP	UINT32_C(1)

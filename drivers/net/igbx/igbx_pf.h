@@ -18,13 +18,14 @@
 /* VF v's address lives in RAR[IGBX_RAR_ENTRIES - 1 - v], as Linux and DPDK hosts do. */
 #define IGBX_PF_VF_RAR(vf)	(IGBX_RAR_ENTRIES - 1 - (vf))
 #define IGBX_PF_VF_VLANS	8	/* VLANs one VF may join (VLVF entries) */
-#define IGBX_PF_VF_FRAME_DEFAULT 1522	/* VMOLR.RLPML until SET_LPE: 1500 + header, tag, CRC */
+/* VMOLR.RLPML until SET_LPE: 1500 bytes, header, tag, CRC */
+#define IGBX_PF_VF_FRAME_DEFAULT 1522
 
 /* What the PF knows of one VF. */
 struct igbx_pf_vf {
 	struct rte_ether_addr mac;	/* the address RESET hands out */
 	bool cts;			/* RESET done since the PF start or the VF's FLR */
-	bool mac_by_pf;			/* rte_pmd_igbx_set_vf_mac: the VF may not change it */
+	bool mac_by_pf;			/* set by the PF: the VF may not change it */
 	bool trusted;			/* may ask for promiscuous/allmulticast */
 	bool anti_spoof;		/* DTXSWC MAC anti-spoofing of its pool */
 	uint8_t api;			/* IGBX_MBX_API_* agreed */
@@ -54,7 +55,8 @@ struct rte_eth_dev_info;
 int igbx_pf_init(struct rte_eth_dev *dev);		/* probe: VFs enabled? */
 int igbx_pf_configure_check(struct rte_eth_dev *dev);	/* dev_configure */
 void igbx_pf_info(struct rte_eth_dev *dev, struct rte_eth_dev_info *info);
-void igbx_pf_start(struct rte_eth_dev *dev);		/* probe, dev_start after the datapath */
+/* probe; dev_start, after the datapath */
+void igbx_pf_start(struct rte_eth_dev *dev);
 void igbx_pf_stop(struct rte_eth_dev *dev);
 uint16_t igbx_pf_queue_reg(struct rte_eth_dev *dev, uint16_t qid);
 uint32_t igbx_pf_intr_causes(struct rte_eth_dev *dev);	/* ICR causes to enable */

@@ -303,8 +303,8 @@ igbx_pf_link_notify(struct rte_eth_dev *dev)
 		for (vf = 0; vf < pf->nb_vfs; vf++)
 			if (pf->vf[vf].cts && pf->vf[vf].api >= IGBX_MBX_API_11 &&
 			    igbx_mbx_pf_write(&ad->hw, vf, msg, 2) != 0)
-				igbx_pf_msg_refused(dev, vf, msg[0], "link notice, VF holds the buffer",
-						    -EBUSY);
+				igbx_pf_msg_refused(dev, vf, msg[0],
+						    "link notice, VF holds the buffer", -EBUSY);
 	}
 	rte_spinlock_unlock(&pf->lock);
 }

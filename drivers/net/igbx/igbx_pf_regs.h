@@ -15,7 +15,7 @@
 #define IGBX_P2V_VFU		IGBX_BIT(2)	/* VF owns the buffer (RO) */
 #define IGBX_P2V_PFU		IGBX_BIT(3)	/* PF owns the buffer */
 #define IGBX_P2V_RVFU		IGBX_BIT(4)	/* take the buffer from the VF */
-#define IGBX_MBVFICR		0x00C80		/* W1C: VFREQ bit vf, VFACK bit 16 + vf */
+#define IGBX_MBVFICR		0x00C80		/* W1C: VFREQ bit vf, VFACK 16 + vf */
 #define IGBX_MBVFICR_VFREQ(vf)	IGBX_BIT(vf)
 #define IGBX_MBVFICR_VFACK(vf)	IGBX_BIT(16 + (vf))
 #define IGBX_MBVFIMR		0x00C84		/* VFs whose events raise ICR.VMMB */
