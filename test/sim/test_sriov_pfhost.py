@@ -211,7 +211,7 @@ def pf_out_until(sim, text, timeout=60):
     raise TimeoutError('no %r from the PF process' % text)
 
 
-def forwards(sim, mac, port=0, tries=50):
+def forwards(sim, mac, port=0, tries=100):
     """A frame for `mac` injected on the wire comes back macswapped."""
     f = frames.udp(mac)
     sim.captured(port)          # drop what came before
@@ -264,7 +264,7 @@ def test_reset_under_traffic(log_path, vf_driver, who):
             say(sim, 'vf', 'stop', 'port stop all', again, 'port start all',
                 'start', 'echo vfs back')
             sim.read_until(r'vfs back', start=pos, timeout=60)
-        after = [forwards(sim, m, tries=30) for m in macs]
+        after = [forwards(sim, m) for m in macs]
         macs_after = [rar_entry(sim, 23 - vf)[0] for vf in range(NB_VFS)]
         say(sim, 'vf', 'stop', 'quit')
         m = sim.read_until(r'vf exit status (\d+)', timeout=120)
@@ -561,7 +561,7 @@ def test_link_notices_to_vfs(log_path, vf_driver):
                                 timeout=30)
         else:
             sim.pump(3.0)
-        after = forwards(sim, mac, tries=50)
+        after = forwards(sim, mac)
         say(sim, 'vf', 'stop', 'quit')
         m = sim.read_until(r'vf exit status (\d+)', timeout=120)
         vf_out = sim.buf[:m.start()]

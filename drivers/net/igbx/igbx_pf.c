@@ -16,6 +16,7 @@
 
 #include "igbx_ethdev.h"
 #include "igbx_devops.h"
+#include "igbx_link.h"
 #include "igbx_pf.h"
 #include "igbx_pf_regs.h"
 
@@ -350,9 +351,10 @@ igbx_pf_start(struct rte_eth_dev *dev)
 	pf->link_up = false;
 	pf->started = true;
 	igbx_set_bits(hw, IGBX_CTRL_EXT, IGBX_CTRL_EXT_PFRSTD);
-	igbx_write(hw, IGBX_IMS, IGBX_ICR_VMMB);	/* before dev_start too */
 	igbx_write_flush(hw);
 	rte_spinlock_unlock(&pf->lock);
+	/* at probe too: the mailbox interrupt (and LSC; with MSI-X on vector 0) */
+	igbx_intr_enable(dev);
 }
 
 /* dev_stop masked every cause: a stopped PF still answers its VFs (their
@@ -360,6 +362,13 @@ igbx_pf_start(struct rte_eth_dev *dev)
 void
 igbx_pf_stop(struct rte_eth_dev *dev)
 {
-	if (igbx_pf_active(dev))
-		igbx_write(IGBX_DEV_HW(dev), IGBX_IMS, IGBX_ICR_VMMB);
+	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
+	struct igbx_hw *hw = IGBX_DEV_HW(dev);
+
+	if (!igbx_pf_active(dev))
+		return;
+	/* GPIE and IVAR_MISC stay as dev_start left them (no reset here) */
+	if (rte_intr_type_get(pci->intr_handle) == RTE_INTR_HANDLE_VFIO_MSIX)
+		igbx_write(hw, IGBX_EIMS, IGBX_BIT(0));
+	igbx_write(hw, IGBX_IMS, IGBX_ICR_VMMB);
 }
