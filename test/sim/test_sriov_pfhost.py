@@ -577,3 +577,35 @@ def test_link_notices_to_vfs(log_path, vf_driver):
     else:
         assert notices == []
     assert int(m.group(1)) == 0 and status == 0, vf_out[-3000:]
+
+
+def test_pf_filter_changes_keep_the_vfs(log_path):
+    """The VF joins VLAN 100 and group 01:00:5e:00:00:05 through the
+    mailbox; then the PF application changes its own VLAN filter (VLAN 101,
+    the same VFTA word) and multicast list: the VF's VFTA and MTA bits
+    stay, beside the PF's."""
+    sim = pfhost_sim(log_path, 'pfhost-pf-filters', 'igbx',
+                     ['mcast_addr add 0 01:00:5e:00:00:05',
+                      'rx_vlan add 100 0', 'echo vf joined'], [],
+                     '--enable-hw-vlan-filter', vfs=VF_ADDRS[:1])
+    try:
+        sim.start()
+        sim.read_until(r'pf ready', timeout=120)
+        sim.read_until(r'vf joined', timeout=120)
+        say(sim, 'pf', 'vlan set filter on 0', 'rx_vlan add 101 0',
+            'mcast_addr add 0 01:00:5e:00:00:07', 'echo pf changed')
+        pf_out_until(sim, 'pf changed')
+        vfta3 = sim.peek(0, REG_VFTA + 4 * 3)
+        mta2 = sim.peek(0, REG_MTA + 4 * 2)
+        vf_status, vf_out = sriov.stop_vf(sim)
+        status = sriov.stop_pf(sim)
+        out = sim.buf
+    finally:
+        sim.close()
+
+    # VLAN 100: word 3 bit 4 (the VF's), 101: bit 5 (the PF's)
+    assert vfta3 & 0x30 == 0x30, hex(vfta3)
+    # the VF's group hashes to 0x050: MTA[2] bit 16 (the PF's, 0x070, lands
+    # in MTA[3], which the PF's rewrite of the whole table covers too)
+    assert mta2 & (1 << 16), hex(mta2)
+    assert 'pf: ' in out and vf_status == 0 and status == 0, out[-3000:]
