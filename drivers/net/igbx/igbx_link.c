@@ -141,6 +141,8 @@ igbx_intr_handler(void *param)
 	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
 	uint32_t icr = igbx_read(hw, IGBX_ICR);
 
+	if (icr & IGBX_ICR_VMMB)
+		igbx_pf_mbx_intr(dev);	/* a VF's message or reset */
 	if (icr & IGBX_ICR_LSC) {
 		if (igbx_dev_link_update(dev, 0) == 0) {
 			/* pause directions follow what autonegotiation agreed */
@@ -151,8 +153,6 @@ igbx_intr_handler(void *param)
 			igbx_pf_link_notify(dev);
 		}
 	}
-	if (icr & IGBX_ICR_VMMB)
-		igbx_pf_mbx_intr(dev);	/* a VF's message or reset */
 	if (igbx_intr_is_msix(dev))
 		igbx_write(hw, IGBX_EIMS, IGBX_BIT(0));	/* EIAM auto-masked it */
 	rte_intr_enable(pci->intr_handle);

@@ -252,8 +252,9 @@ igbx_pf_vf_flr(struct rte_eth_dev *dev, unsigned int vf)
 	IGBX_LOG(INFO, "port %u VF %u: function level reset", dev->data->port_id, vf);
 }
 
-void
-igbx_pf_mbx_intr(struct rte_eth_dev *dev)
+/* Every VF's reset and message waiting (lock held). */
+static void
+igbx_pf_mbx_serve(struct rte_eth_dev *dev)
 {
 	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
 	struct igbx_pf_state *pf = &ad->pf;
@@ -261,11 +262,6 @@ igbx_pf_mbx_intr(struct rte_eth_dev *dev)
 	uint32_t flr, icr, all = IGBX_BIT(pf->nb_vfs) - 1;
 	unsigned int vf;
 
-	if (pf->nb_vfs == 0)
-		return;
-	rte_spinlock_lock(&pf->lock);
-	if (!pf->started)
-		goto out;
 	flr = igbx_read(hw, IGBX_VFLRE) & all;
 	if (flr != 0)
 		igbx_write(hw, IGBX_VFLRE, flr);
@@ -278,12 +274,25 @@ igbx_pf_mbx_intr(struct rte_eth_dev *dev)
 		if (icr & IGBX_MBVFICR_VFREQ(vf))
 			igbx_pf_vf_msg(dev, vf);
 	}
-out:
+}
+
+void
+igbx_pf_mbx_intr(struct rte_eth_dev *dev)
+{
+	struct igbx_pf_state *pf = &IGBX_DEV_ADAPTER(dev)->pf;
+
+	if (pf->nb_vfs == 0)
+		return;
+	rte_spinlock_lock(&pf->lock);
+	if (pf->started)
+		igbx_pf_mbx_serve(dev);
 	rte_spinlock_unlock(&pf->lock);
 }
 
 /* Link changed: VFs that speak API 1.1 get a PF control message with the
- * link (stock VFs do not expect unasked messages and are left alone). */
+ * link (stock VFs do not expect unasked messages and are left alone). The
+ * buffer is shared: requests waiting are answered first, so that the notice
+ * does not overwrite one. */
 void
 igbx_pf_link_notify(struct rte_eth_dev *dev)
 {
@@ -297,6 +306,7 @@ igbx_pf_link_notify(struct rte_eth_dev *dev)
 		return;
 	rte_spinlock_lock(&pf->lock);
 	if (pf->started) {		/* called when the link changed */
+		igbx_pf_mbx_serve(dev);
 		pf->link_up = up;
 		msg[0] = IGBX_MBX_PF_CONTROL | IGBX_MBX_CTS;
 		msg[1] = up ? IGBX_MBX_LINK_UP : 0;
