@@ -128,6 +128,66 @@ static const char *cmd_poke(FILE *out, int argc, char **argv)
 	return err;
 }
 
+/* "vfpeek/vfpoke <p> <vf> <off> [val]": VF vf's register at off, read or
+ * written as the VF's driver would through its BAR (vf.c), so a test can
+ * play a VF that sends the PF malformed mailbox messages. */
+static const char *parse_vf(struct sim_port *p, const char *vs, const char *os,
+			    unsigned int *vf, uint32_t *off)
+{
+	uint64_t n, o;
+
+	if (!sim_parse_u64(vs, &n) || n >= p->nb_vfs)
+		return "vf must be one of the port's VFs";
+	if (!sim_parse_u64(os, &o) || o >= SIM_VF_BAR0_SIZE || (o & 3))
+		return "VF register offset must be 4-aligned and inside the VF BAR";
+	*vf = (unsigned int)n;
+	*off = (uint32_t)o;
+	return NULL;
+}
+
+static const char *cmd_vfpeek(FILE *out, int argc, char **argv)
+{
+	struct sim_port *p;
+	const char *err;
+	unsigned int vf;
+	uint32_t off, v;
+
+	(void)argc;
+	err = parse_port(argv[1], &p);
+	if (!err)
+		err = parse_vf(p, argv[2], argv[3], &vf, &off);
+	if (!err) {
+		sim_port_lock(p);
+		v = sim_vf_reg_read(p, vf, off, 4);
+		sim_port_unlock(p);
+		fprintf(out, "0x%08x\n", v);
+	}
+	return err;
+}
+
+static const char *cmd_vfpoke(FILE *out, int argc, char **argv)
+{
+	struct sim_port *p;
+	const char *err;
+	unsigned int vf;
+	uint32_t off;
+	uint64_t v;
+
+	(void)out;
+	(void)argc;
+	err = parse_port(argv[1], &p);
+	if (!err)
+		err = parse_vf(p, argv[2], argv[3], &vf, &off);
+	if (!err && (!sim_parse_u64(argv[4], &v) || v > UINT32_MAX))
+		err = "value must fit 32 bits";
+	if (!err) {
+		sim_port_lock(p);
+		sim_vf_reg_write(p, vf, off, (uint32_t)v, 4);
+		sim_port_unlock(p);
+	}
+	return err;
+}
+
 static int hex_nibble(char c)
 {
 	if (c >= '0' && c <= '9')
@@ -352,6 +412,8 @@ static const struct ctl_command {
 	{ "link", 3, 3, cmd_link, "link <p> up|down" },
 	{ "peek", 3, 3, cmd_peek, "peek <p> <off>" },
 	{ "poke", 4, 4, cmd_poke, "poke <p> <off> <val>" },
+	{ "vfpeek", 4, 4, cmd_vfpeek, "vfpeek <p> <vf> <off>" },
+	{ "vfpoke", 5, 5, cmd_vfpoke, "vfpoke <p> <vf> <off> <val>" },
 	{ "inject", 3, 4, cmd_inject, "inject <p> <hex> [badcrc]" },
 	{ "capture", 3, 3, cmd_capture, "capture <p> on|off" },
 	{ "captured", 2, 2, cmd_captured, "captured <p>" },

@@ -167,6 +167,8 @@ igbx_dev_configure(struct rte_eth_dev *dev)
 		ret = igbx_loopback_check(conf);
 	if (ret == 0)
 		ret = igbx_rxq_intr_check(dev);
+	if (ret == 0)
+		ret = igbx_pf_configure_check(dev);
 	if (ret != 0)
 		return ret;
 	igbx_qstats_configure(dev);
@@ -244,6 +246,7 @@ igbx_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	 * programs its ring registers and fills it (igbx_rxtx.c) */
 	info->dev_capa |= RTE_ETH_DEV_CAPA_RUNTIME_RX_QUEUE_SETUP |
 			  RTE_ETH_DEV_CAPA_RUNTIME_TX_QUEUE_SETUP;
+	igbx_pf_info(dev, info);	/* SR-IOV host: one pool's queues */
 	return 0;
 }
 
@@ -307,6 +310,7 @@ igbx_dev_start(struct rte_eth_dev *dev)
 	ret = igbx_start_datapath(dev);
 	if (ret != 0)
 		goto fail;
+	igbx_pf_start(dev);		/* 7.10: pools, then PFRSTD to the VFs */
 	igbx_intr_enable(dev);						/* 4.5.4 */
 	ret = igbx_rxq_intr_start(dev);
 	if (ret != 0)
@@ -326,6 +330,7 @@ igbx_dev_stop(struct rte_eth_dev *dev)
 	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
 
 	igbx_intr_disable(dev);
+	igbx_pf_stop(dev);		/* the VFs' mailbox stays served */
 	igbx_rxq_intr_stop(dev);
 	igbx_hw_stop(&ad->hw);		/* RCTL.EN, TCTL.EN off first */
 	igbx_rxtx_stop(dev);		/* queues off, every mbuf back to its pool */
@@ -593,6 +598,8 @@ igbx_dev_init(struct rte_eth_dev *dev)
 		ret = igbx_init_hw_fields(dev);
 	if (ret == 0)
 		ret = igbx_hw_init(&ad->hw);			/* 4.5.5, NVM, PHY */
+	if (ret == 0)
+		ret = igbx_pf_init(dev);			/* VFs enabled: their host */
 	if (ret != 0)
 		return ret;
 	dev->data->mac_addrs = rte_zmalloc("igbx_mac_addrs",
@@ -620,6 +627,7 @@ igbx_dev_init(struct rte_eth_dev *dev)
 		return ret;
 	}
 	ad->hw_ready = true;
+	igbx_pf_start(dev);		/* VFs probed before dev_start get answers */
 	igbx_dev_link_update(dev, 0);
 	return 0;
 }

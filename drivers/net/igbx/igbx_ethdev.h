@@ -18,6 +18,7 @@
 #include "igbx_rss.h"
 #include "igbx_ptp.h"
 #include "igbx_vmdq.h"
+#include "igbx_pf.h"
 
 /* Rings (8.10.3): RDLEN/TDLEN is a multiple of 128 bytes, i.e. 8 descriptors of
  * 16 bytes; we keep DPDK's customary range of 32..4096 descriptors. */
@@ -54,6 +55,7 @@ struct igbx_adapter {
 	struct igbx_flow_state flow;	/* rte_flow rules, igbx_flow.c */
 	struct igbx_ptp_state ptp;	/* IEEE 1588, igbx_ptp.c */
 	struct igbx_vmdq_state vmdq;	/* VMDq pools, igbx_vmdq.c */
+	struct igbx_pf_state pf;	/* SR-IOV host, igbx_pf.c */
 
 	/* link and interrupt state, owned by igbx_ethdev.c */
 	struct igbx_link link;		/* last link seen in STATUS */

@@ -179,6 +179,7 @@ igbx_rar_set_entry(struct rte_eth_dev *dev, unsigned int index,
 	rte_ether_addr_copy(a, &fs->rar[index]);
 	fs->rar_in_use |= UINT32_C(1) << index;
 	igbx_rar_write(IGBX_DEV_HW(dev), index, a);
+	igbx_pf_own_rar(dev, index);	/* SR-IOV host: the PF's pool */
 }
 
 int
@@ -246,6 +247,7 @@ igbx_mta_write_all(struct rte_eth_dev *dev)
 
 	for (i = 0; i < IGBX_MTA_WORDS; i++)
 		igbx_write(hw, IGBX_MTA(i), fs->mta[i]);
+	igbx_pf_mta_refresh(dev);	/* SR-IOV host: the VFs' groups too */
 }
 
 static int
@@ -318,7 +320,8 @@ igbx_vlan_filter_set(struct rte_eth_dev *dev, uint16_t vlan_id, int on)
 		fs->vfta[idx] |= igbx_vfta_bit(vlan_id);
 	else
 		fs->vfta[idx] &= ~igbx_vfta_bit(vlan_id);
-	igbx_write(IGBX_DEV_HW(dev), IGBX_VFTA(idx), fs->vfta[idx]);
+	igbx_write(IGBX_DEV_HW(dev), IGBX_VFTA(idx),
+		   fs->vfta[idx] | igbx_pf_vfta_bits(dev, idx));	/* and the VFs' */
 	return 0;
 }
 

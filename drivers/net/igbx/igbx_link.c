@@ -141,6 +141,8 @@ igbx_intr_handler(void *param)
 	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
 	uint32_t icr = igbx_read(hw, IGBX_ICR);
 
+	if (icr & IGBX_ICR_VMMB)
+		igbx_pf_mbx_intr(dev);	/* a VF's message or reset */
 	if (icr & IGBX_ICR_LSC) {
 		if (igbx_dev_link_update(dev, 0) == 0) {
 			/* pause directions follow what autonegotiation agreed */
@@ -148,6 +150,7 @@ igbx_intr_handler(void *param)
 				igbx_flow_ctrl_refresh(dev);
 			if (dev->data->dev_conf.intr_conf.lsc)
 				rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
+			igbx_pf_link_notify(dev);
 		}
 	}
 	if (igbx_intr_is_msix(dev))
@@ -193,15 +196,16 @@ igbx_intr_unregister(struct rte_eth_dev *dev)
 	ad->intr_registered = false;
 }
 
-/* 7.3: LSC is the only cause we use. With MSI-X it is routed to vector 0
- * through IVAR_MISC and unmasked in EIMS; otherwise IMS does it. */
+/* 7.3: LSC is the cause we use (and VMMB, the VFs' mailbox, as SR-IOV host). With
+ * MSI-X it is routed to vector 0 through IVAR_MISC and unmasked in EIMS; otherwise IMS
+ * does it. */
 void
 igbx_intr_enable(struct rte_eth_dev *dev)
 {
 	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
 	struct igbx_hw *hw = &ad->hw;
 
-	ad->intr_mask = IGBX_ICR_LSC;
+	ad->intr_mask = IGBX_ICR_LSC | igbx_pf_intr_causes(dev);
 	if (igbx_intr_is_msix(dev)) {
 		igbx_write(hw, IGBX_GPIE, IGBX_GPIE_MULTIPLE_MSIX | IGBX_GPIE_PBA |
 			   IGBX_GPIE_EIAME | IGBX_GPIE_NSICR);

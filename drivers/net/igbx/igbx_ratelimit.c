@@ -40,7 +40,8 @@ igbx_rate_restore(struct rte_eth_dev *dev)
 
 	for (q = 0; q < dev->data->nb_tx_queues && q < IGBX_MAX_TX_QUEUES; q++)
 		if (ad->tx_rate_factor[q] != 0)
-			igbx_rate_program(&ad->hw, q, ad->tx_rate_factor[q]);
+			igbx_rate_program(&ad->hw, igbx_pf_queue_reg(dev, q),
+					  ad->tx_rate_factor[q]);
 }
 
 /* ethdev checked queue_idx against the TX queues and tx_rate against the
@@ -67,7 +68,7 @@ igbx_set_queue_rate_limit(struct rte_eth_dev *dev, uint16_t queue_idx, uint32_t 
 		}
 		val = igbx_rate_factor(link, tx_rate);
 	}
-	igbx_rate_program(hw, queue_idx, val);
+	igbx_rate_program(hw, igbx_pf_queue_reg(dev, queue_idx), val);
 	IGBX_DEV_ADAPTER(dev)->tx_rate_factor[queue_idx] = val;
 	return 0;
 }

@@ -195,7 +195,7 @@ static int
 igbx_rx_queue_enable(struct rte_eth_dev *dev, struct igbx_rx_queue *rxq)
 {
 	struct igbx_hw *hw = IGBX_DEV_HW(dev);
-	uint16_t q = rxq->queue_id;
+	uint16_t q = rxq->reg_idx;
 	struct igbx_ring_regs r;
 	int ret;
 
@@ -218,7 +218,7 @@ igbx_rx_queue_enable(struct rte_eth_dev *dev, struct igbx_rx_queue *rxq)
 	}
 	rte_io_wmb();
 	igbx_write(hw, r.tail, rxq->rdt);
-	igbx_queue_mark(dev, true, q, &rxq->started, true);
+	igbx_queue_mark(dev, true, rxq->queue_id, &rxq->started, true);
 	return 0;
 }
 
@@ -227,8 +227,8 @@ igbx_rx_queue_disable(struct rte_eth_dev *dev, struct igbx_rx_queue *rxq)
 {
 	struct igbx_ring_regs r;
 
-	igbx_ring_regs_get(true, rxq->queue_id, &r);
-	igbx_ring_disable(IGBX_DEV_HW(dev), &r, rxq->queue_id);
+	igbx_ring_regs_get(true, rxq->reg_idx, &r);
+	igbx_ring_disable(IGBX_DEV_HW(dev), &r, rxq->reg_idx);
 	igbx_rx_free_mbufs(rxq);
 	igbx_queue_mark(dev, true, rxq->queue_id, &rxq->started, false);
 }
@@ -340,7 +340,7 @@ static int
 igbx_tx_queue_enable(struct rte_eth_dev *dev, struct igbx_tx_queue *txq)
 {
 	struct igbx_hw *hw = IGBX_DEV_HW(dev);
-	uint16_t q = txq->queue_id;
+	uint16_t q = txq->reg_idx;
 	struct igbx_ring_regs r;
 	int ret;
 
@@ -354,7 +354,7 @@ igbx_tx_queue_enable(struct rte_eth_dev *dev, struct igbx_tx_queue *txq)
 	ret = igbx_ring_enable(hw, &r, q);
 	if (ret != 0)
 		return ret;
-	igbx_queue_mark(dev, false, q, &txq->started, true);
+	igbx_queue_mark(dev, false, txq->queue_id, &txq->started, true);
 	return 0;
 }
 
@@ -363,8 +363,8 @@ igbx_tx_queue_disable(struct rte_eth_dev *dev, struct igbx_tx_queue *txq)
 {
 	struct igbx_ring_regs r;
 
-	igbx_ring_regs_get(false, txq->queue_id, &r);
-	igbx_ring_disable(IGBX_DEV_HW(dev), &r, txq->queue_id);
+	igbx_ring_regs_get(false, txq->reg_idx, &r);
+	igbx_ring_disable(IGBX_DEV_HW(dev), &r, txq->reg_idx);
 	igbx_tx_reset(txq);
 	igbx_queue_mark(dev, false, txq->queue_id, &txq->started, false);
 }

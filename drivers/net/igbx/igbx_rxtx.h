@@ -96,6 +96,7 @@ struct igbx_rx_queue {
 	uint64_t ring_iova;
 	uint64_t offloads;
 	uint16_t queue_id;
+	uint16_t reg_idx;		/* its registers' index: queue_id, or its pool's (SR-IOV) */
 	uint16_t buf_size;		/* SRRCTL.BSIZEPACKET bytes */
 	uint8_t pthresh, hthresh, wthresh;
 	uint8_t drop_en;
@@ -158,6 +159,7 @@ struct igbx_tx_queue {
 	uint64_t ring_iova;
 	uint64_t offloads;
 	uint16_t queue_id;
+	uint16_t reg_idx;		/* its registers' index: queue_id, or its pool's (SR-IOV) */
 	uint16_t port_id;
 	uint8_t pthresh, hthresh, wthresh;
 	uint8_t deferred_start;

@@ -341,12 +341,13 @@ igbx_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	if (igbx_rx_split_alloc(rxq, &split, socket_id) != 0)
 		goto nomem;
 	rxq->queue_id = qid;
+	rxq->reg_idx = igbx_pf_queue_reg(dev, qid);
 	rxq->port_id = dev->data->port_id;
 	rxq->offloads = offloads;
 	rxq->queue_offloads = conf->offloads;
 	rxq->buf_size = igbx_rx_buf_size(mp);
 	rxq->crc_len = (offloads & RTE_ETH_RX_OFFLOAD_KEEP_CRC) ? RTE_ETHER_CRC_LEN : 0;
-	rxq->rdt_addr = igbx_reg_addr(IGBX_DEV_HW(dev), IGBX_RDT(qid));
+	rxq->rdt_addr = igbx_reg_addr(IGBX_DEV_HW(dev), IGBX_RDT(rxq->reg_idx));
 	rxq->ptp_etqf = IGBX_DEV_ADAPTER(dev)->ptp.enabled ?
 		(uint8_t)IGBX_DEV_ADAPTER(dev)->ptp.etqf_slot : IGBX_PTP_ETQF_NONE;
 	igbx_rx_queue_apply_conf(rxq, conf);
@@ -502,9 +503,10 @@ igbx_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	txq->rs_thresh = rs;
 	txq->free_thresh = fr;
 	txq->queue_id = qid;
+	txq->reg_idx = igbx_pf_queue_reg(dev, qid);
 	txq->port_id = dev->data->port_id;
 	txq->offloads = offloads;
-	txq->tdt_addr = igbx_reg_addr(IGBX_DEV_HW(dev), IGBX_TDT(qid));
+	txq->tdt_addr = igbx_reg_addr(IGBX_DEV_HW(dev), IGBX_TDT(txq->reg_idx));
 	igbx_tx_queue_apply_conf(txq, conf);
 	igbx_tx_reset(txq);
 	dev->data->tx_queues[qid] = txq;

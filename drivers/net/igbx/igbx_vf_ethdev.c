@@ -22,6 +22,7 @@
 #include "igbx_compat.h"
 #include "igbx_ethdev.h"
 #include "igbx_mbx.h"
+#include "igbx_vf_mbx.h"
 #include "igbx_rxtx.h"
 #include "igbx_vf.h"
 #include "igbx_vf_regs.h"
@@ -75,6 +76,8 @@ igbx_vf_reset(struct rte_eth_dev *dev, struct rte_ether_addr *mac)
 
 	rte_spinlock_lock(&vf->mbx_lock);
 	ret = igbx_vf_reset_locked(dev, hw, vf, msg);
+	if (ret == 0 && (msg[0] & IGBX_MBX_ACK))
+		igbx_vf_mbx_negotiate(dev);	/* igbx_vf_mbx.c */
 	rte_spinlock_unlock(&vf->mbx_lock);
 	if (ret != 0)
 		return ret;
@@ -357,7 +360,7 @@ igbx_vf_watch(void *arg)
 {
 	struct rte_eth_dev *dev = arg;
 	struct igbx_vf_adapter *vf = IGBX_VF_ADAPTER(dev);
-	bool event = false;
+	bool event = false, link_event = false;
 
 	if (rte_spinlock_trylock(&vf->mbx_lock)) {
 		uint32_t st = igbx_mbx_status(&vf->pf_like.hw, &vf->mbx);
@@ -367,7 +370,14 @@ igbx_vf_watch(void *arg)
 			vf->pf_reset = true;
 			event = true;
 		}
+		link_event = igbx_vf_mbx_notice(&vf->pf_like.hw, &vf->mbx);
 		rte_spinlock_unlock(&vf->mbx_lock);
+	}
+	if (link_event) {
+		IGBX_LOG(NOTICE, "VF %s: the PF reports its link %s", dev->device->name,
+			 vf->mbx.pf_link_up ? "up" : "down");
+		igbx_vf_link_update(dev, 0);
+		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
 	}
 	if (event) {
 		IGBX_LOG(WARNING, "VF %s: PF reset, the port needs rte_eth_dev_reset()",
@@ -432,11 +442,15 @@ igbx_vf_dev_close(struct rte_eth_dev *dev)
 	return 0;
 }
 
-static int
-igbx_vf_promisc_refused(struct rte_eth_dev *dev __rte_unused)
+/* For igbx_vf_mbx.c: the mailbox and the lock that guards it. */
+struct igbx_mbx *
+igbx_vf_mbx_of(struct rte_eth_dev *dev, struct igbx_hw **hw, rte_spinlock_t **lock)
 {
-	IGBX_LOG(ERR, "promiscuous=on invalid on a VF: the PF host decides its pool's modes");
-	return -ENOTSUP;
+	struct igbx_vf_adapter *vf = IGBX_VF_ADAPTER(dev);
+
+	*hw = &vf->pf_like.hw;
+	*lock = &vf->mbx_lock;
+	return &vf->mbx;
 }
 
 static const struct eth_dev_ops igbx_vf_ops = {
@@ -447,7 +461,10 @@ static const struct eth_dev_ops igbx_vf_ops = {
 	.dev_stop = igbx_vf_dev_stop,
 	.dev_close = igbx_vf_dev_close,
 	.link_update = igbx_vf_link_update,
-	.promiscuous_enable = igbx_vf_promisc_refused,
+	.promiscuous_enable = igbx_vf_promiscuous_enable,	/* igbx_vf_mbx.c */
+	.promiscuous_disable = igbx_vf_promiscuous_disable,
+	.allmulticast_enable = igbx_vf_allmulticast_enable,
+	.allmulticast_disable = igbx_vf_allmulticast_disable,
 	.stats_get = igbx_vf_stats_get,
 	.stats_reset = igbx_vf_stats_reset,
 	.xstats_get = igbx_vf_xstats_get,
