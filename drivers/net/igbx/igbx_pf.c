@@ -231,23 +231,6 @@ igbx_pf_vf_program(struct rte_eth_dev *dev, unsigned int vf)
 	igbx_write_flush(hw);
 }
 
-/* VLVF entry of vid, or of a free slot when absent; -1 when full. */
-static int
-igbx_pf_vlvf_find(struct igbx_hw *hw, uint16_t vid, bool alloc)
-{
-	int i, free_slot = -1;
-
-	for (i = 0; i < IGBX_VLVF_ENTRIES; i++) {
-		uint32_t v = igbx_read(hw, IGBX_VLVF(i));
-
-		if ((v & IGBX_VLVF_VI_EN) && (v & IGBX_VLVF_VLANID_MASK) == vid)
-			return i;
-		if (!(v & IGBX_VLVF_VI_EN) && free_slot < 0)
-			free_slot = i;
-	}
-	return alloc ? free_slot : -1;
-}
-
 /* VF vf joins (on) or leaves VLAN vid: its pool bit in the VLAN's VLVF
  * entry, the VFTA bit while any pool or the PF keeps the VLAN. */
 int
@@ -255,17 +238,11 @@ igbx_pf_vf_vlan(struct rte_eth_dev *dev, unsigned int vf, uint16_t vid, bool on)
 {
 	struct igbx_adapter *ad = IGBX_DEV_ADAPTER(dev);
 	struct igbx_hw *hw = &ad->hw;
-	int i = igbx_pf_vlvf_find(hw, vid, on);
-	uint32_t v, pools;
+	int ret = igbx_vmdq_pool_vlan(hw, vid, (uint8_t)IGBX_BIT(vf), on);
 
-	if (i < 0)
-		return on ? -ENOSPC : 0;
-	v = igbx_read(hw, IGBX_VLVF(i));
-	pools = (v & IGBX_VLVF_POOLSEL_MASK) >> IGBX_VLVF_POOLSEL_SHIFT;
-	pools = on ? pools | IGBX_BIT(vf) : pools & ~IGBX_BIT(vf);
-	igbx_write(hw, IGBX_VLVF(i), pools == 0 ? 0 :
-		   IGBX_VLVF_VI_EN | pools << IGBX_VLVF_POOLSEL_SHIFT | vid);
-	if (pools != 0)
+	if (ret != 0)
+		return ret;
+	if (igbx_vmdq_vlan_pools(hw, vid) != 0)
 		igbx_set_bits(hw, IGBX_VFTA(igbx_vfta_index(vid)), igbx_vfta_bit(vid));
 	else if (!(ad->filter.vfta[igbx_vfta_index(vid)] & igbx_vfta_bit(vid)))
 		igbx_clear_bits(hw, IGBX_VFTA(igbx_vfta_index(vid)), igbx_vfta_bit(vid));

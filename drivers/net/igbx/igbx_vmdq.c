@@ -58,6 +58,17 @@ igbx_vmdq_pool_vlan(struct igbx_hw *hw, uint16_t vid, uint8_t pool_mask, bool on
 	return 0;
 }
 
+uint8_t
+igbx_vmdq_vlan_pools(struct igbx_hw *hw, uint16_t vid)
+{
+	int free_slot, i = igbx_vlvf_find(hw, vid, &free_slot);
+
+	if (i < 0)
+		return 0;
+	return (uint8_t)((igbx_read(hw, IGBX_VLVF(i)) & IGBX_VLVF_POOLSEL_MASK) >>
+			 IGBX_VLVF_POOLSEL_SHIFT);
+}
+
 void
 igbx_vmdq_pool_rx_mode(struct igbx_hw *hw, unsigned int pool, uint32_t set,
 		       uint32_t clear)

@@ -25,6 +25,8 @@ struct igbx_vmdq_state {
  * 0, or -ENOSPC when all 32 entries hold other VLANs. */
 int igbx_vmdq_pool_vlan(struct igbx_hw *hw, uint16_t vid, uint8_t pool_mask,
 			bool on);
+/* The pools VLAN vid's VLVF entry names, 0 when it has none. */
+uint8_t igbx_vmdq_vlan_pools(struct igbx_hw *hw, uint16_t vid);
 /* VMOLR of pool: sets the bits in set, then clears those in clear
  * (IGBX_VMOLR_AUPE, _ROMPE, _ROPE, _BAM, _MPME, _STRVLAN). */
 void igbx_vmdq_pool_rx_mode(struct igbx_hw *hw, unsigned int pool,
