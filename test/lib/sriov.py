@@ -107,13 +107,22 @@ def rar_entry(sim, index):
     return igbxsim.mac_to_str(igbxsim.mac_from_rar(ral, rah)), rah
 
 
+def pf_allow(pf_driver='stock'):
+    """The PF process's allow-list; with the plugin when igbx is the host."""
+    args = allow(igbxsim.PCI_ADDRS[:2])
+    if pf_driver == 'igbx':
+        args += ' -d %s' % igbxsim.IGBX_PLUGIN
+    return args
+
+
 def vf_sim(log_path, name, prefix, vf_args, before, after=(), opts='',
-           script=SCRIPT, pf_opts=''):
+           script=SCRIPT, pf_opts='', pf_driver='stock'):
     """A simulator whose port 0 has NB_VFS VFs, running `script` (SCRIPT
-    takes `before`, `after` and `opts`; FIFO_SCRIPT none of them) with the
-    stock PF on both ports, started with testpmd options `pf_opts`."""
+    takes `before`, `after` and `opts`; FIFO_SCRIPT none of them) with
+    `pf_driver` as PF on both ports, started with testpmd options
+    `pf_opts`."""
     app = ['sh', '-c', script, 'igbx-sriov', igbxsim.TESTPMD_BIN,
-           allow(igbxsim.PCI_ADDRS[:2]), vf_args, prefix]
+           pf_allow(pf_driver), vf_args, prefix]
     if script is SCRIPT:
         app += ['\n'.join(before), '\n'.join(after), opts]
     app.append(pf_opts)

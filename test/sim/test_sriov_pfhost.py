@@ -51,11 +51,6 @@ V2P_REQ, V2P_ACK, V2P_VFU, V2P_PFSTS = 0x1, 0x2, 0x4, 0x10
 MSG_ACK, MSG_NACK, MSG_CTS = 1 << 31, 1 << 30, 1 << 29
 
 
-def pf_args():
-    return '%s -d %s' % (sriov.allow(igbxsim.PCI_ADDRS[:2]),
-                         igbxsim.IGBX_PLUGIN)
-
-
 def pfhost_sim(log_path, name, vf_driver, before=(), after=(), opts='',
                script=sriov.SCRIPT, vfs=VF_ADDRS):
     """sriov.vf_sim with igbx as PF host: the PF process loads the plugin;
@@ -65,12 +60,8 @@ def pfhost_sim(log_path, name, vf_driver, before=(), after=(), opts='',
     vf_args = sriov.allow(vfs)
     if vf_driver == 'igbx':
         vf_args += ' -d %s' % igbxsim.IGBX_PLUGIN
-    app = ['sh', '-c', script, 'igbx-pfhost', igbxsim.TESTPMD_BIN, pf_args(),
-           vf_args, 'pfh%s' % vf_driver]
-    if script is sriov.SCRIPT:
-        app += ['\n'.join(before), '\n'.join(after), opts]
-    return igbxsim.Sim(app, sim_args=sriov.SIM_ARGS, log_path=log_path,
-                       name=name)
+    return sriov.vf_sim(log_path, name, 'pfh%s' % vf_driver, vf_args, before,
+                        after, opts, script=script, pf_driver='igbx')
 
 
 def say(sim, who, *lines):
