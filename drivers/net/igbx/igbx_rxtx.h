@@ -154,6 +154,8 @@ struct igbx_tx_queue {
 	uint16_t *rs_fifo;		/* descriptor index of each pending RS */
 	uint8_t ctx_next;		/* context slot to overwrite next */
 	uint8_t fast_free;		/* MBUF_FAST_FREE: one pool, refcnt 1 */
+	uint16_t holes;			/* NULL slots (context descriptors) in flight;
+					 * never below the true count */
 	struct igbx_tx_ctx ctx[IGBX_TX_CTX_SLOTS];
 	uint64_t packets;
 	uint64_t bytes;
