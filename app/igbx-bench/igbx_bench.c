@@ -228,6 +228,8 @@ static void
 print_port(uint16_t port)
 {
 	struct rte_eth_burst_mode rx = { 0 }, tx = { 0 };
+	struct rte_eth_rxq_info rxq = { 0 };
+	struct rte_eth_txq_info txq = { 0 };
 	struct rte_eth_dev_info info;
 
 	if (rte_eth_dev_info_get(port, &info) != 0) {
@@ -238,9 +240,13 @@ print_port(uint16_t port)
 		snprintf(rx.info, sizeof(rx.info), "n/a");
 	if (rte_eth_tx_burst_mode_get(port, 0, &tx) != 0)
 		snprintf(tx.info, sizeof(tx.info), "n/a");
-	printf("port %u: driver %s rx \"%s\" tx \"%s\" fast_free %s\n", port, info.driver_name,
-	       rx.info, tx.info,
-	       (info.tx_offload_capa & RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE) ? "yes" : "no");
+	/* the thresholds the queues took (0: the driver did not say) */
+	rte_eth_rx_queue_info_get(port, 0, &rxq);
+	rte_eth_tx_queue_info_get(port, 0, &txq);
+	printf("port %u: driver %s rx \"%s\" tx \"%s\" fast_free %s rx_free_thresh %u "
+	       "tx_free_thresh %u tx_rs_thresh %u\n", port, info.driver_name, rx.info, tx.info,
+	       (info.tx_offload_capa & RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE) ? "yes" : "no",
+	       rxq.conf.rx_free_thresh, txq.conf.tx_free_thresh, txq.conf.tx_rs_thresh);
 }
 
 /* An IPv4/UDP frame from port to its peer. */

@@ -106,7 +106,7 @@ test_tx_rs_and_free(void)
 		rs += !!(txq->ring[i].data.cmd_type_len & IGBX_TXD_DCMD_RS);
 	UNIT_CHECK(txq->ring[15].data.cmd_type_len & IGBX_TXD_DCMD_RS);
 	UNIT_CHECK(txq->ring[31].data.cmd_type_len & IGBX_TXD_DCMD_RS);
-	/* 23 free < 16 + 41: the last packet also asks for status. */
+	/* 23 free < IGBX_TX_MAX_SEGS + 2: the last packet also asks for status. */
 	UNIT_CHECK(txq->ring[39].data.cmd_type_len & IGBX_TXD_DCMD_RS);
 	UNIT_CHECK_EQ(rs, 3);
 	UNIT_CHECK_EQ(igbx_tx_descriptor_status(txq, 30), RTE_ETH_TX_DESC_FULL);
@@ -133,6 +133,47 @@ test_tx_rs_and_free(void)
 	UNIT_CHECK_EQ(txq->nb_free, 63);
 	UNIT_CHECK_EQ(rte_mempool_avail_count(pool), NB_MBUFS);
 	igbx_rxtx_stop(dev);
+	igbx_tx_queue_release(dev, 0);
+}
+
+/*
+ * Fast free with context descriptors in flight: their sw_ring slots hold no
+ * mbuf, and the reclaim that puts the rest back in bulk must skip them while
+ * any is in flight, and every mbuf must come back (none twice).
+ */
+static void
+test_tx_fast_free_with_contexts(void)
+{
+	struct igbx_tx_queue *txq = start_tx(64, RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE |
+					     RTE_ETH_TX_OFFLOAD_IPV4_CKSUM);
+	struct rte_mbuf *p[48];
+	unsigned int i, round;
+	uint16_t n;
+
+	for (round = 0; round < 4; round++) {
+		for (i = 0; i < 24; i++) {
+			p[i] = make_pkt(64, 1);
+			/* rounds 0 and 2: every 8th packet asks for a checksum */
+			if (round % 2 == 0 && i % 8 == 0) {
+				p[i]->ol_flags = RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IP_CKSUM;
+				p[i]->l2_len = RTE_ETHER_HDR_LEN;
+				p[i]->l3_len = sizeof(struct rte_ipv4_hdr);
+			}
+		}
+		n = igbx_xmit_pkts(txq, p, 24);
+		UNIT_CHECK_EQ(n, 24);
+		/* one context descriptor (the later packets reuse it) */
+		if (round == 0)
+			UNIT_CHECK_EQ(txq->holes, 1);
+		hw_tx_complete(txq);
+	}
+	/* 97 descriptors went through a ring of 64: the reclaim that put the
+	 * first groups back found the context's slot and took it off */
+	UNIT_CHECK_EQ(txq->holes, 0);
+	UNIT_CHECK_EQ(rte_mempool_avail_count(pool) + (unsigned int)(txq->nb_desc - 1 -
+		      txq->nb_free), NB_MBUFS);
+	igbx_rxtx_stop(dev);
+	UNIT_CHECK_EQ(rte_mempool_avail_count(pool), NB_MBUFS);
 	igbx_tx_queue_release(dev, 0);
 }
 
@@ -324,6 +365,7 @@ main(int argc, char **argv)
 		HARNESS_TEST(test_tx_setup_validation),
 		HARNESS_TEST(test_tx_offload_descriptors),
 		HARNESS_TEST(test_tx_rs_and_free),
+		HARNESS_TEST(test_tx_fast_free_with_contexts),
 		HARNESS_TEST(test_tx_prepare),
 		HARNESS_TEST(test_tx_ieee1588),
 		HARNESS_TEST(test_queue_start_stop),

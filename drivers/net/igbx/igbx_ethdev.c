@@ -201,8 +201,9 @@ igbx_info_queues(struct rte_eth_dev_info *info)
 	};
 	/* zero thresholds: igbx_rxtx.c picks its RXDCTL/TXDCTL defaults */
 	/*
-	 * rx_free_thresh 0: the queue picks min(64, nb_desc / 4) for its own
-	 * ring. One fixed number here would be invalid (>= nb_desc) for the
+	 * Thresholds 0: the queue picks its own from its ring size (rx_free_thresh
+	 * min(64, nb_desc / 4), tx_free_thresh min(128, nb_desc / 4), tx_rs_thresh
+	 * the same). One fixed number here would be invalid (>= nb_desc) for the
 	 * small rings nb_min allows, and applications pass this conf as is.
 	 */
 	info->default_rxconf = (struct rte_eth_rxconf) {
@@ -210,8 +211,8 @@ igbx_info_queues(struct rte_eth_dev_info *info)
 		.rx_drop_en = 0,
 	};
 	info->default_txconf = (struct rte_eth_txconf) {
-		.tx_free_thresh = IGBX_TX_FREE_THRESH_DEFAULT,
-		.tx_rs_thresh = IGBX_TX_RS_THRESH_DEFAULT,
+		.tx_free_thresh = 0,
+		.tx_rs_thresh = 0,
 	};
 	info->default_rxportconf.nb_queues = 1;
 	info->default_txportconf.nb_queues = 1;

@@ -401,6 +401,7 @@ igbx_tx_reset(struct igbx_tx_queue *txq)
 	txq->rs_head = 0;
 	txq->rs_count = 0;
 	txq->ctx_next = 0;
+	txq->holes = 0;
 	memset(txq->ctx, 0xff, sizeof(txq->ctx));
 }
 
