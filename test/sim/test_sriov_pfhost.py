@@ -401,10 +401,13 @@ def test_bad_mailbox_input_cannot_hurt_pf_or_other_vf(log_path):
     others = [x for x in pf_log if 'refused' in x and 'VF 0:' not in x]
     assert all('VF 1:' in x and '(SET_PROMISC)' in x and
                'not permitted' in x for x in others), others
-    # thinned out: hundreds refused, a line per power of two
-    assert len(refused) <= 12, refused
+    # thinned out: a line per power of two. How many of the flood's posts
+    # the PF saw depends on timing (a post over an unread one replaces it),
+    # so the count is bounded below by the bad requests answered one by one.
     assert 'refused so far' in refused[-1]
-    assert int(re.search(r'\((\d+) refused', refused[-1]).group(1)) >= 256
+    n = int(re.search(r'\((\d+) refused', refused[-1]).group(1))
+    assert n >= len(bad) + 2, refused
+    assert len(refused) <= n.bit_length() + 1, (n, refused)
 
 
 # The private API test: the PF is igbx_pf_api (test/app), linked to the
