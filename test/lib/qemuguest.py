@@ -133,19 +133,24 @@ mount -t tmpfs -o mode=0755 tmpfs /host/tmp
 mount -t tmpfs -o mode=0755 tmpfs /host/var/tmp
 echo "init: hugepages, uio_pci_generic"
 echo @NR_HUGEPAGES@ > /proc/sys/vm/nr_hugepages
-echo "@IGB_VENDOR@ @IGB_DEVICE@" > /sys/bus/pci/drivers/uio_pci_generic/new_id
-stty -F /dev/ttyS0 cols 1000 rows 50 2>/dev/null
+@UIO_IDS@@INIT_STEPS@stty -F /dev/ttyS0 cols 1000 rows 50 2>/dev/null
 echo "init: hugepages $(cat /proc/sys/vm/nr_hugepages)"
 echo IGBX-GUEST-READY
 exec setsid cttyhack sh
 '''
 
 
-def build_initramfs(out, busybox, moddir):
-    """Write the guest's initramfs (uncompressed newc cpio) to out."""
-    order = module_load_order(moddir)
+def build_initramfs(out, busybox, moddir, modules=GUEST_MODULES,
+                    uio_ids=(IGB_ID,), init_steps=''):
+    """Write the guest's initramfs (uncompressed newc cpio) to out: modules
+    (with their dependencies) loaded in that order, uio_pci_generic given
+    the PCI ids uio_ids, then the shell lines init_steps (each line that
+    fails must say `init: ... failed` for QemuGuest.start to notice)."""
+    order = module_load_order(moddir, modules)
+    ids = ''.join('echo "%s %s" > /sys/bus/pci/drivers/uio_pci_generic/'
+                  'new_id\n' % i for i in uio_ids)
     init = INIT.replace('@NR_HUGEPAGES@', str(GUEST_HUGEPAGES)) \
-        .replace('@IGB_VENDOR@', IGB_ID[0]).replace('@IGB_DEVICE@', IGB_ID[1])
+        .replace('@UIO_IDS@', ids).replace('@INIT_STEPS@', init_steps)
     arc = b''
     for d in ('bin', 'dev', 'proc', 'sys', 'host', 'lib', 'lib/modules',
               'tmp'):
@@ -170,11 +175,22 @@ def _free_udp_port():
 
 class QemuGuest:
     """The VM: its console (buf, pump, read_until, send, note: what
-    igbxsim.Testpmd needs of a launcher), its shell and its wire."""
+    igbxsim.Testpmd needs of a launcher), its shell and its wire.
+    The defaults are the QEMU tier's two NICs on uio_pci_generic; a guest
+    of another shape gives its NICs' addresses (nic_macs), its modules,
+    uio_ids and init_steps (build_initramfs) and, when its NICs are not
+    two on uio_pci_generic, overrides igb_addresses()."""
 
-    def __init__(self, assets_, log_path, name='qemu'):
+    def __init__(self, assets_, log_path, name='qemu', nic_macs=NIC_MACS,
+                 modules=GUEST_MODULES, uio_ids=(IGB_ID,), init_steps='',
+                 append=''):
         self.assets = assets_
         self.name = name
+        self.nic_macs = tuple(nic_macs)
+        self.modules = tuple(modules)
+        self.uio_ids = tuple(uio_ids)
+        self.init_steps = init_steps
+        self.append = append
         self.base = Path(tempfile.mkdtemp(prefix='igbx-qemu-'))
         self.log = open(log_path, 'a', encoding='utf-8', errors='replace')
         self.buf = ''
@@ -194,14 +210,15 @@ class QemuGuest:
                '-smp', '2', '-m', str(GUEST_MEM_MB), '-nodefaults',
                '-display', 'none', '-serial', 'stdio', '-no-reboot',
                '-kernel', a['kernel'], '-initrd', str(initrd),
-               '-append', 'console=ttyS0 loglevel=4 panic=-1',
+               '-append', ('console=ttyS0 loglevel=4 panic=-1 ' +
+                           self.append).strip(),
                '-fsdev', 'local,id=hostroot,path=/,security_model=none,'
                'readonly=on,multidevs=remap',
                '-device', 'virtio-9p-pci,fsdev=hostroot,mount_tag=hostroot',
                '-netdev', 'socket,id=host,udp=127.0.0.1:%d,localaddr='
                '127.0.0.1:%d' % (self.wire.getsockname()[1], self.qemu_port),
                '-netdev', 'hubport,id=hub2,hubid=0,netdev=host']
-        for i, mac in enumerate(NIC_MACS):
+        for i, mac in enumerate(self.nic_macs):
             cmd += ['-device', 'pcie-root-port,id=rp%d,chassis=%d,slot=%d' %
                     (i, i + 1, i + 1),
                     '-netdev', 'hubport,id=hub%d,hubid=0' % i,
@@ -256,7 +273,8 @@ class QemuGuest:
         initrd = self.base / 'initramfs.cpio'
         if not initrd.exists():
             mods = build_initramfs(initrd, self.assets['busybox'],
-                                   self.assets['modules'])
+                                   self.assets['modules'], self.modules,
+                                   self.uio_ids, self.init_steps)
             self.note('initramfs: busybox + %s' % ' '.join(mods))
         cmd = self.command(initrd)
         self.note('start: ' + ' '.join(cmd))
@@ -379,12 +397,17 @@ class GuestTestpmd(igbxsim.Testpmd):
     two igb NICs; igbxsim.Testpmd's commands and parsers over the console."""
     __test__ = False
 
-    def __init__(self, guest, driver, args=(), eal_args=()):
+    def __init__(self, guest, driver, args=(), eal_args=(), pci=None,
+                 driver_name=None):
+        """pci: the guest's PCI addresses to run on (default guest.pci, the
+        two NICs); driver_name: the ethdev driver they must probe with
+        (default the PF driver of `driver`)."""
         if driver not in igbxsim.DRIVER_NAMES:
             raise ValueError(driver)
+        pci = list(guest.pci if pci is None else pci)
         self.driver = driver
-        self.driver_name = igbxsim.DRIVER_NAMES[driver]
-        self.nb_ports = 2
+        self.driver_name = driver_name or igbxsim.DRIVER_NAMES[driver]
+        self.nb_ports = len(pci)
         self.sim = guest
         self._parse_pos = len(guest.buf)
         self._cur = (0, 0)
@@ -392,7 +415,7 @@ class GuestTestpmd(igbxsim.Testpmd):
         self.rx = []
         self.running = False
         eal = ['-l', '0-1', '-n', '1', '--file-prefix', 'igbxq']
-        for addr in guest.pci:
+        for addr in pci:
             eal += ['-a', addr + igbxsim.igbx_devargs(driver)]
         if driver == 'igbx':
             # resolved: build/ may be a link into the cache; the guest sees

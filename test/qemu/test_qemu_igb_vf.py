@@ -1,0 +1,223 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# test_qemu_igb_vf.py - an 82576 virtual function on QEMU's igb: the guest's
+# Linux igb driver is the PF host, dpdk-testpmd drives VF 0.
+"""The QEMU tier's SR-IOV guest (one per module): one igb NIC on a PCIe root
+port (QEMU's igb offers SR-IOV only there), bound to the guest kernel's igb
+driver, which enables 2 VFs (8086:10CA) and gives VF 0 its MAC address
+(`ip link set <pf> vf 0 mac`, iproute2 of the host root run in the chroot).
+VF 0 goes to uio_pci_generic: Debian's kernel is built without
+CONFIG_VFIO_NOIOMMU, so vfio-pci has no no-IOMMU mode there, and
+uio_pci_generic takes a device without INTx (it only warns that there is
+no interrupt), which a polling VF does not need.
+
+Every scenario runs twice, with DPDK's stock net_e1000_igb_vf and with
+igbx's net_igbx_vf, against an independent PF host (Linux) and an
+independent VF model (QEMU). The host injects frames on the hub and reads
+what the PF's port sends (qemuguest.QemuGuest's wire)."""
+import re
+import time
+
+import pytest
+
+import frames
+import igbxsim
+import qemuguest
+from qemuguest import frame_dst, frame_src
+
+PF_MAC = '52:54:00:00:76:20'
+VF_MAC = '52:54:00:00:76:30'        # what the PF host assigns to VF 0
+VF_ID = ('8086', '10ca')
+NUM_VFS = 2
+VF_DRIVER_NAMES = {'stock': 'net_e1000_igb_vf', 'igbx': 'net_igbx_vf'}
+# igb (the PF host) and what its dependencies pull in come with it
+VF_GUEST_MODULES = qemuguest.GUEST_MODULES + ('igb',)
+WAIT = 30               # seconds for a frame to cross the TCG guest
+
+
+class VfGuest(qemuguest.QemuGuest):
+    """The guest with one igb NIC, its PF on the kernel's igb driver and VF 0
+    on uio_pci_generic (set_up_vfs)."""
+
+    def __init__(self, assets_, log_path):
+        super().__init__(assets_, log_path, name='qemu-vf',
+                         nic_macs=(PF_MAC,), modules=VF_GUEST_MODULES,
+                         uio_ids=())
+        self.pf = self.pf_if = self.vf = None
+
+    def igb_addresses(self):
+        """The PF, bound to the kernel's igb driver (not to uio)."""
+        _, out = self.sh('for d in /sys/bus/pci/devices/*; do '
+                         'echo "dev $(basename $d) $(cat $d/vendor) '
+                         '$(cat $d/device) $(basename $(readlink $d/driver) '
+                         '2>/dev/null)"; done')
+        pfs = [m.group(1) for m in
+               re.finditer(r'dev (\S+) 0x(\w+) 0x(\w+) ?(\S*)', out)
+               if (m.group(2), m.group(3)) == qemuguest.IGB_ID]
+        if len(pfs) != 1:
+            raise RuntimeError('guest sees igb NICs %s; expected 1' % pfs)
+        return pfs
+
+    def set_up_vfs(self):
+        """SR-IOV on the PF: 2 VFs, VF 0's MAC set by the PF host, VF 0 on
+        uio_pci_generic. Returns VF 0's PCI address."""
+        pf = self.pci[0]
+        dev = '/sys/bus/pci/devices/%s' % pf
+        _, drv = self.sh('basename $(readlink %s/driver)' % dev)
+        if drv.strip() != 'igb':
+            raise RuntimeError('PF %s bound to %r, not igb' % (pf, drv))
+        _, netif = self.sh('ls %s/net' % dev)
+        self.pf_if = netif.split()[0]
+        _, total = self.sh('cat %s/sriov_totalvfs' % dev)
+        self.note('PF %s (%s): sriov_totalvfs %s' % (pf, self.pf_if,
+                                                     total.strip()))
+        # the PF's interface up: Linux igb answers the VFs' mailbox from its
+        # interrupt handler, which it requests when the interface opens
+        self.sh('ip link set %s up' % self.pf_if)
+        self.sh('echo %d > %s/sriov_numvfs' % (NUM_VFS, dev), timeout=120)
+        self.sh('chroot /host ip link set %s vf 0 mac %s' %
+                (self.pf_if, VF_MAC))
+        _, vf = self.sh('basename $(readlink %s/virtfn0)' % dev)
+        vf = vf.strip()
+        _, ids = self.sh('cat /sys/bus/pci/devices/%s/vendor '
+                         '/sys/bus/pci/devices/%s/device' % (vf, vf))
+        if ids.split() != ['0x' + VF_ID[0], '0x' + VF_ID[1]]:
+            raise RuntimeError('VF 0 %s has ids %s' % (vf, ids.split()))
+        self.sh('echo uio_pci_generic > /sys/bus/pci/devices/%s/'
+                'driver_override; echo %s > /sys/bus/pci/drivers_probe' %
+                (vf, vf))
+        _, drv = self.sh('basename $(readlink /sys/bus/pci/devices/%s/'
+                         'driver)' % vf)
+        if drv.strip() != 'uio_pci_generic':
+            raise RuntimeError('VF %s bound to %r' % (vf, drv.strip()))
+        self.sh('chroot /host ip link show %s' % self.pf_if)
+        self.vf = vf
+        return vf
+
+
+@pytest.fixture(scope='module')
+def vfguest():
+    try:
+        assets = qemuguest.assets()
+    except qemuguest.Unavailable as e:
+        pytest.skip('QEMU tier: %s' % e)
+    igbxsim.LOG_DIR.mkdir(parents=True, exist_ok=True)
+    log = igbxsim.LOG_DIR / 'qemu-vf-guest.log'
+    if log.exists():
+        log.unlink()
+    g = VfGuest(assets, log)
+    try:
+        g.start()
+        g.set_up_vfs()
+    except Exception:
+        g.close()
+        raise
+    yield g
+    g.close()
+
+
+@pytest.fixture
+def vtp(vfguest, driver, request):
+    """Factory: vtp(args=[...]) -> GuestTestpmd started on VF 0 with
+    `driver`'s VF driver; quit at teardown."""
+    if not vfguest.alive():
+        vfguest.note('guest gone (a previous test powered it off): booting')
+        vfguest.restart()
+        vfguest.set_up_vfs()
+    vfguest.note('==== %s' % request.node.nodeid)
+    started = []
+
+    def start(args=()):
+        tp = qemuguest.GuestTestpmd(vfguest, driver, args=args,
+                                    pci=[vfguest.vf],
+                                    driver_name=VF_DRIVER_NAMES[driver])
+        started.append(tp)
+        tp.start()
+        return tp
+
+    yield start
+    for tp in started:
+        tp.close()
+
+
+def wait_link(tp, port=0, timeout=WAIT):
+    deadline = time.monotonic() + timeout
+    while True:
+        info = tp.port_info(port)
+        if info['link_status'] == 'up' or time.monotonic() > deadline:
+            return info
+        tp.sim.pump(0.5)
+
+
+def wire_wait(guest, since, match, count, timeout=WAIT):
+    deadline = time.monotonic() + timeout
+    while True:
+        got = guest.frames(since, match)
+        if len(got) >= count or time.monotonic() > deadline:
+            return got
+        guest.pump(0.1)
+
+
+def stop_stats(tp):
+    out = tp.cmd('stop', check=False)
+    per_port = {}
+    for m in re.finditer(r'Forward statistics for port (\d+)\s+-+\n(.*?)-{20}',
+                         out, re.S):
+        per_port[int(m.group(1))] = {k: int(v) for k, v in re.findall(
+            r'([A-Za-z-]+): (\d+)', m.group(2))}
+    return per_port
+
+
+# ---- scenarios --------------------------------------------------------------
+def test_vf_probe_link_mac(vtp, vfguest):
+    """The VF probes with the VF driver, its link is up (the PF's), its
+    address is the one the PF host assigned, it has the VF's two queue
+    pairs at most."""
+    tp = vtp()
+    info = wait_link(tp)
+    assert info['driver'] == tp.driver_name, info
+    assert info['mac'] == VF_MAC, info
+    assert info['link_status'] == 'up', info
+    assert (info['link_mbps'], info['link_duplex']) == \
+        (1000, 'full-duplex'), info
+    out = tp.cmd('show port info 0', check=False)
+    m = re.search(r'Max possible RX queues: (\d+)', out)
+    assert m and int(m.group(1)) == 2, out
+
+
+def test_vf_macswap_counters(vtp, vfguest):
+    """Frames from the hub to the VF's address reach the VF (the PF's pool
+    switch), macswap sends each back out through the PF's port with the
+    addresses swapped, a frame to another address never reaches the VF,
+    testpmd's counters agree, and testpmd quits cleanly."""
+    tp = vtp()
+    assert wait_link(tp)['link_status'] == 'up'
+    for line in ('set fwd macswap', 'clear port stats all', 'start'):
+        tp.cmd(line)
+    n = 16
+    sent = [frames.udp(VF_MAC, sport=5000 + i, size=64 + 8 * i)
+            for i in range(n)]
+    # another unicast address: the PF's switch gives it to no VF pool
+    stray = frames.udp('02:00:00:00:99:99', sport=4999)
+    mark = vfguest.mark()
+    vfguest.inject(stray)
+    for f in sent:
+        vfguest.inject(f)
+    bodies = {f[12:]: f for f in sent}
+    out = wire_wait(vfguest, mark,
+                    lambda x: x[12:] in bodies and frame_src(x) == VF_MAC, n)
+    assert len(out) == n, '%d of %d frames came back' % (len(out), n)
+    for x in out:
+        f = bodies[x[12:]]
+        assert frame_dst(x) == frame_src(f), x[:14].hex()
+    stray_back = vfguest.frames(mark, lambda x: x[12:] == stray[12:] and
+                                frame_src(x) == VF_MAC)
+    assert not stray_back, 'the VF forwarded a frame not addressed to it'
+    st = stop_stats(tp)
+    assert (st[0]['RX-packets'], st[0]['TX-packets']) == (n, n), st
+    ps = tp.port_stats(0)
+    assert (ps['rx_packets'], ps['tx_packets']) == (n, n), ps
+    # the VF's octet counters count the frame as on the wire minus the FCS
+    assert ps['rx_bytes'] == sum(len(f) for f in sent), ps
+    assert ps['tx_bytes'] == sum(len(f) for f in sent), ps
+    assert ps['rx_errors'] == 0 and ps['tx_errors'] == 0, ps
+    assert tp.quit() == 0
