@@ -169,6 +169,25 @@ def stop_stats(tp):
     return per_port
 
 
+def bounce(tp, sent, since=None):
+    """Inject frames (to the VF); the ones macswap sends back through the
+    PF's port (source the VF's address, the payload of one sent)."""
+    guest = tp.sim
+    mark = guest.mark() if since is None else since
+    for f in sent:
+        guest.inject(f)
+    bodies = {f[12:] for f in sent}
+    return wire_wait(guest, mark,
+                     lambda x: x[12:] in bodies and frame_src(x) == VF_MAC,
+                     len(sent))
+
+
+def start_macswap(tp):
+    assert wait_link(tp)['link_status'] == 'up'
+    for line in ('set fwd macswap', 'clear port stats all', 'start'):
+        tp.cmd(line)
+
+
 # ---- scenarios --------------------------------------------------------------
 def test_vf_probe_link_mac(vtp, vfguest):
     """The VF probes with the VF driver, its link is up (the PF's), its
@@ -224,3 +243,51 @@ def test_vf_macswap_counters(vtp, vfguest):
     assert (ps['rx_bytes'], ps['tx_bytes']) == (octets, octets), ps
     assert ps['rx_errors'] == 0 and ps['tx_errors'] == 0, ps
     assert tp.quit() == 0
+
+
+def test_vf_mac_addr_set(vtp, vfguest):
+    """The address the PF host assigned is the port's for good: setting it
+    again succeeds (ethdev does so on every port start) without an error,
+    another one is refused by Linux igb for an untrusted VF, and the port
+    keeps its address and its frames."""
+    tp = vtp()
+    boot = vfguest.buf[tp.start_pos:]
+    assert not re.search(r'(?i)mac_addr\S*: PF refused', boot), boot
+    out = tp.cmd('mac_addr set 0 %s' % VF_MAC, check=False)
+    assert not re.search(r'(?i)error|refused|fail', out), out
+    if tp.driver == 'stock':
+        pytest.skip('net_e1000_igb_vf ignores the PF\'s NACK to SET_MAC_ADDR '
+                    '(its rar_set returns nothing): the port would show an '
+                    'address the PF does not filter for')
+    out = tp.cmd('mac_addr set 0 02:00:00:00:00:99', check=False)
+    assert re.search(r'(?i)refused|not permitted', out), out
+    assert tp.port_info(0)['mac'] == VF_MAC
+    start_macswap(tp)
+    sent = [frames.udp(VF_MAC, sport=6000 + i) for i in range(4)]
+    assert len(bounce(tp, sent)) == len(sent)
+
+
+def test_vf_vlan_filter(vtp, vfguest):
+    """VLAN filter through the mailbox (SET_VLAN; the PF host's VLVF/VFTA):
+    frames tagged with a VLAN the VF added reach it and come back, tagged
+    with another VLAN they do not."""
+    # the filter offload from the start: neither VF driver switches it at
+    # run time (`vlan set filter on` is ENOTSUP: no vlan_offload_set)
+    tp = vtp(['--enable-hw-vlan-filter'])
+    out = tp.cmd('rx_vlan add 100 0', check=False)
+    assert not re.search(r'(?i)error|fail|invalid', out), out
+    start_macswap(tp)
+    good = [frames.udp(VF_MAC, vlan=100, sport=7000 + i) for i in range(4)]
+    bad = [frames.udp(VF_MAC, vlan=200, sport=7100 + i) for i in range(4)]
+    mark = vfguest.mark()
+    for f in bad:
+        vfguest.inject(f)
+    back = bounce(tp, good, since=mark)
+    assert len(back) == len(good), '%d of %d VLAN 100 frames came back' % (
+        len(back), len(good))
+    bodies = {f[16:] for f in bad}
+    stray = vfguest.frames(mark, lambda x: frame_src(x) == VF_MAC and
+                           (x[16:] in bodies or x[12:] in bodies))
+    assert not stray, 'VLAN 200 frames reached the VF'
+    st = stop_stats(tp)
+    assert st[0]['RX-packets'] == len(good), st

@@ -147,6 +147,11 @@ igbx_vf_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *mac)
 		return -EINVAL;
 	}
 	ret = igbx_vf_set_mac(dev, mac);
+	/* A PF host that assigned the address itself may refuse any SET_MAC,
+	 * even of that same address (Linux igb does, for an untrusted VF);
+	 * ethdev replays the port's address on every start: it is in effect. */
+	if (ret == -EPERM && rte_is_same_ether_addr(mac, &dev->data->mac_addrs[0]))
+		return 0;
 	if (ret != 0) {
 		rte_ether_format_addr(buf, sizeof(buf), mac);
 		IGBX_LOG(ERR, "mac_addr=%s: PF refused or did not answer (%d)", buf, ret);
