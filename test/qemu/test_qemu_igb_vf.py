@@ -22,7 +22,7 @@ import pytest
 import frames
 import igbxsim
 import qemuguest
-from qemuguest import frame_dst, frame_src
+from qemuguest import frame_dst, frame_src, vlan_of
 
 PF_MAC = '52:54:00:00:76:20'
 VF_MAC = '52:54:00:00:76:30'        # what the PF host assigns to VF 0
@@ -176,10 +176,15 @@ def bounce(tp, sent, since=None):
     mark = guest.mark() if since is None else since
     for f in sent:
         guest.inject(f)
-    bodies = {f[12:] for f in sent}
+    bodies = {l3(f) for f in sent}
     return wire_wait(guest, mark,
-                     lambda x: x[12:] in bodies and frame_src(x) == VF_MAC,
+                     lambda x: l3(x) in bodies and frame_src(x) == VF_MAC,
                      len(sent))
+
+
+def l3(frame):
+    """The frame from its IP header on (an 802.1Q tag skipped)."""
+    return frame[16:] if vlan_of(frame) is not None else frame[14:]
 
 
 def start_macswap(tp):
@@ -269,25 +274,35 @@ def test_vf_mac_addr_set(vtp, vfguest):
 
 def test_vf_vlan_filter(vtp, vfguest):
     """VLAN filter through the mailbox (SET_VLAN; the PF host's VLVF/VFTA):
-    frames tagged with a VLAN the VF added reach it and come back, tagged
-    with another VLAN they do not."""
+    frames tagged with the VLAN the VF added reach it, with the VLAN in
+    the mbuf; tagged with another VLAN they do not."""
     # the filter offload from the start: neither VF driver switches it at
     # run time (`vlan set filter on` is ENOTSUP: no vlan_offload_set)
     tp = vtp(['--enable-hw-vlan-filter'])
     out = tp.cmd('rx_vlan add 100 0', check=False)
     assert not re.search(r'(?i)error|fail|invalid', out), out
-    start_macswap(tp)
-    good = [frames.udp(VF_MAC, vlan=100, sport=7000 + i) for i in range(4)]
+    assert wait_link(tp)['link_status'] == 'up'
+    for line in ('set fwd rxonly', 'set verbose 1', 'clear port stats all',
+                 'start'):
+        tp.cmd(line)
     bad = [frames.udp(VF_MAC, vlan=200, sport=7100 + i) for i in range(4)]
-    mark = vfguest.mark()
-    for f in bad:
+    good = [frames.udp(VF_MAC, vlan=100, sport=7000 + i) for i in range(4)]
+    for f in bad + good:        # in order: once the good are in, so are bad
         vfguest.inject(f)
-    back = bounce(tp, good, since=mark)
-    assert len(back) == len(good), '%d of %d VLAN 100 frames came back' % (
-        len(back), len(good))
-    bodies = {f[16:] for f in bad}
-    stray = vfguest.frames(mark, lambda x: frame_src(x) == VF_MAC and
-                           (x[16:] in bodies or x[12:] in bodies))
-    assert not stray, 'VLAN 200 frames reached the VF'
-    st = stop_stats(tp)
-    assert st[0]['RX-packets'] == len(good), st
+    for f in good:
+        tp.wait_rx(frame_src(f), port=0, timeout=WAIT)
+    # Linux igb has the VF's pool strip the tag (VMOLR.STRVLAN) once the
+    # VF added a VLAN: the VLAN must be in the mbuf, flagged stripped
+    for f in good:
+        pkt = tp.received(frame_src(f), port=0)[0]
+        assert pkt.vlan_tci is not None and pkt.vlan_tci & 0xfff == 100, \
+            pkt.line
+        assert 'RTE_MBUF_F_RX_VLAN_STRIPPED' in pkt.ol_flags, pkt.ol_flags
+        assert (pkt.length, pkt.ethertype) == (len(f) - 4, 0x0800), pkt.line
+    for f in bad:
+        assert not tp.received(frame_src(f)), 'a VLAN 200 frame reached the VF'
+    assert tp.port_stats(0)['rx_packets'] == len(good)
+    # Not checked: the frames macswap sends back. Under Linux igb as host,
+    # QEMU hands the VF the VLAN 100 frames stripped of their tag and drops
+    # the untagged ones it sends back (neither VF driver inserts a tag
+    # here): both VF drivers alike, so not a VF driver's doing.

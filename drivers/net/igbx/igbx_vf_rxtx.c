@@ -132,8 +132,12 @@ igbx_vf_dctl_thresh(uint8_t p, uint8_t h, uint8_t w)
 
 /*
  * What the burst needs to know: the PF host strips the CRC for the whole
- * port (SECRC), gives no RSS hash, and strips no VLAN tag for the VF's pool,
- * so a queue with VLAN_STRIP has its tag cut out by the scalar burst.
+ * port (SECRC) and gives no RSS hash. Whether the VF's pool strips VLAN tags
+ * (VMOLR.STRVLAN) is the PF host's choice, which the VF cannot read: Linux
+ * igb strips them for a VF that added a VLAN, igbx's and DPDK's hosts do
+ * not. A descriptor's VP says the tag was stripped into it (7.1.5.2), so
+ * every VF queue reports VP as VLAN | VLAN_STRIPPED (vlan_strip), and a
+ * queue with VLAN_STRIP has a tag the pool left cut out by the scalar burst.
  */
 static void
 igbx_vf_rx_derive(struct rte_eth_dev *dev, struct igbx_rx_queue *rxq)
@@ -141,8 +145,9 @@ igbx_vf_rx_derive(struct rte_eth_dev *dev, struct igbx_rx_queue *rxq)
 	rxq->offloads = rxq->queue_offloads | dev->data->dev_conf.rxmode.offloads;
 	rxq->crc_len = 0;
 	rxq->rss_hash = 0;
-	rxq->vlan_strip = !!(rxq->offloads & RTE_ETH_RX_OFFLOAD_VLAN_STRIP);
-	rxq->sw_strip = rxq->vlan_strip ? IGBX_RX_SW_STRIP_VLAN : 0;
+	rxq->vlan_strip = 1;
+	rxq->sw_strip = (rxq->offloads & RTE_ETH_RX_OFFLOAD_VLAN_STRIP) ?
+		IGBX_RX_SW_STRIP_VLAN : 0;
 }
 
 static int
