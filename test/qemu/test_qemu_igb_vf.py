@@ -257,7 +257,7 @@ def test_vf_mac_addr_set(vtp, vfguest):
     keeps its address and its frames."""
     tp = vtp()
     boot = vfguest.buf[tp.start_pos:]
-    assert not re.search(r'(?i)mac_addr\S*: PF refused', boot), boot
+    assert not re.search(r'(?i)PF refused|PF answered', boot), boot
     out = tp.cmd('mac_addr set 0 %s' % VF_MAC, check=False)
     assert not re.search(r'(?i)error|refused|fail', out), out
     if tp.driver == 'stock':
@@ -306,3 +306,32 @@ def test_vf_vlan_filter(vtp, vfguest):
     # QEMU hands the VF the VLAN 100 frames stripped of their tag and drops
     # the untagged ones it sends back (neither VF driver inserts a tag
     # here): both VF drivers alike, so not a VF driver's doing.
+
+
+# ---- what this guest cannot show ---------------------------------------------
+# Seen in this guest (Debian's 6.1 kernel as PF host, QEMU 10.0's igb).
+GAPS = {
+    'vfio_and_vf_interrupts': 'Debian\'s kernel is built without '
+                              'CONFIG_VFIO_NOIOMMU and the guest has no '
+                              'IOMMU: the VF runs on uio_pci_generic, which '
+                              'gives it no interrupt (VF Rx interrupts and '
+                              'vfio-pci are not exercised here)',
+    'vf_unicast_promiscuous': 'Linux igb as PF host NACKs a VF\'s unicast '
+                              'SET_PROMISC (trusted or not; it grants '
+                              'multicast promiscuous only): testpmd\'s '
+                              'default promiscuous mode stays off on the VF',
+    'pf_link_notices_and_api_1_1': 'Linux igb answers API_NEGOTIATE with '
+                                   'NACK and sends VFs no link notices: '
+                                   'the VF stays at mailbox API 1.0',
+    'vlan_frames_back_to_the_wire': 'with a VLAN added through SET_VLAN, '
+                                    'Linux igb has the VF\'s pool strip the '
+                                    'tag and the untagged frames the VF '
+                                    'sends back never reach the wire (both '
+                                    'VF drivers alike)',
+}
+
+
+@pytest.mark.parametrize('gap', sorted(GAPS))
+def test_not_in_qemu_vf_guest(gap):
+    """VF scenarios of the simulator's tests this guest cannot host."""
+    pytest.skip(GAPS[gap])

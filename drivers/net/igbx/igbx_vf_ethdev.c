@@ -129,9 +129,11 @@ igbx_vf_set_mac(struct rte_eth_dev *dev, const struct rte_ether_addr *mac)
 	int ret;
 
 	memcpy(&msg[1], mac->addr_bytes, RTE_ETHER_ADDR_LEN);
-	ret = igbx_vf_call(vf, msg, 3, 1);
+	rte_spinlock_lock(&vf->mbx_lock);
+	ret = igbx_vf_mbx_ask(&vf->pf_like.hw, &vf->mbx, msg, 3, 1);
+	rte_spinlock_unlock(&vf->mbx_lock);
 	if (ret == -EPROTO)
-		ret = -EPERM;	/* the PF refused this address */
+		ret = -EPERM;	/* the PF refused this address: callers log it */
 	return ret;
 }
 
@@ -417,8 +419,11 @@ igbx_vf_dev_reset(struct rte_eth_dev *dev)
 	if (rte_is_zero_ether_addr(&mac)) {
 		rte_ether_addr_copy(&dev->data->mac_addrs[0], &mac);
 		ret = igbx_vf_set_mac(dev, &mac);
-		if (ret != 0)
+		if (ret != 0) {
+			IGBX_LOG(ERR, "VF %s: PF refused the port's address after reset (%d)",
+				 dev->device->name, ret);
 			return ret;
+		}
 	}
 	rte_ether_addr_copy(&mac, &dev->data->mac_addrs[0]);
 	return 0;

@@ -15,7 +15,7 @@
 
 /* A request whose NACK is an answer, not an error (igbx_mbx_call logs
  * those): 0 ACK, -EPROTO NACK or another reply, or the mailbox's error. */
-static int
+int
 igbx_vf_mbx_ask(struct igbx_hw *hw, struct igbx_mbx *mbx, uint32_t *msg, unsigned int n_out,
 		unsigned int n_in)
 {

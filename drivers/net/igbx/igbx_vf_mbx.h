@@ -18,6 +18,10 @@ struct igbx_mbx *igbx_vf_mbx_of(struct rte_eth_dev *dev, struct igbx_hw **hw,
 
 /* After an acknowledged RESET (lock held): the newest API the PF speaks. */
 void igbx_vf_mbx_negotiate(struct rte_eth_dev *dev);
+/* One request and its answer, the caller holding the lock: 0 ACK, -EPROTO
+ * NACK (not logged: the caller says what the refusal means). */
+int igbx_vf_mbx_ask(struct igbx_hw *hw, struct igbx_mbx *mbx, uint32_t *msg,
+		    unsigned int n_out, unsigned int n_in);
 /* The PF watch (lock held): a PF notice waiting is read; true when one was
  * (the PF sends one per link change). */
 bool igbx_vf_mbx_notice(struct igbx_hw *hw, struct igbx_mbx *mbx);
