@@ -134,8 +134,8 @@ igbx_vf_dctl_thresh(uint8_t p, uint8_t h, uint8_t w)
  * What the burst needs to know: the PF host strips the CRC for the whole
  * port (SECRC) and gives no RSS hash. Whether the VF's pool strips VLAN tags
  * (VMOLR.STRVLAN) is the PF host's choice, which the VF cannot read: Linux
- * igb strips them for a VF that added a VLAN, igbx's and DPDK's hosts do
- * not. A descriptor's VP says the tag was stripped into it (7.1.5.2), so
+ * igb strips them for a VF that added a VLAN, another host may not. A
+ * descriptor's VP says the tag was stripped into it (7.1.5.2), so
  * every VF queue reports VP as VLAN | VLAN_STRIPPED (vlan_strip), and a
  * queue with VLAN_STRIP has a tag the pool left cut out by the scalar burst.
  */
