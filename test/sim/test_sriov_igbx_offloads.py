@@ -265,8 +265,8 @@ def say(sim, who, *lines):
 def test_vf_jumbo_through_set_lpe(log_path):
     """The VF's MTU reaches the PF host as SET_LPE: the pool's VMOLR.RLPML
     holds MTU + 22 (header, FCS, a VLAN tag) with LPE set, 1522 at the
-    default MTU and 3022 after `port config mtu 0 3000`; a 2500-byte frame
-    then comes back byte for byte. An MTU beyond the 82576's 9728-byte frame
+    default MTU and 3022 after `port config mtu 0 3000`; a 2500-byte frame,
+    which the pool drops before, then comes back byte for byte. An MTU beyond the 82576's 9728-byte frame
     is refused (max_mtu 9706, one line naming it); 9706 itself reaches the
     pool as 9728."""
     sim = vf_reset_sim(log_path, 'sriov-vf-jumbo', '--max-pkt-len=9018')
@@ -278,12 +278,19 @@ def test_vf_jumbo_through_set_lpe(log_path):
         say(sim, 'vf', 'set fwd macswap', 'start', 'echo one')
         pos = sim.read_until(r'\bone\b', timeout=60).end()
         before = sim.peek(0, VMOLR0)
+        # at the default MTU the pool takes 1522 bytes: 1514 comes back,
+        # 2500 is the pool's to drop (VMOLR.RLPML, 7.10.3)
+        sim.capture(0)
+        big = frames.udp(mac, size=2500)
+        small = frames.udp(mac, size=1514)
+        first = through(sim, small)
+        sim.inject(0, big)
+        early = sriov.wire_out(sim, tries=30)
         say(sim, 'vf', 'stop', 'port stop 0', 'port config mtu 0 3000',
             'port start 0', 'set fwd macswap', 'start', 'echo two')
         pos = sim.read_until(r'\btwo\b', start=pos, timeout=60).end()
         after = sim.peek(0, VMOLR0)
-        sim.capture(0)
-        big = frames.udp(mac, size=2500)
+        sim.captured(0)         # drop what came before
         sent = through(sim, big)
         say(sim, 'vf', 'stop', 'port stop 0', 'port config mtu 0 9707',
             'port config mtu 0 9706', 'echo three')
@@ -299,6 +306,8 @@ def test_vf_jumbo_through_set_lpe(log_path):
 
     assert before & VMOLR_LPE, hex(before)
     assert before & VMOLR_RLPML_MASK == 1522, hex(before)
+    assert first == [swapped(small)], [len(f) for f in first]
+    assert early == [], [len(f) for f in early]
     assert after & VMOLR_LPE and after & VMOLR_RLPML_MASK == 3022, hex(after)
     assert sent == [swapped(big)], [len(f) for f in sent]
     assert vf_out.count('MTU (9707) > device max MTU (9706)') == 1, \
