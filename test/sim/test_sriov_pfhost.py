@@ -184,6 +184,44 @@ def test_vf_mailbox_requests_and_vf_to_vf(log_path, vf_driver):
     assert status == 0
 
 
+@pytest.mark.parametrize('vf_driver', ['stock', 'igbx'])
+def test_vf_receives_its_multicast_group(log_path, vf_driver):
+    """VF 0 joins 01:00:5e:00:00:05 (SET_MULTICAST). From the wire a frame
+    for that group reaches VF 0's pool (VMOLR.ROMPE and the group's MTA bit,
+    7.10.3) and VF 0 forwards it back (mac forwarding: its own source
+    address, which anti-spoofing lets out); a frame for a group nobody
+    joined whose hash is another MTA bit does not reach it."""
+    group, other = '01:00:5e:00:00:05', '01:00:5e:00:00:33'
+    peer = '02:00:00:00:00:aa'
+    sim = pfhost_sim(log_path, 'pfhost-mc-%s' % vf_driver, vf_driver,
+                     ['mcast_addr add 0 %s' % group, 'set portlist 0',
+                      'set fwd mac', 'set eth-peer 0 %s' % peer, 'start',
+                      'echo mc ready'],
+                     ['stop', 'show port stats 0'])
+    try:
+        sim.start()
+        sim.read_until(r'pf ready', timeout=120)
+        sim.read_until(r'mc ready', timeout=120)
+        mac = rar_entry(sim, 23)[0]
+        sim.capture(0)
+        joined = frames.udp(group, size=100, sport=1111)
+        sim.inject(0, joined)
+        first = sriov.wire_out(sim)
+        sim.inject(0, frames.udp(other, size=100, sport=2222))
+        later = sriov.wire_out(sim, tries=30)
+        vf_status, vf_out = sriov.stop_vf(sim)
+        status = sriov.stop_pf(sim)
+    finally:
+        sim.close()
+
+    assert vf_status == 0, vf_out[-3000:]
+    want = igbxsim.mac_from_str(peer) + igbxsim.mac_from_str(mac) + \
+        joined[12:]
+    assert first == [want], [f[:14].hex() for f in first]
+    assert later == [], [f[:14].hex() for f in later]
+    assert status == 0
+
+
 # FIFO_SCRIPT whose VF testpmd forwards each port to itself (loop topology):
 # a frame VF n receives leaves through VF n, whose address it then carries.
 _FIFO_VF = '--total-num-mbufs=8192 < "$R/vf.in"'
