@@ -20,12 +20,13 @@ RXD = 64
 PAUSE_MAX_S = 65535 * 512e-9     # the longest pause at 1 Gb/s
 
 
-def fc_cmd(on, port=0):
+def fc_cmd(on, port=0, tx=None):
     state = 'on' if on else 'off'
+    tx_state = state if tx is None else ('on' if tx else 'off')
     # autoneg on: the stock driver refuses a setting that differs from its
     # link autonegotiation (-ENOTSUP), and copper links autonegotiate
     return ('set flow_ctrl rx %s tx %s %d %d %d 1 mac_ctrl_frame_fwd off '
-            'autoneg on %d' % (state, state, HIGH_WATER, LOW_WATER,
+            'autoneg on %d' % (state, tx_state, HIGH_WATER, LOW_WATER,
                                 PAUSE_TIME, port))
 
 
@@ -85,14 +86,19 @@ def wait_tx_moving(ctl, port, timeout=10, must=True):
     return True
 
 
-def pause_samples(ctl, port, seconds, quanta=0xffff):
-    """XOFF after XOFF for seconds; after each, the wire counter before and
-    after a STATUS read, kept only when all of it took less than the 33 ms
-    the pause lasts (the test shares two cores with testpmd and the device
-    thread). Returns [(status, tx_before, tx_after)]."""
+def pause_samples(ctl, port, seconds, quanta=0xffff, want=0, limit=10.0):
+    """XOFF after XOFF for seconds, and on until want samples (at most limit
+    seconds); after each, the wire counter before and after a STATUS read,
+    kept only when all of it took less than the 33 ms the pause lasts (the
+    test shares two cores with testpmd and the device thread).
+    Returns [(status, tx_before, tx_after)]."""
     samples = []
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
+    start = time.monotonic()
+    while True:
+        now = time.monotonic()
+        if now - start >= limit or (now - start >= seconds and
+                                    len(samples) >= want):
+            return samples
         t0 = time.monotonic()
         ctl('inject %d %s' % (port, pause_frame(quanta).hex()))
         before = ctl.wire_tx(port)
@@ -101,48 +107,60 @@ def pause_samples(ctl, port, seconds, quanta=0xffff):
         after = ctl.wire_tx(port)
         if time.monotonic() - t0 < PAUSE_MAX_S * 0.75:
             samples.append((status, before, after))
-    return samples
 
 
-def check_fc_set(tp, on):
-    out = tp.cmd(fc_cmd(on))
+def check_fc_set(tp, on, tx=None):
+    out = tp.cmd(fc_cmd(on, tx=tx))
     assert 'bad flow control' not in out, out
     wait_link_up(tp, 0)
 
 
-def start_io_traffic(tp, fc_on):
+def start_tx_traffic(tp, fc_on):
+    """txonly: the ports send without end and nothing is received, so the
+    PAUSE frames injected on port 0 act on its MAC and go no further. With
+    a forwarding mode they would reach the host (RCTL.DPF is clear) and be
+    forwarded to port 1, whose wire is port 0's: one injected XOFF or XON
+    would circle between the ports and pause or release port 0 at random.
+    Port 0 sends no PAUSE frames of its own (its RX ring is never emptied):
+    the wire counter then counts data frames only.
+    """
     wait_link_up(tp, 0)
-    check_fc_set(tp, fc_on)
+    check_fc_set(tp, fc_on, tx=False)
     tp.cmd('clear port xstats 0')
-    tp.cmd('set fwd io')
-    tp.cmd('start tx_first')
+    tp.cmd('set fwd txonly')
+    tp.cmd('start')
 
 
 def test_pause_honoured(driver, testpmd):
     tp = testpmd(driver)
-    start_io_traffic(tp, True)
+    start_tx_traffic(tp, True)
     ctl = Ctl(tp.sim)
     wait_tx_moving(ctl, 0)
-    samples = pause_samples(ctl, 0, 1.0)
+    samples = pause_samples(ctl, 0, 1.0, want=10)
     assert len(samples) >= 10, 'too few timely samples: %d' % len(samples)
     for status, before, after in samples:
         assert status & STATUS_TXOFF, 'STATUS 0x%08x without TXOFF' % status
         assert after == before, 'port 0 sent %d frames while paused' % (
             after - before)
-    # XON: transmission resumes before the XOFF's 33 ms would have ended
-    resumed = []
+    # XON ends the pause at once (3.7.5): STATUS.TXOFF is clear right after
+    # it, inside the 33 ms the XOFF before it would have lasted, and the port
+    # sends again. The time TX takes to move is not asserted: on a loaded
+    # 2-core machine the ctl round trips alone can take longer than 33 ms.
+    timely = 0
     for _ in range(10):
-        ctl('inject 0 %s' % pause_frame(0xffff).hex())
-        time.sleep(0.005)
         t0 = time.monotonic()
+        ctl('inject 0 %s' % pause_frame(0xffff).hex())
+        held = int(ctl('peek 0 0x%x' % REG_STATUS)[0], 16)
         ctl('inject 0 %s' % pause_frame(0).hex())
-        if wait_tx_moving(ctl, 0, timeout=1, must=False):
-            resumed.append(time.monotonic() - t0)
-        else:
-            tp.sim.note('no TX 1 s after XON: %s %s' % (
-                ctl('queue 0 tx 0'), ctl('queue 1 rx 0')))
-    assert resumed and min(resumed) < PAUSE_MAX_S / 2, \
-        'no resume on XON: %s' % resumed
+        released = int(ctl('peek 0 0x%x' % REG_STATUS)[0], 16)
+        if time.monotonic() - t0 < PAUSE_MAX_S * 0.75:
+            timely += 1
+            assert held & STATUS_TXOFF, 'STATUS 0x%08x after XOFF' % held
+            assert not released & STATUS_TXOFF, \
+                'STATUS 0x%08x still TXOFF after XON' % released
+        assert wait_tx_moving(ctl, 0, timeout=1, must=False), \
+            'no TX 1 s after XON: %s' % ctl('queue 0 tx 0')
+    assert timely >= 1, 'no XOFF/XON pair within the pause time'
     ctl.close()
     tp.cmd('stop')
     xs = tp.xstats(0)
@@ -152,7 +170,7 @@ def test_pause_honoured(driver, testpmd):
 
 def test_pause_ignored_when_off(driver, testpmd):
     tp = testpmd(driver)
-    start_io_traffic(tp, False)
+    start_tx_traffic(tp, False)
     ctl = Ctl(tp.sim)
     wait_tx_moving(ctl, 0)
     before = ctl.wire_tx(0)
