@@ -41,12 +41,14 @@ struct bench_opts {
 	int full_bursts;	/* wait (untimed) until a full burst is ready */
 	int sync_device;	/* run the simulated device on this thread, untimed */
 	int dma_device;		/* and then evict the lines it touched from the caches */
+	int split;		/* also time rx_burst and tx_burst apart (a third TSC read) */
 	const char *hold;	/* primary only: set up, touch this file, run until it goes */
 };
 
 struct bench_run {
 	uint64_t cycles, packets, bursts, empty_polls, empty_cycles;
 	uint32_t *burst_cpp_x100;	/* cycles/packet x 100 of each non-empty burst */
+	uint32_t *rx_cpp_x100, *tx_cpp_x100;	/* --split: the same for each part */
 	uint64_t nb_samples, max_samples;
 };
 
@@ -127,11 +129,13 @@ usage(const char *prog)
 {
 	fprintf(stderr, "usage: %s <EAL args> -- [--packets N] [--runs R] [--burst B] "
 		"[--prime P] [--desc D] [--callgrind] [--no-wait] [--hold FILE]\n"
-		"  [--tx-free-thresh N] [--sync-device] [--dma-device]\n"
+		"  [--tx-free-thresh N] [--sync-device] [--dma-device] [--split]\n"
 		"  --sync-device: hold the simulated device and run it between the timed\n"
 		"  bursts, on this thread\n"
 		"  --dma-device: as --sync-device, then evict every line the device wrote\n"
 		"  or read from the CPU caches, as its DMA would\n"
+		"  --split: also report rx_burst and tx_burst apart (medians; the extra\n"
+		"  TSC read adds to both)\n"
 		"  --hold FILE: set the ports up, create FILE, keep them until FILE is removed\n"
 		"  (a secondary process, e.g. under valgrind, then forwards with no setup)\n",
 		prog);
@@ -148,6 +152,7 @@ parse_opts(int argc, char **argv)
 		{ "tx-free-thresh", required_argument, NULL, 'f' },
 		{ "sync-device", no_argument, NULL, 's' },
 		{ "dma-device", no_argument, NULL, 'D' },
+		{ "split", no_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -165,6 +170,7 @@ parse_opts(int argc, char **argv)
 		case 'f': opts.tx_free_thresh = (uint16_t)atoi(optarg); break;
 		case 's': opts.sync_device = 1; break;
 		case 'D': opts.sync_device = 1; opts.dma_device = 1; break;
+		case 'S': opts.split = 1; break;
 		default: return -1;
 		}
 	}
@@ -329,7 +335,7 @@ static inline void
 forward_once(uint16_t p, uint64_t overhead, struct bench_run *r)
 {
 	struct rte_mbuf *pkts[512];
-	uint64_t t0, t1;
+	uint64_t t0, tm = 0, t1;
 	uint16_t nb, sent = 0;
 
 	if (opts.sync_device)
@@ -340,6 +346,8 @@ forward_once(uint16_t p, uint64_t overhead, struct bench_run *r)
 		CALLGRIND_TOGGLE_COLLECT;
 	t0 = rte_rdtsc_precise();
 	nb = rte_eth_rx_burst(p, 0, pkts, opts.burst);
+	if (opts.split)
+		tm = rte_rdtsc_precise();
 	if (nb != 0)
 		sent = rte_eth_tx_burst(p ^ 1, 0, pkts, nb);
 	t1 = rte_rdtsc_precise();
@@ -351,9 +359,16 @@ forward_once(uint16_t p, uint64_t overhead, struct bench_run *r)
 		return;
 	}
 	r->cycles += t1 - t0 - overhead;
-	if (r->nb_samples < r->max_samples && sent != 0)
+	if (r->nb_samples < r->max_samples && sent != 0) {
+		if (opts.split) {
+			r->rx_cpp_x100[r->nb_samples] =
+				(uint32_t)RTE_MIN((tm - t0 - overhead) * 100 / sent, UINT32_MAX);
+			r->tx_cpp_x100[r->nb_samples] =
+				(uint32_t)RTE_MIN((t1 - tm - overhead) * 100 / sent, UINT32_MAX);
+		}
 		r->burst_cpp_x100[r->nb_samples++] =
 			(uint32_t)RTE_MIN((t1 - t0 - overhead) * 100 / sent, UINT32_MAX);
+	}
 	r->packets += sent;
 	collected_packets += sent;
 	r->bursts++;
@@ -364,11 +379,13 @@ forward_once(uint16_t p, uint64_t overhead, struct bench_run *r)
 static void
 run_once(uint64_t overhead, struct bench_run *r)
 {
-	uint32_t *samples = r->burst_cpp_x100;
+	uint32_t *samples = r->burst_cpp_x100, *rx = r->rx_cpp_x100, *tx = r->tx_cpp_x100;
 	uint64_t max = r->max_samples;
 
 	memset(r, 0, sizeof(*r));
 	r->burst_cpp_x100 = samples;
+	r->rx_cpp_x100 = rx;
+	r->tx_cpp_x100 = tx;
 	r->max_samples = max;
 	while (r->packets < opts.packets) {
 		forward_once(0, overhead, r);
@@ -428,24 +445,27 @@ cmp_u32(const void *a, const void *b)
 
 /* Median over a run's bursts: immune to the odd interrupt or VM exit in a burst. */
 static uint64_t
-burst_median_x100(struct bench_run *r)
+median_x100(uint32_t *samples, uint64_t n)
 {
-	if (r->nb_samples == 0)
+	if (n == 0 || samples == NULL)
 		return 0;
-	qsort(r->burst_cpp_x100, r->nb_samples, sizeof(uint32_t), cmp_u32);
-	return r->burst_cpp_x100[r->nb_samples / 2];
+	qsort(samples, n, sizeof(uint32_t), cmp_u32);
+	return samples[n / 2];
 }
 
 static void
 report(struct bench_run *runs, unsigned int n)
 {
 	uint64_t cpp_x100[BENCH_MAX_RUNS], mean_x100[BENCH_MAX_RUNS];
+	uint64_t rx_x100[BENCH_MAX_RUNS], tx_x100[BENCH_MAX_RUNS];
 	uint64_t total = 0, bursts = 0, empties = 0, empty_cyc = 0;
 	double cpp, mean, hz = (double)rte_get_tsc_hz();
 	unsigned int i;
 
 	for (i = 0; i < n; i++) {
-		cpp_x100[i] = burst_median_x100(&runs[i]);
+		cpp_x100[i] = median_x100(runs[i].burst_cpp_x100, runs[i].nb_samples);
+		rx_x100[i] = median_x100(runs[i].rx_cpp_x100, runs[i].nb_samples);
+		tx_x100[i] = median_x100(runs[i].tx_cpp_x100, runs[i].nb_samples);
 		mean_x100[i] = runs[i].cycles * 100 / runs[i].packets;
 		total += runs[i].packets;
 		bursts += runs[i].bursts;
@@ -459,6 +479,12 @@ report(struct bench_run *runs, unsigned int n)
 	qsort(mean_x100, n, sizeof(mean_x100[0]), cmp_u64);
 	cpp = cpp_x100[n / 2] / 100.0;
 	mean = mean_x100[n / 2] / 100.0;
+	if (opts.split) {
+		qsort(rx_x100, n, sizeof(rx_x100[0]), cmp_u64);
+		qsort(tx_x100, n, sizeof(tx_x100[0]), cmp_u64);
+		printf("SPLIT rx_cycles_per_pkt=%.2f tx_cycles_per_pkt=%.2f\n",
+		       rx_x100[n / 2] / 100.0, tx_x100[n / 2] / 100.0);
+	}
 	printf("RESULT cycles_per_pkt=%.2f mean_cycles_per_pkt=%.2f packets=%" PRIu64
 	       " avg_burst=%.1f "
 	       "empty_polls=%" PRIu64 " empty_poll_cycles=%.1f mpps_per_core=%.2f tsc_hz=%.0f "
@@ -543,7 +569,12 @@ main(int argc, char **argv)
 	for (i = 0; i < opts.runs; i++) {
 		runs[i].max_samples = opts.packets + 2 * opts.burst;
 		runs[i].burst_cpp_x100 = calloc(runs[i].max_samples, sizeof(uint32_t));
-		if (runs[i].burst_cpp_x100 == NULL)
+		runs[i].rx_cpp_x100 = opts.split ?
+			calloc(runs[i].max_samples, sizeof(uint32_t)) : NULL;
+		runs[i].tx_cpp_x100 = opts.split ?
+			calloc(runs[i].max_samples, sizeof(uint32_t)) : NULL;
+		if (runs[i].burst_cpp_x100 == NULL ||
+		    (opts.split && (runs[i].rx_cpp_x100 == NULL || runs[i].tx_cpp_x100 == NULL)))
 			return 1;
 	}
 	if (opts.sync_device && sync_device_start() != 0)

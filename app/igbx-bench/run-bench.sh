@@ -17,6 +17,8 @@
 #               on where the hypervisor puts the vCPUs (it changes from minute to minute);
 #   dma         as sync, then every line the device wrote or read is flushed from the
 #               caches (igbx-bench --dma-device): the misses a DMA-ing NIC causes.
+# igbx-bench --split (not used here: its third TSC read adds to both parts) reports the
+# rx_burst and tx_burst cycles apart, for finding where a path's cycles go.
 # Each round runs every path once per mode back to back; a path's ratio to stock is the
 # median over rounds of its cycles divided by stock's in the same round.
 set -u

@@ -90,3 +90,22 @@ def test_sync_device_needs_the_simulator(log_path):
         log.write(out.stdout)
     assert out.returncode != 0
     assert '--sync-device: not running under igbx-sim' in out.stdout
+
+
+SPLIT = re.compile(r'^SPLIT rx_cycles_per_pkt=([0-9.]+) tx_cycles_per_pkt=([0-9.]+)$',
+                   re.M)
+
+
+def test_bench_split(log_path):
+    """--split reports the RX and the TX burst apart, next to the usual
+    RESULT line; without it there is no SPLIT line."""
+    if not BENCH_BIN.exists():
+        pytest.skip('%s not built' % BENCH_BIN)
+    out = bench('igbx', 'scalar', ['--sync-device', '--split'], log_path)
+    assert out.returncode == 0, out.stdout[-3000:]
+    m = SPLIT.search(out.stdout)
+    assert m, out.stdout[-3000:]
+    assert float(m.group(1)) > 0 and float(m.group(2)) > 0, m.group(0)
+    assert RESULT.search(out.stdout), out.stdout[-3000:]
+    plain = bench('igbx', 'scalar', ['--sync-device'], log_path)
+    assert plain.returncode == 0 and not SPLIT.search(plain.stdout)
