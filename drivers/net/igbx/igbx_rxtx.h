@@ -95,7 +95,11 @@ struct igbx_rx_queue {
 	uint64_t packets;
 	uint64_t bytes;
 	uint64_t errors;
+	/* igbx_rx_iova.c: the posted address of mbuf m is m + the int64_t at
+	 * iova_tbl + (m >> IGBX_RX_IOVA_SHIFT) * 8; 0: read m->buf_iova */
+	uintptr_t iova_tbl;
 	/* cold: configuration */
+	int64_t *iova_mem;		/* the table iova_tbl indexes */
 	const struct rte_memzone *mz;
 	uint64_t ring_iova;
 	uint64_t offloads;
@@ -181,6 +185,9 @@ struct igbx_tx_queue {
  */
 #define IGBX_DESC_PER_LINE	4
 
+/* Pages of igbx_rx_iova.c's table: 2 MB, the hugepages mempools live in. */
+#define IGBX_RX_IOVA_SHIFT	21
+
 /* NULL slots past the RX sw_ring's end: a SIMD burst prefetches the mbufs of
  * the group after next without checking for the end (prefetching NULL is
  * harmless). */
@@ -203,6 +210,28 @@ igbx_ring_prefetch(const volatile void *ring, uint16_t nb_desc, uint16_t from, u
 			rte_prefetch0_write((const void *)(uintptr_t)p);
 		else
 			rte_prefetch0(p);
+	}
+}
+
+/* The address to post for mbuf m from igbx_rx_iova.c's table (no access to m). */
+static inline uint64_t
+igbx_rx_iova_of(uintptr_t tbl, const struct rte_mbuf *m)
+{
+	uintptr_t a = (uintptr_t)m;
+
+	return a + *(const int64_t *)(tbl + (a >> IGBX_RX_IOVA_SHIFT) * sizeof(int64_t));
+}
+
+/* n mbufs posted from the table: the scalar and SSE refill (AVX2 gathers). */
+static inline void
+igbx_rx_post_table(volatile union igbx_adv_rx_desc *ring, struct rte_mbuf *const *ms,
+		   uint16_t n, uintptr_t tbl)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		ring[i].read.pkt_addr = rte_cpu_to_le_64(igbx_rx_iova_of(tbl, ms[i]));
+		ring[i].read.hdr_addr = 0;
 	}
 }
 
@@ -293,6 +322,9 @@ void igbx_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
 /* Queue stop and release: free the posted mbufs / give back the in-flight
  * ones and empty the ring (igbx_rxtx_setup.c). */
 void igbx_rx_free_mbufs(struct igbx_rx_queue *rxq);
+/* igbx_rx_iova.c: the refill's address table for rxq->mp (or none) */
+void igbx_rx_iova_table_build(struct igbx_rx_queue *rxq, int socket_id);
+void igbx_rx_iova_table_free(struct igbx_rx_queue *rxq);
 void igbx_tx_reset(struct igbx_tx_queue *txq);
 void igbx_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
 
