@@ -339,9 +339,7 @@ igbx_tx_write_pkt(struct igbx_tx_queue *txq, struct rte_mbuf *m, uint64_t ol,
 				txq->since_rs = 0;
 			}
 		}
-		ring[idx].data.buffer_addr = rte_cpu_to_le_64(rte_mbuf_data_iova(seg));
-		ring[idx].data.cmd_type_len = rte_cpu_to_le_32(c);
-		ring[idx].data.olinfo_status = rte_cpu_to_le_32(olinfo);
+		igbx_tx_desc_store(&ring[idx], rte_mbuf_data_iova(seg), c, olinfo);
 		txq->sw_ring[idx].mbuf = seg;
 		idx = idx + 1 == txq->nb_desc ? 0 : idx + 1;
 	}
@@ -437,10 +435,8 @@ igbx_tx_simple(struct igbx_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n,
 
 		if (unlikely((m->ol_flags & IGBX_TX_OL_NOT_SIMPLE) || m->nb_segs != 1))
 			break;
-		ring[idx].data.buffer_addr = rte_cpu_to_le_64(rte_mbuf_data_iova(m));
-		ring[idx].data.cmd_type_len = rte_cpu_to_le_32(IGBX_TX_CMD_PLAIN | m->data_len);
-		ring[idx].data.olinfo_status =
-			rte_cpu_to_le_32(m->pkt_len << IGBX_TXD_PAYLEN_SHIFT);
+		igbx_tx_desc_store(&ring[idx], rte_mbuf_data_iova(m), IGBX_TX_CMD_PLAIN | m->data_len,
+				   m->pkt_len << IGBX_TXD_PAYLEN_SHIFT);
 		sw_ring[idx].mbuf = m;
 		sum += m->pkt_len;
 		idx = idx + 1 == nb_desc ? 0 : idx + 1;
