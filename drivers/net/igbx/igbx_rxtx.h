@@ -350,6 +350,29 @@ igbx_rx_refill_commit(struct igbx_rx_queue *rxq, uint16_t start, uint16_t done)
 	igbx_write_relaxed(rxq->rdt_addr, rxq->rdt);
 }
 
+/*
+ * The refill loop of every burst: post_table(ring, ms, n, tbl) posts a run
+ * from igbx_rx_iova.c's table when the queue has one, post(ring, ms, n)
+ * reading each mbuf's buf_iova otherwise. A macro, as IGBX_VEC_XMIT: the
+ * SIMD bursts' posts are target-attributed, and so must be the function
+ * they are inlined into.
+ */
+#define IGBX_RX_REFILL(rxq, post_table, post) do {				\
+	struct igbx_rx_queue *rq_ = (rxq);					\
+	uint16_t start_ = igbx_rx_refill_start(rq_), done_ = 0, pos_ = 0, n_;	\
+										\
+	while (done_ < rq_->nb_hold &&						\
+	       (n_ = igbx_rx_refill_get(rq_, start_, done_, &pos_)) != 0) {	\
+		if (rq_->iova_tbl != 0)	/* the mbufs are not read */		\
+			post_table(&rq_->ring[pos_], &rq_->sw_ring[pos_], n_,	\
+				   rq_->iova_tbl);				\
+		else								\
+			post(&rq_->ring[pos_], &rq_->sw_ring[pos_], n_);	\
+		done_ += n_;							\
+	}									\
+	igbx_rx_refill_commit(rq_, start_, done_);				\
+} while (0)
+
 int igbx_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 			unsigned int socket_id, const struct rte_eth_rxconf *conf,
 			struct rte_mempool *mp);

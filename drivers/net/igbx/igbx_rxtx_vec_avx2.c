@@ -285,21 +285,9 @@ igbx_avx2_rx_post_table(volatile union igbx_adv_rx_desc *ring, struct rte_mbuf *
 static inline IGBX_AVX2_TARGET void
 igbx_avx2_rx_end(struct igbx_rx_queue *rxq, uint16_t nb_rx)
 {
-	uint16_t start, done = 0, pos = 0, n;
-
 	rxq->packets += nb_rx;
-	if (rxq->nb_hold < rxq->free_thresh)
-		return;
-	start = igbx_rx_refill_start(rxq);
-	while (done < rxq->nb_hold && (n = igbx_rx_refill_get(rxq, start, done, &pos)) != 0) {
-		if (rxq->iova_tbl != 0)
-			igbx_avx2_rx_post_table(&rxq->ring[pos], &rxq->sw_ring[pos], n,
-						rxq->iova_tbl);
-		else
-			igbx_avx2_rx_post_run(&rxq->ring[pos], &rxq->sw_ring[pos], n);
-		done += n;
-	}
-	igbx_rx_refill_commit(rxq, start, done);
+	if (rxq->nb_hold >= rxq->free_thresh)
+		IGBX_RX_REFILL(rxq, igbx_avx2_rx_post_table, igbx_avx2_rx_post_run);
 }
 
 /* The two descriptor lines of the group at rd + from. */

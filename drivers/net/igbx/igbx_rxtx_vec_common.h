@@ -284,17 +284,7 @@ igbx_vec_rx_post_run(volatile union igbx_adv_rx_desc *ring, struct rte_mbuf **ms
 static inline void
 igbx_vec_rx_refill(struct igbx_rx_queue *rxq)
 {
-	uint16_t start = igbx_rx_refill_start(rxq), done = 0, pos = 0, n;
-
-	while (done < rxq->nb_hold && (n = igbx_rx_refill_get(rxq, start, done, &pos)) != 0) {
-		if (rxq->iova_tbl != 0)		/* the mbufs are not read (igbx_rx_iova.c) */
-			igbx_rx_post_table(&rxq->ring[pos], &rxq->sw_ring[pos], n,
-					   rxq->iova_tbl);
-		else
-			igbx_vec_rx_post_run(&rxq->ring[pos], &rxq->sw_ring[pos], n);
-		done += n;
-	}
-	igbx_rx_refill_commit(rxq, start, done);
+	IGBX_RX_REFILL(rxq, igbx_rx_post_table, igbx_vec_rx_post_run);
 }
 
 /* End of an RX burst: counters and refill. */
