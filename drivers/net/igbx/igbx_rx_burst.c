@@ -103,23 +103,6 @@ RTE_INIT(igbx_rx_table_init)
 
 /* ---- RX burst ------------------------------------------------------------- */
 
-/* A refill run posted from each mbuf's buf_iova (pools without a table). */
-static inline void
-igbx_rx_post_run(volatile union igbx_adv_rx_desc *ring, struct rte_mbuf **ms, uint16_t n)
-{
-	size_t i;	/* not 16-bit: no zero-extension per step */
-
-	/* four per step: the loop's own cost was a third of a one-by-one post */
-	for (i = 0; i + 4 <= n; i += 4) {
-		igbx_rx_post(&ring[i], ms[i]);
-		igbx_rx_post(&ring[i + 1], ms[i + 1]);
-		igbx_rx_post(&ring[i + 2], ms[i + 2]);
-		igbx_rx_post(&ring[i + 3], ms[i + 3]);
-	}
-	for (; i < n; i++)
-		igbx_rx_post(&ring[i], ms[i]);
-}
-
 /*
  * Give the consumed descriptors [rdt + 1, next) new mbufs, in at most two
  * runs (the range may wrap), and move RDT once. On a short pool the slots

@@ -226,7 +226,7 @@ igbx_avx2_hand_out(struct igbx_rx_queue *rxq, struct rte_mbuf **mb,
 }
 
 /*
- * As igbx_vec_rx_post_run(), two descriptors per 32-byte store: per four
+ * As igbx_rx_post_run(), two descriptors per 32-byte store: per four
  * buffers four loads of buf_iova, two inserts, two adds and two stores
  * (callgrind, run-bench.sh avx2: 53.0 -> 52.5 instructions per packet).
  */
@@ -247,8 +247,7 @@ igbx_avx2_rx_post_run(volatile union igbx_adv_rx_desc *ring, struct rte_mbuf **m
 		_mm256_storeu_si256((__m256i *)(uintptr_t)&ring[i], _mm256_add_epi64(a, hr));
 		_mm256_storeu_si256((__m256i *)(uintptr_t)&ring[i + 2], _mm256_add_epi64(b, hr));
 	}
-	for (; i < n; i++)
-		igbx_vec_rx_post_one(&ring[i], ms[i]);
+	igbx_rx_post_run(&ring[i], &ms[i], (uint16_t)(n - i));
 }
 
 /*
@@ -460,7 +459,7 @@ igbx_avx2_tx_run(struct igbx_tx_queue *txq, uint16_t idx, struct rte_mbuf **pkts
 	struct igbx_tx_entry *sw = &txq->sw_ring[idx];
 	__m256i sum = _mm256_setzero_si256(), d;
 	uint32_t lanes[8];
-	size_t i = 0;	/* not 16-bit: see igbx_vec_rx_post_run() */
+	size_t i = 0;	/* not 16-bit: see igbx_rx_post_run() */
 
 	/* the lines each group writes, one group ahead (see igbx_avx2_recv) */
 	rte_prefetch0_write((const void *)(uintptr_t)&ring[0]);

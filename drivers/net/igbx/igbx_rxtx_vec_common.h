@@ -246,37 +246,6 @@ igbx_vec_rx_consume(struct igbx_rx_queue *rxq, uint16_t n)
 }
 
 /*
- * Post a run of read-format descriptors: buffer address = buf_iova +
- * headroom, header address 0 (which also clears DD), each one 16-byte
- * store of the mbuf's buf_iova loaded into the low half of a zeroed
- * register. Four per step: the loop's own cost was three of the eight
- * instructions per buffer of a one-at-a-time loop.
- */
-static inline void
-igbx_vec_rx_post_one(volatile union igbx_adv_rx_desc *d, const struct rte_mbuf *m)
-{
-	__m128i a = _mm_loadl_epi64((const __m128i *)&m->buf_iova);
-
-	_mm_store_si128((__m128i *)(uintptr_t)d,
-			_mm_add_epi64(a, _mm_set_epi64x(0, RTE_PKTMBUF_HEADROOM)));
-}
-
-static inline void
-igbx_vec_rx_post_run(volatile union igbx_adv_rx_desc *ring, struct rte_mbuf **ms, uint16_t n)
-{
-	size_t i;	/* a 16-bit index costs a zero-extension and an address computation per step */
-
-	for (i = 0; i + 4 <= n; i += 4) {
-		igbx_vec_rx_post_one(&ring[i], ms[i]);
-		igbx_vec_rx_post_one(&ring[i + 1], ms[i + 1]);
-		igbx_vec_rx_post_one(&ring[i + 2], ms[i + 2]);
-		igbx_vec_rx_post_one(&ring[i + 3], ms[i + 3]);
-	}
-	for (; i < n; i++)
-		igbx_vec_rx_post_one(&ring[i], ms[i]);
-}
-
-/*
  * Give the consumed descriptors [rdt + 1, next) fresh mbufs (the range may
  * wrap: up to two runs) and move RDT once, like the scalar refill. A short
  * pool counts one failure and leaves the slots for the next burst.
@@ -284,7 +253,7 @@ igbx_vec_rx_post_run(volatile union igbx_adv_rx_desc *ring, struct rte_mbuf **ms
 static inline void
 igbx_vec_rx_refill(struct igbx_rx_queue *rxq)
 {
-	IGBX_RX_REFILL(rxq, igbx_rx_post_table, igbx_vec_rx_post_run);
+	IGBX_RX_REFILL(rxq, igbx_rx_post_table, igbx_rx_post_run);
 }
 
 /* End of an RX burst: counters and refill. */
