@@ -550,6 +550,8 @@ main(int argc, char **argv)
 					     RTE_MBUF_DEFAULT_BUF_SIZE, rte_socket_id());
 		if (mp == NULL)
 			return 1;
+		/* IOVA-contiguous chunks: 1 with EAL --legacy-mem (run-bench.sh) */
+		printf("pool: %u chunks\n", mp->nb_mem_chunks);
 		for (i = 0; i < BENCH_PORTS; i++) {
 			ret = setup_port(i, mp);
 			if (ret != 0) {

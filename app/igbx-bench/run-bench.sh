@@ -7,7 +7,7 @@
 # TESTPMD_SECS (10), L3FWD_SECS (5), PATHS ("stock scalar sse avx2"),
 # MODES ("sync concurrent dma"), NO_CALLGRIND=1, NO_TESTPMD=1, NO_L3FWD=1,
 # IGBX_ARGS (extra igbx-bench arguments for the igbx paths, e.g. "--tx-free-thresh 256"),
-# CHART (where the PNG chart goes besides the raw output directory).
+# CHART (where the PNG chart goes besides the raw output directory), BENCH_MEM (below).
 # Cycles are measured in three device modes:
 #   sync        the simulated device is held and runs between the timed bursts on the
 #               timing thread (igbx-bench --sync-device): the driver's own cost, with
@@ -35,6 +35,14 @@ TESTPMD_SECS=${TESTPMD_SECS:-10}
 PATHS=${PATHS:-stock scalar sse avx2}
 MODES=${MODES:-sync concurrent dma}
 CHART=${CHART:-}
+# EAL memory of every DPDK process here, stock's and igbx's alike: hugepages mapped in
+# physical order (legacy mode), so that a mempool is one IOVA-contiguous chunk. With IOVA as
+# VA (vfio-pci with an IOMMU, the usual deployment) every mempool is so; igbx-sim's DMA is
+# IOVA as PA, where dynamic memory gives a chunk per 2 MB page. igbx's refill adds one
+# offset to the mbuf pointer for the first layout and looks the page up in a table for the
+# second (igbx_rx_iova.c); stock reads buf_iova from the mbuf for both. BENCH_MEM= (empty)
+# measures the second.
+BENCH_MEM=${BENCH_MEM---legacy-mem}
 OUT=$(mktemp -d /tmp/igbx-bench.XXXXXX)
 BDF0=0000:00:10.0
 BDF1=0000:00:10.1
@@ -77,7 +85,7 @@ run_cycles() {	# path round mode
 	dma) sync=--dma-device;;
 	*) sync="";;
 	esac
-	"$SIM" --ports 2 -- "$BENCH" -l 1 -n 1 --no-telemetry $(eal_for "$1") -- \
+	"$SIM" --ports 2 -- "$BENCH" -l 1 -n 1 $BENCH_MEM --no-telemetry $(eal_for "$1") -- \
 		--packets "$PACKETS" --runs "$RUNS" $sync $(bench_args_for "$1") \
 		> "$OUT/$1.$3.cycles.$2" 2>&1
 	grep -E "^RESULT" "$OUT/$1.$3.cycles.$2" | cut -c1-90 | sed "s/^/  [$1 $3 round $2] /"
@@ -103,7 +111,8 @@ run_callgrind() {
 	eal=$(eal_for "$1")
 	cat > "$OUT/$1.cg.sh" <<EOF
 #!/bin/sh
-"$BENCH" -l 0 -n 1 --no-telemetry --file-prefix=$prefix --base-virtaddr=0x4000000000 $eal \
+"$BENCH" -l 0 -n 1 $BENCH_MEM --no-telemetry --file-prefix=$prefix --base-virtaddr=0x4000000000 \
+	$eal \
 	-- --hold "$hold" $(bench_args_for "$1") > "$OUT/$1.cg.primary" 2>&1 &
 p=\$!
 while [ ! -e "$hold" ]; do kill -0 \$p 2>/dev/null || exit 1; sleep 0.2; done
@@ -127,8 +136,8 @@ EOF
 # 3. testpmd io forwarding on one forwarding core (the simulated device is the limit here).
 run_testpmd() {
 	timeout -s INT $((TESTPMD_SECS + 8)) "$SIM" --ports 2 -- dpdk-testpmd -l 0,1 -n 1 \
-		--no-telemetry $(eal_for "$1") -- --forward-mode=io --nb-cores=1 --rxd=512 \
-		--txd=512 --burst=32 --tx-first --stats-period=1 > "$OUT/$1.testpmd" 2>&1
+		$BENCH_MEM --no-telemetry $(eal_for "$1") -- --forward-mode=io --nb-cores=1 \
+		--rxd=512 --txd=512 --burst=32 --tx-first --stats-period=1 > "$OUT/$1.testpmd" 2>&1
 	# per-second reports: Rx-pps of port 0 + port 1; the median second after warm-up
 	grep "Rx-pps:" "$OUT/$1.testpmd" | awk '{ v[NR] = $2 } END {
 		n = 0; for (i = 5; i + 1 <= NR; i += 2) s[++n] = v[i] + v[i + 1];
@@ -209,7 +218,8 @@ run_l3fwd() {	# PATH: Mpps, or n/a (why: $OUT/PATH.l3fwd.log, .inject)
 	trap 'l3fwd_stop' EXIT
 	trap 'l3fwd_stop; exit 130' INT TERM
 	timeout -k 10 $((L3FWD_SECS + L3FWD_WARMUP + 120)) "$SIM" --ports 2 --wire pair \
-		--run-dir "$l3_rd" -- "$L3FWD" -l 1 -n 1 -m 256 --no-telemetry $(eal_for "$1") -- \
+		--run-dir "$l3_rd" -- "$L3FWD" -l 1 -n 1 -m 256 $BENCH_MEM --no-telemetry \
+		$(eal_for "$1") -- \
 		-p 0x3 --config "(0,0,1),(1,0,1)" -P --lookup=lpm \
 		--eth-dest=1,02:11:22:33:44:55 > "$l3_log" 2>&1 &
 	L3FWD_PID=$!

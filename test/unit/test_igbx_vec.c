@@ -476,7 +476,7 @@ test_select(void)
 	UNIT_CHECK_EQ(rte_mempool_avail_count(pool), NB_MBUFS);
 }
 
-/* ---- the refill's IOVA table (igbx_rx_iova.c) ---------------------------------------- */
+/* ---- the refill's buffer addresses (igbx_rx_iova.c) ------------------------------------ */
 
 #define IOVA_PAGE	(2u << 20)
 /* more than the first 2 MB page holds (512: the mempool keeps an object inside
@@ -535,63 +535,79 @@ hw_rx_complete_nodata(struct igbx_rx_queue *rxq)
 	}
 }
 
+/* Every mbuf of the current pool goes round fn's refill (at least twice). */
+static void
+iova_rounds(const struct rx_case *c, burst_fn fn, enum igbx_rx_post_from want)
+{
+	struct igbx_rx_queue *rxq = start_rx(c);
+	struct rte_mbuf *pkts[MAX_BURST];
+	unsigned int round, taken = 0;
+
+	UNIT_CHECK_EQ(rxq->post_from, want);
+	for (round = 0; round < 40; round++) {
+		uint16_t n;
+
+		hw_rx_complete_nodata(rxq);
+		n = fn(rxq, pkts, MAX_BURST);
+		UNIT_CHECK(n > 0);
+		check_rx_posted(rxq);
+		taken += n;
+		rte_pktmbuf_free_bulk(pkts, n);
+	}
+	/* every mbuf of the pool went round at least once: both pages posted */
+	UNIT_CHECK(taken > 2 * IOVA_NB_MBUFS);
+	igbx_rxtx_stop(dev);
+	igbx_rx_queue_release(dev, 0);
+	UNIT_CHECK_EQ(rte_mempool_avail_count(pool), IOVA_NB_MBUFS);
+}
+
 /*
- * The AVX2 refill posts m's buf_iova + headroom (what rte_pktmbuf_init set
- * from the mempool's chunks) whether it computes it from the table or reads
- * it: with two pages at unrelated IOVAs the table is used; with one page in
- * two chunks at unrelated IOVAs it cannot be, and the refill reads the mbufs.
+ * Every refill (scalar, SSE, AVX2) posts m's buf_iova + headroom (what
+ * rte_pktmbuf_init set from the mempool's chunks) whether it adds the pool's
+ * one offset, looks the page up in the table, or reads the mbuf: two pages
+ * at contiguous IOVAs have one offset; two at unrelated IOVAs need the
+ * table; one page in two chunks at unrelated IOVAs needs a read per mbuf.
  */
 static void
-test_rx_iova_table(void)
+test_rx_iova(void)
 {
-	static const uint64_t iova[2] = { 0x3456600000ull, 0x1200000000ull };
+	static const struct {
+		const char *name;
+		uint64_t iova[2];
+		int split;
+		enum igbx_rx_post_from want;
+	} pools[] = {
+		{ "iova_one", { 0x3456600000ull, 0x3456800000ull }, 0, IGBX_RX_POST_DELTA },
+		{ "iova_table", { 0x3456600000ull, 0x1200000000ull }, 0, IGBX_RX_POST_TABLE },
+		{ "iova_split", { 0x3456600000ull, 0x1200000000ull }, 1, IGBX_RX_POST_MBUF },
+	};
+	static const struct rx_case c = { "iova", 256, RTE_ETHER_MTU, 0, 0 };
 	struct rte_mempool *saved = pool;
-	struct rte_mbuf *pkts[MAX_BURST];
-	unsigned int split, round;
-	void *mem;
+	unsigned int k;
+	void *mem = aligned_alloc(IOVA_PAGE, 2 * IOVA_PAGE);
 
-	if (!have_avx2)
-		return;
-	mem = aligned_alloc(IOVA_PAGE, 2 * IOVA_PAGE);
 	UNIT_CHECK(mem != NULL);
 	if (mem == NULL)
 		return;
-	for (split = 0; split < 2; split++) {
-		static const struct rx_case c = { "iova", 256, RTE_ETHER_MTU, 0, 0 };
-		struct igbx_rx_queue *rxq;
-		uint64_t taken = 0;
-
-		pool = iova_pool(split ? "vec_iova_split" : "vec_iova", mem, iova, split);
+	for (k = 0; k < RTE_DIM(pools); k++) {
+		pool = iova_pool(pools[k].name, mem, pools[k].iova, pools[k].split);
 		UNIT_CHECK(pool != NULL);
 		if (pool == NULL)
 			break;
-		rxq = start_rx(&c);
-		UNIT_CHECK_EQ(rxq->iova_tbl != 0, !split);
-		for (round = 0; round < 40; round++) {
-			uint16_t n;
-
-			hw_rx_complete_nodata(rxq);
-			n = igbx_recv_pkts_vec_avx2(rxq, pkts, MAX_BURST);
-			UNIT_CHECK(n > 0);
-			check_rx_posted(rxq);
-			taken += n;
-			rte_pktmbuf_free_bulk(pkts, n);
-		}
-		/* every mbuf of the pool went round at least once: both pages posted */
-		UNIT_CHECK(taken > 2 * IOVA_NB_MBUFS);
-		igbx_rxtx_stop(dev);
-		igbx_rx_queue_release(dev, 0);
-		UNIT_CHECK_EQ(rte_mempool_avail_count(pool), IOVA_NB_MBUFS);
+		iova_rounds(&c, igbx_recv_pkts, pools[k].want);
+		iova_rounds(&c, igbx_recv_pkts_vec_sse, pools[k].want);
+		if (have_avx2)
+			iova_rounds(&c, igbx_recv_pkts_vec_avx2, pools[k].want);
 		rte_mempool_free(pool);
 	}
 	pool = saved;
 	free(mem);
-	/* the ordinary pool (IOVA == VA here): one offset, the table is used */
+	/* the ordinary pool (IOVA == VA here): one offset */
 	{
-		static const struct rx_case c = { "iova-va", 64, RTE_ETHER_MTU, 0, 0 };
-		struct igbx_rx_queue *rxq = start_rx(&c);
+		static const struct rx_case cv = { "iova-va", 64, RTE_ETHER_MTU, 0, 0 };
+		struct igbx_rx_queue *rxq = start_rx(&cv);
 
-		UNIT_CHECK(rxq->iova_tbl != 0);
+		UNIT_CHECK_EQ(rxq->post_from, IGBX_RX_POST_DELTA);
 		igbx_rxtx_stop(dev);
 		igbx_rx_queue_release(dev, 0);
 	}
@@ -629,7 +645,7 @@ main(int argc, char **argv)
 	UNIT_RUN(test_rx_equal);
 	UNIT_RUN(test_tx_equal);
 	UNIT_RUN(test_select);
-	UNIT_RUN(test_rx_iova_table);
+	UNIT_RUN(test_rx_iova);
 	/* the fake device is ours (calloc), not ethdev's */
 	dev->data->dev_private = NULL;
 	free(ad->hw.hw_addr);

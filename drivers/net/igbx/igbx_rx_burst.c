@@ -112,7 +112,7 @@ RTE_INIT(igbx_rx_table_init)
 static inline void
 igbx_rx_refill(struct igbx_rx_queue *rxq)
 {
-	IGBX_RX_REFILL(rxq, igbx_rx_post_table, igbx_rx_post_run);
+	IGBX_RX_REFILL(rxq, igbx_rx_post_delta, igbx_rx_post_table, igbx_rx_post_run);
 }
 
 /*

@@ -132,7 +132,7 @@ igbx_rx_fill_ring(struct igbx_rx_queue *rxq)
 	for (i = 0; i < rxq->nb_desc; i++)
 		igbx_rx_post(&rxq->ring[i], rxq->sw_ring[i]);
 	/* at every start: the pool is complete by now */
-	igbx_rx_iova_table_build(rxq, rxq->mp->socket_id);
+	igbx_rx_iova_setup(rxq, rxq->mp->socket_id);
 	if (rxq->split.hdr_mp != NULL && igbx_rx_split_fill(rxq) != 0) {
 		rte_mempool_put_bulk(rxq->mp, (void **)rxq->sw_ring, rxq->nb_desc);
 		memset(rxq->sw_ring, 0, sizeof(*rxq->sw_ring) * rxq->nb_desc);

@@ -98,8 +98,10 @@ struct igbx_rx_queue {
 	uint64_t packets;
 	uint64_t bytes;
 	uint64_t errors;
-	/* igbx_rx_iova.c: the posted address of mbuf m is m + the int64_t at
-	 * iova_tbl + (m >> IGBX_RX_IOVA_SHIFT) * 8; 0: read m->buf_iova */
+	/* igbx_rx_iova.c: where the refill takes the address it posts for m */
+	uint8_t post_from;		/* enum igbx_rx_post_from */
+	int64_t iova_delta;		/* IGBX_RX_POST_DELTA: m + iova_delta */
+	/* IGBX_RX_POST_TABLE: m + the int64_t at iova_tbl + (m >> IGBX_RX_IOVA_SHIFT) * 8 */
 	uintptr_t iova_tbl;
 	/* cold: configuration */
 	int64_t *iova_mem;		/* the table iova_tbl indexes */
@@ -191,6 +193,20 @@ struct igbx_tx_queue {
 /* Pages of igbx_rx_iova.c's table: 2 MB, the hugepages mempools live in. */
 #define IGBX_RX_IOVA_SHIFT	21
 
+/*
+ * How the refill finds the address to post for mbuf m (buf_iova + headroom),
+ * chosen per queue from its mempool by igbx_rx_iova_setup():
+ * DELTA: m plus one constant, when all the pool's memory has one IOVA - VA
+ * offset (every pool with IOVA as VA, one IOVA-contiguous chunk with IOVA as
+ * PA); TABLE: m plus its 2 MB page's constant; MBUF: m->buf_iova is read.
+ * DELTA and TABLE never touch m, which is out of the L1 cache by then.
+ */
+enum igbx_rx_post_from {
+	IGBX_RX_POST_MBUF,
+	IGBX_RX_POST_DELTA,
+	IGBX_RX_POST_TABLE,
+};
+
 /* NULL slots past the RX sw_ring's end: a SIMD burst prefetches the mbufs of
  * the group after next without checking for the end (prefetching NULL is
  * harmless). */
@@ -271,6 +287,17 @@ igbx_rx_post_table(volatile union igbx_adv_rx_desc *ring, struct rte_mbuf *const
 
 	for (i = 0; i < n; i++)
 		igbx_rx_desc_store(&ring[i], igbx_rx_iova_of(tbl, ms[i]));
+}
+
+/* n mbufs posted at m + delta: the scalar and SSE refill, the AVX2 run's tail. */
+static inline void
+igbx_rx_post_delta(volatile union igbx_adv_rx_desc *ring, struct rte_mbuf *const *ms,
+		   uint16_t n, int64_t delta)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		igbx_rx_desc_store(&ring[i], (uint64_t)((uintptr_t)ms[i] + delta));
 }
 
 /* Hand one mbuf to the device in a read-format descriptor (scalar and SIMD refill). */
@@ -371,23 +398,26 @@ igbx_rx_refill_commit(struct igbx_rx_queue *rxq, uint16_t start, uint16_t done)
 }
 
 /*
- * The refill loop of every burst: post_table(ring, ms, n, tbl) posts a run
- * from igbx_rx_iova.c's table when the queue has one, post(ring, ms, n)
- * reading each mbuf's buf_iova otherwise. A macro, as IGBX_VEC_XMIT: the
- * SIMD bursts' posts are target-attributed, and so must be the function
- * they are inlined into.
+ * The refill loop of every burst: each run is posted by post_delta(ring, ms,
+ * n, delta), post_table(ring, ms, n, tbl) or post(ring, ms, n), as the
+ * queue's post_from says. A macro, as IGBX_VEC_XMIT: the SIMD bursts' posts
+ * are target-attributed, and so must be the function they are inlined into.
  */
-#define IGBX_RX_REFILL(rxq, post_table, post) do {				\
+#define IGBX_RX_REFILL(rxq, post_delta, post_table, post) do {			\
 	struct igbx_rx_queue *rq_ = (rxq);					\
 	uint16_t start_ = igbx_rx_refill_start(rq_), done_ = 0, pos_ = 0, n_;	\
 										\
 	while (done_ < rq_->nb_hold &&						\
 	       (n_ = igbx_rx_refill_get(rq_, start_, done_, &pos_)) != 0) {	\
-		if (rq_->iova_tbl != 0)	/* the mbufs are not read */		\
-			post_table(&rq_->ring[pos_], &rq_->sw_ring[pos_], n_,	\
-				   rq_->iova_tbl);				\
+		volatile union igbx_adv_rx_desc *d_ = &rq_->ring[pos_];		\
+		struct rte_mbuf **m_ = &rq_->sw_ring[pos_];			\
+										\
+		if (likely(rq_->post_from == IGBX_RX_POST_DELTA))		\
+			post_delta(d_, m_, n_, rq_->iova_delta);		\
+		else if (rq_->post_from == IGBX_RX_POST_TABLE)			\
+			post_table(d_, m_, n_, rq_->iova_tbl);			\
 		else								\
-			post(&rq_->ring[pos_], &rq_->sw_ring[pos_], n_);	\
+			post(d_, m_, n_);					\
 		done_ += n_;							\
 	}									\
 	igbx_rx_refill_commit(rq_, start_, done_);				\
@@ -402,9 +432,9 @@ void igbx_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
 /* Queue stop and release: free the posted mbufs / give back the in-flight
  * ones and empty the ring (igbx_rxtx_setup.c). */
 void igbx_rx_free_mbufs(struct igbx_rx_queue *rxq);
-/* igbx_rx_iova.c: the refill's address table for rxq->mp (or none) */
-void igbx_rx_iova_table_build(struct igbx_rx_queue *rxq, int socket_id);
-void igbx_rx_iova_table_free(struct igbx_rx_queue *rxq);
+/* igbx_rx_iova.c: how the refill finds the addresses of rxq->mp's mbufs */
+void igbx_rx_iova_setup(struct igbx_rx_queue *rxq, int socket_id);
+void igbx_rx_iova_free(struct igbx_rx_queue *rxq);
 void igbx_tx_reset(struct igbx_tx_queue *txq);
 void igbx_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
 

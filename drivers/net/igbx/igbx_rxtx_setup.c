@@ -179,7 +179,7 @@ igbx_rx_queue_free(struct igbx_rx_queue *rxq)
 	igbx_rx_free_mbufs(rxq);
 	igbx_rx_split_release(rxq);
 	rte_memzone_free(rxq->mz);
-	igbx_rx_iova_table_free(rxq);
+	igbx_rx_iova_free(rxq);
 	rte_free(rxq->sw_ring);
 	rte_free(rxq);
 }

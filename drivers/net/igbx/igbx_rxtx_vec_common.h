@@ -253,7 +253,7 @@ igbx_vec_rx_consume(struct igbx_rx_queue *rxq, uint16_t n)
 static inline void
 igbx_vec_rx_refill(struct igbx_rx_queue *rxq)
 {
-	IGBX_RX_REFILL(rxq, igbx_rx_post_table, igbx_rx_post_run);
+	IGBX_RX_REFILL(rxq, igbx_rx_post_delta, igbx_rx_post_table, igbx_rx_post_run);
 }
 
 /* End of an RX burst: counters and refill. */

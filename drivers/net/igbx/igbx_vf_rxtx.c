@@ -172,7 +172,7 @@ igbx_vf_rx_start(struct rte_eth_dev *dev, struct igbx_rx_queue *rxq)
 	}
 	for (i = 0; i < rxq->nb_desc; i++)
 		igbx_rx_post(&rxq->ring[i], rxq->sw_ring[i]);
-	igbx_rx_iova_table_build(rxq, rxq->mp->socket_id);
+	igbx_rx_iova_setup(rxq, rxq->mp->socket_id);
 	rxq->next = 0;
 	rxq->nb_hold = 0;
 	rxq->rdt = rxq->nb_desc - 1;
