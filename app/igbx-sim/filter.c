@@ -259,20 +259,41 @@ static void sim_select_queue(struct sim_port *p, const uint8_t *f,
 	sim_queue_filters(p, f, len, h, v);
 }
 
-/* MAC control frames (ethertype 0x8808, datasheet 3.7.5): PAUSE frames are
- * counted and reach the host only without RCTL.DPF; other opcodes only
- * with RCTL.PMCF.
+/* The three comparisons of a flow control frame (datasheet 3.7.5): the
+ * destination is the flow control multicast address (FCAH:FCAL) or the
+ * station address (receive address 0), and the type is FCT's. */
+static bool sim_fc_frame(struct sim_port *p, const uint8_t *f)
+{
+	uint32_t lo = (uint32_t)f[0] | (uint32_t)f[1] << 8 |
+		      (uint32_t)f[2] << 16 | (uint32_t)f[3] << 24;
+	uint32_t hi = (uint32_t)f[4] | (uint32_t)f[5] << 8;
+	uint32_t rah0 = sim_reg_peek(p, SIM_RAH(0));
+
+	if ((uint32_t)(f[12] << 8 | f[13]) != (sim_reg_peek(p, SIM_FCT) & 0xffffu))
+		return false;
+	if (lo == sim_reg_peek(p, SIM_FCAL) && hi == (sim_reg_peek(p, SIM_FCAH) & 0xffffu))
+		return true;
+	return (rah0 & SIM_RAH_AV) && hi == (rah0 & SIM_RAH_ADDR_MASK) &&
+	       lo == sim_reg_peek(p, SIM_RAL(0));
+}
+
+/* Flow control frames: PAUSE frames are counted and reach the host only
+ * without RCTL.DPF; other opcodes are counted in FCRUC and reach it only
+ * with RCTL.PMCF. A frame that fails a comparison (a type 0x8808 frame to
+ * another address, say) is an ordinary frame to the filters.
  */
 static bool sim_filter_mac_control(struct sim_port *p, const uint8_t *f,
 				   uint32_t len, uint32_t rctl)
 {
 	uint16_t opcode;
 
-	if (len < 18 || f[12] != 0x88 || f[13] != 0x08)
+	if (len < 18 || !sim_fc_frame(p, f))
 		return true;
 	opcode = (uint16_t)(f[14] << 8 | f[15]);
-	if (opcode != SIM_MAC_CTRL_PAUSE)
+	if (opcode != SIM_MAC_CTRL_PAUSE) {
+		sim_stat_add(p, SIM_FCRUC, 1);
 		return (rctl & SIM_RCTL_PMCF) != 0;
+	}
 	if (f[16] == 0 && f[17] == 0)
 		sim_stat_add(p, SIM_XONRXC, 1);
 	else

@@ -156,6 +156,56 @@ static void test_rx_pause(void)
 	put16(f + 14, 2);	/* another MAC control opcode: needs PMCF */
 	sim_rx_frame(p, f, sizeof(f), true);
 	UNIT_CHECK_EQ(reg_read(p, SIM_RXQ_REG(0, SIM_Q_HEAD)), 1);
+	UNIT_CHECK_EQ(reg_read(p, SIM_FCRUC), 1);
+	reg_write(p, SIM_RCTL, RCTL_ON | SIM_RCTL_MPE | SIM_RCTL_PMCF);
+	sim_rx_frame(p, f, sizeof(f), true);
+	UNIT_CHECK_EQ(reg_read(p, SIM_RXQ_REG(0, SIM_Q_HEAD)), 2);
+	UNIT_CHECK_EQ(reg_read(p, SIM_FCRUC), 1);
+}
+
+/*
+ * A flow control frame is one that passes three comparisons (datasheet
+ * 3.7.5): destination FCAH:FCAL or the station address, type FCT, and
+ * then its opcode. A type 0x8808 frame that fails the first two is an
+ * ordinary frame: not counted, not acted on, and RCTL.DPF does not drop it.
+ */
+static void test_rx_pause_addressing(void)
+{
+	struct sim_port *p = rx_port();
+	uint8_t f[60] = { 0 };
+
+	put16(f + 12, 0x8808);
+	put16(f + 14, 1);
+	put16(f + 16, 0x10);
+	/* to the station address (receive address 0, loaded from the NVM) */
+	memcpy(f, port_mac, 6);
+	reg_write(p, SIM_RCTL, RCTL_ON | SIM_RCTL_DPF);
+	sim_rx_frame(p, f, sizeof(f), true);
+	UNIT_CHECK_EQ(reg_read(p, SIM_XOFFRXC), 1);
+	UNIT_CHECK_EQ(reg_read(p, SIM_RXQ_REG(0, SIM_Q_HEAD)), 0);
+	/* to another unicast address, in promiscuous mode: delivered despite DPF */
+	f[5] ^= 0x40;
+	reg_write(p, SIM_RCTL, RCTL_ON | SIM_RCTL_DPF | SIM_RCTL_UPE);
+	sim_rx_frame(p, f, sizeof(f), true);
+	UNIT_CHECK_EQ(reg_read(p, SIM_XOFFRXC), 0);
+	UNIT_CHECK_EQ(reg_read(p, SIM_RXQ_REG(0, SIM_Q_HEAD)), 1);
+	/* to the flow control address, with FCAH:FCAL moved elsewhere */
+	memcpy(f, (const uint8_t[]){ 0x01, 0x80, 0xc2, 0x00, 0x00, 0x01 }, 6);
+	reg_write(p, SIM_FCAL, 0x00c28101);
+	reg_write(p, SIM_RCTL, RCTL_ON | SIM_RCTL_DPF | SIM_RCTL_MPE);
+	sim_rx_frame(p, f, sizeof(f), true);
+	UNIT_CHECK_EQ(reg_read(p, SIM_XOFFRXC), 0);
+	UNIT_CHECK_EQ(reg_read(p, SIM_RXQ_REG(0, SIM_Q_HEAD)), 2);
+	/* back at the multicast address but another type in FCT */
+	reg_write(p, SIM_FCAL, 0x00c28001);
+	reg_write(p, SIM_FCT, 0x8809);
+	sim_rx_frame(p, f, sizeof(f), true);
+	UNIT_CHECK_EQ(reg_read(p, SIM_XOFFRXC), 0);
+	UNIT_CHECK_EQ(reg_read(p, SIM_RXQ_REG(0, SIM_Q_HEAD)), 3);
+	reg_write(p, SIM_FCT, 0x8808);
+	sim_rx_frame(p, f, sizeof(f), true);
+	UNIT_CHECK_EQ(reg_read(p, SIM_XOFFRXC), 1);
+	UNIT_CHECK_EQ(reg_read(p, SIM_RXQ_REG(0, SIM_Q_HEAD)), 3);
 }
 
 static void test_rx_multi_desc(void)
@@ -401,6 +451,7 @@ int main(void)
 	UNIT_RUN(test_rx_vlan);
 	UNIT_RUN(test_rx_filters);
 	UNIT_RUN(test_rx_pause);
+	UNIT_RUN(test_rx_pause_addressing);
 	UNIT_RUN(test_rx_multi_desc);
 	UNIT_RUN(test_rx_header_split);
 	UNIT_RUN(test_rx_legacy_crc);
